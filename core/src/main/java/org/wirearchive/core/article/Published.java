@@ -1,0 +1,40 @@
+package org.wirearchive.core.article;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.Objects;
+
+/**
+ * A publication time as far as the page tells it: a date, an optional local time (pages print no zone), and where it
+ * came from ({@code TIMESTAMP}, {@code DOC_ID}, {@code DATELINE+CRAWL_YEAR}, ...).
+ */
+public record Published(LocalDate date, LocalTime time, String source) {
+
+    public static final String TIMESTAMP = "TIMESTAMP";
+    public static final String DOC_ID = "DOC_ID";
+    public static final String DATELINE_CRAWL_YEAR = "DATELINE+CRAWL_YEAR";
+
+    public Published {
+        Objects.requireNonNull(date, "date");
+        Objects.requireNonNull(source, "source");
+    }
+
+    public static Published at(LocalDateTime dateTime, String source) {
+        return new Published(dateTime.toLocalDate(), dateTime.toLocalTime(), source);
+    }
+
+    public static Published on(LocalDate date, String source) {
+        return new Published(date, null, source);
+    }
+
+    /** ISO-8601: {@code 2025-06-26T05:05:38} with a time, {@code 2025-06-26} without. */
+    public String iso() {
+        return time == null ? date.toString() : LocalDateTime.of(date, time).toString();
+    }
+
+    @Override
+    public String toString() {
+        return iso();
+    }
+}

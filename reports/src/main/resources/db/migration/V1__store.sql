@@ -28,14 +28,15 @@ CREATE TABLE articles (
     warnings             VARCHAR(2000),
     canonical_source     VARCHAR(4000)    NOT NULL,
     source_count         INTEGER          NOT NULL,
-    first_seen_run       BIGINT,
-    first_seen_date      DATE,
+    first_seen_run       BIGINT,          -- run_id (job instance) that first stored it
+    first_seen_date      DATE,            -- that run's run date
     updated_run          BIGINT
 );
 CREATE INDEX articles_menafn_no ON articles (menafn_article_no);
 CREATE INDEX articles_kuna_id ON articles (kuna_id);
 CREATE INDEX articles_body_sha ON articles (body_sha256);
 CREATE INDEX articles_published ON articles (published_date);
+CREATE INDEX articles_first_seen ON articles (first_seen_run);
 
 -- One row per input: a file, or an entry of a container (container-path#entry). Never deleted.
 CREATE TABLE sources (
@@ -50,17 +51,19 @@ CREATE TABLE sources (
     body_sha256     VARCHAR(64),
     published_date  DATE,
     provider_key    VARCHAR(100),
-    run_id          BIGINT,
+    run_id          BIGINT,                  -- the run (job instance) that last processed this input
     run_date        DATE,
     first_seen_run  BIGINT
 );
+CREATE INDEX sources_run ON sources (run_id);
 CREATE INDEX sources_article ON sources (article_key);
 CREATE INDEX sources_status ON sources (status);
 
--- Run history: one row per job execution.
+-- Run history: one row per run. A run is one Spring Batch job instance (one run date; --force makes another), so
+-- run_id is the job instance id; a failed run restarted keeps its run_id, last_execution_id is its latest execution.
 CREATE TABLE runs (
-    run_id          BIGINT        NOT NULL PRIMARY KEY,
-    job_instance_id BIGINT        NOT NULL,
+    run_id            BIGINT        NOT NULL PRIMARY KEY,
+    last_execution_id BIGINT        NOT NULL,
     run_date        DATE          NOT NULL,
     status          VARCHAR(20)   NOT NULL,
     started         TIMESTAMP,

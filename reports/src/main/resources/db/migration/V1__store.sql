@@ -65,6 +65,7 @@ CREATE TABLE runs (
     run_id            BIGINT        NOT NULL PRIMARY KEY,
     last_execution_id BIGINT        NOT NULL,
     run_date        DATE          NOT NULL,
+    attempt         INTEGER       NOT NULL,  -- 0, then 1, 2, ... for each --force rerun of the same date
     status          VARCHAR(20)   NOT NULL,
     started         TIMESTAMP,
     finished        TIMESTAMP,

@@ -1,0 +1,17 @@
+package org.wirearchive.batch;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.wirearchive.batch.cli.WirearchiveCli;
+
+/**
+ * Entry point. The command line is parsed first (picocli); only the commands that need the database and the job
+ * repository ({@code ingest}, {@code jobs}, {@code report}, ...) start a Spring Boot context, with this class as its
+ * configuration root.
+ */
+@SpringBootApplication
+public class WirearchiveApplication {
+
+    public static void main(String[] args) {
+        System.exit(WirearchiveCli.run(args));
+    }
+}

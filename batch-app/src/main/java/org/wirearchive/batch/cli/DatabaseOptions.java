@@ -1,0 +1,74 @@
+package org.wirearchive.batch.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The options that choose the database: shared by every command that uses it. */
+public class DatabaseOptions {
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
+            description = "Directory of the embedded H2 database and the log file (default: ${DEFAULT-VALUE}).")
+    Path data;
+
+    @Option(names = "--db-url", paramLabel = "URL",
+            description = "Any JDBC URL instead of the embedded H2 database, e.g. jdbc:postgresql://host/db?user=u&password=p. "
+                    + "Default: env WIREARCHIVE_DB_URL, else jdbc:h2:file:<data>/wirearchive.")
+    String dbUrl;
+
+    @Option(names = "--db-user", paramLabel = "USER", description = "Database user (default: env WIREARCHIVE_DB_USER).")
+    String dbUser;
+
+    @Option(names = "--db-password", paramLabel = "PASSWORD", description = "Database password (default: env WIREARCHIVE_DB_PASSWORD).")
+    String dbPassword;
+
+    /** Creates the data directory (for the log file and H2) and returns the Spring properties for the data source. */
+    public Map<String, Object> springProperties() {
+        Path dir = data.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UserError(ExitCodes.ENVIRONMENT, "cannot create the data directory " + dir + ": " + reason(e));
+        }
+        if (!Files.isWritable(dir)) {
+            throw new UserError(ExitCodes.ENVIRONMENT, "the data directory " + dir + " is not writable");
+        }
+        Map<String, Object> props = new LinkedHashMap<>();
+        String url = firstNonBlank(dbUrl, System.getenv("WIREARCHIVE_DB_URL"));
+        if (url == null) {
+            url = "jdbc:h2:file:" + dir.resolve("wirearchive") + ";AUTO_SERVER=TRUE";
+        }
+        props.put("spring.datasource.url", url);
+        String user = firstNonBlank(dbUser, System.getenv("WIREARCHIVE_DB_USER"));
+        String password = firstNonBlank(dbPassword, System.getenv("WIREARCHIVE_DB_PASSWORD"));
+        if (user != null) {
+            props.put("spring.datasource.username", user);
+        } else if (url.startsWith("jdbc:h2:")) {
+            props.put("spring.datasource.username", "sa");
+        }
+        if (password != null) {
+            props.put("spring.datasource.password", password);
+        }
+        props.put("logging.file.name", dir.resolve("logs").resolve("wirearchive.log").toString());
+        return props;
+    }
+
+    public Path dataDir() {
+        return data.toAbsolutePath().normalize();
+    }
+
+    static String firstNonBlank(String a, String b) {
+        if (a != null && !a.isBlank()) {
+            return a;
+        }
+        return b != null && !b.isBlank() ? b : null;
+    }
+
+    static String reason(IOException e) {
+        String m = e.getMessage();
+        return e.getClass().getSimpleName() + (m == null ? "" : " (" + m + ")");
+    }
+}

@@ -1,0 +1,23 @@
+package org.wirearchive.batch.cli;
+
+/** Process exit codes: documented in the README, relied on by cron wrappers and monitoring. */
+public final class ExitCodes {
+
+    /** The command did what was asked (for {@code ingest}: the job COMPLETED). */
+    public static final int OK = 0;
+    /** The job ran and ended FAILED or STOPPED (rerun the same date to restart it), or an operator action failed. */
+    public static final int JOB_FAILED = 1;
+    /** Bad command line: unknown option, missing argument, malformed value. */
+    public static final int USAGE = 2;
+    /** The environment is wrong: missing input, unwritable output or data directory, database unreachable. */
+    public static final int ENVIRONMENT = 3;
+    /** Another ingest is running (or its execution is still marked running); nothing was touched. */
+    public static final int ALREADY_RUNNING = 4;
+    /** The run for that date already completed; use {@code --force} to run it again. */
+    public static final int ALREADY_COMPLETED = 5;
+    /** An unexpected internal error (a bug): the message and the log file say more. */
+    public static final int INTERNAL = 70;
+
+    private ExitCodes() {
+    }
+}

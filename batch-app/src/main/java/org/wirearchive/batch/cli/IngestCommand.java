@@ -1,0 +1,100 @@
+package org.wirearchive.batch.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.wirearchive.batch.ingest.IngestRequest;
+import org.wirearchive.batch.ingest.IngestResult;
+import org.wirearchive.batch.ingest.IngestService;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ingest}: the nightly job. */
+@Command(name = "ingest", mixinStandardHelpOptions = true,
+        description = "Read every file under the input directories, extract and deduplicate the articles into the "
+                + "database, and write the run's reports. Rerunning a date whose run failed restarts it where it stopped.")
+public class IngestCommand implements Callable<Integer> {
+
+    @Option(names = {"--input", "-i"}, required = true, arity = "1..*", paramLabel = "PATH",
+            description = "Input directories or files (repeatable); read recursively, in sorted order.")
+    List<Path> inputs;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out",
+            description = "Base directory of the reports; a run writes into DIR/<run-date>/ (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--run-date", paramLabel = "YYYY-MM-DD",
+            description = "The run's business date, its identity: rerunning a failed date restarts it (default: today).")
+    LocalDate runDate;
+
+    @Option(names = "--force", description = "Run again a date that already completed (a new run; results are idempotent).")
+    boolean force;
+
+    @Option(names = "--excel", description = "Write CSV reports with a UTF-8 byte-order mark, for Excel.")
+    boolean excel;
+
+    @Mixin
+    DatabaseOptions db = new DatabaseOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        LocalDate date = runDate != null ? runDate : LocalDate.now();
+        for (Path input : inputs) {
+            if (!Files.exists(input)) {
+                throw new UserError(ExitCodes.ENVIRONMENT, "input path does not exist: " + input.toAbsolutePath().normalize());
+            }
+            if (!Files.isReadable(input)) {
+                throw new UserError(ExitCodes.ENVIRONMENT, "input path is not readable: " + input.toAbsolutePath().normalize());
+            }
+        }
+        Path runOut = out.resolve(date.toString()).toAbsolutePath().normalize();
+        requireWritableDirectory(runOut);
+        try (ConfigurableApplicationContext ctx = SpringContexts.start(db, Map.of())) {
+            IngestResult result = ctx.getBean(IngestService.class)
+                    .ingest(new IngestRequest(inputs, runOut, date, force, excel));
+            printSummary(spec.commandLine().getOut(), result);
+            return result.status() == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.JOB_FAILED;
+        }
+    }
+
+    static void requireWritableDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path probe = Files.createTempFile(dir, ".write-test", ".tmp");
+            Files.delete(probe);
+        } catch (IOException | SecurityException e) {
+            throw new UserError(ExitCodes.ENVIRONMENT, "cannot write to the output directory " + dir + ": "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+        }
+    }
+
+    private static void printSummary(PrintWriter out, IngestResult r) {
+        var c = r.counts();
+        out.printf("Run %d for %s %s%s in %.1f s (execution %d)%n", r.runId(), r.runDate(), r.status(),
+                r.restarted() ? " (restarted)" : "", r.elapsed().toMillis() / 1000.0, r.executionId());
+        out.printf("  files read   %d%n", c.filesSeen());
+        out.printf("  inputs       %d (accepted %d, duplicates %d, rejected %d)%n", c.inputsRead(), c.accepted(),
+                c.duplicates(), c.rejects());
+        out.printf("  articles     %d new, %d updated%n", c.articlesNew(), c.articlesUpdated());
+        if (r.status() == BatchStatus.COMPLETED) {
+            out.printf("  reports      %s%n", r.outDir());
+        } else {
+            out.printf("  failure      %s%n", r.failure() == null ? "(see the log file)" : r.failure());
+            out.printf("  rerun the same command to restart run %d where it stopped%n", r.runId());
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,36 @@
+package org.wirearchive.batch.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.wirearchive.batch.WirearchiveApplication;
+
+/** Starts the Spring Boot application context for the commands that need the database. */
+final class SpringContexts {
+
+    private SpringContexts() {
+    }
+
+    static ConfigurableApplicationContext start(DatabaseOptions db, Map<String, Object> extra) {
+        Map<String, Object> props = new LinkedHashMap<>(db.springProperties());
+        props.putAll(extra);
+        try {
+            return new SpringApplicationBuilder(WirearchiveApplication.class)
+                    .web(WebApplicationType.NONE)
+                    .bannerMode(Banner.Mode.OFF)
+                    .logStartupInfo(false)
+                    .properties(props)
+                    .run();
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            throw new UserError(ExitCodes.ENVIRONMENT, "cannot open the database "
+                    + props.get("spring.datasource.url") + ": " + root.getMessage());
+        }
+    }
+}

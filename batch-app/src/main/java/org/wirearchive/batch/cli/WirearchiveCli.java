@@ -1,0 +1,44 @@
+package org.wirearchive.batch.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code wirearchive} command line: parses the arguments, runs the command, maps every outcome to an exit code. */
+@Command(name = "wirearchive", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Batch processor for news-wire archives (MENAFN, KUNA): read archived pages, extract and "
+                + "normalize articles, deduplicate them, write reports.",
+        subcommands = {IngestCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success (for ingest: the job completed)",
+            "1:the job FAILED or was STOPPED (rerun the same date to restart it), or an operator action failed",
+            "2:usage error (unknown option, bad value)",
+            "3:environment error (missing input, unwritable output or data directory, database unreachable)",
+            "4:another ingest is running, or a crashed one is still marked running (see `jobs recover`)",
+            "5:the run for that date already completed (use --force)",
+            "70:internal error (a bug; see the log file)"})
+public class WirearchiveCli {
+
+    /** Runs the command line and returns the process exit code. */
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new WirearchiveCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof UserError u) {
+                commandLine.getErr().println("wirearchive: " + u.getMessage());
+                return u.exitCode();
+            }
+            commandLine.getErr().println("wirearchive: internal error: " + ex);
+            ex.printStackTrace(commandLine.getErr());
+            return ExitCodes.INTERNAL;
+        });
+        return cli.execute(args);
+    }
+}

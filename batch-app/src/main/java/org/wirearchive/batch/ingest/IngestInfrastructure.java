@@ -1,0 +1,27 @@
+package org.wirearchive.batch.ingest;
+
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.wirearchive.batch.store.RunStore;
+
+/** Beans the ingest job's steps share: run history and the report writer. */
+@Configuration
+public class IngestInfrastructure {
+
+    @Bean
+    public RunHistoryListener runHistoryListener(RunStore runs, Clock clock) {
+        return new RunHistoryListener(runs, clock);
+    }
+
+    @Bean
+    public RunReports runReports(DataSource dataSource) {
+        return (runId, outDir, excel) -> java.util.List.of(); // TEMP until reports land
+    }
+
+    @Bean
+    public ReportTasklet reportTasklet(RunStore runs, RunReports reports, Clock clock) {
+        return new ReportTasklet(runs, reports, clock);
+    }
+}

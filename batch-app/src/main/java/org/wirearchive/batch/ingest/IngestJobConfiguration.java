@@ -1,0 +1,85 @@
+package org.wirearchive.batch.ingest;
+
+import javax.sql.DataSource;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
+import org.springframework.batch.infrastructure.item.database.Order;
+import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import java.util.Map;
+import org.wirearchive.batch.store.ArticleStore;
+import org.wirearchive.core.extract.FileParser;
+
+/**
+ * The nightly ingest job: freeze the input list, parse and store every file (chunks, restartable from the last
+ * commit), then write the reports from the database.
+ */
+@Configuration
+public class IngestJobConfiguration {
+
+    public static final String JOB_NAME = "ingest";
+
+    @Bean
+    public Job ingestJob(JobRepository jobRepository, Step freezeInputs, Step ingestFiles, Step writeReports,
+                         RunHistoryListener runHistoryListener) {
+        return new JobBuilder(JOB_NAME, jobRepository)
+                .listener(runHistoryListener)
+                .start(freezeInputs)
+                .next(ingestFiles)
+                .next(writeReports)
+                .build();
+    }
+
+    @Bean
+    public Step freezeInputs(JobRepository jobRepository, PlatformTransactionManager tm, JdbcTemplate jdbc) {
+        return new StepBuilder("freezeInputs", jobRepository)
+                .tasklet(new FreezeInputsTasklet(jdbc), tm)
+                .build();
+    }
+
+    @Bean
+    public Step ingestFiles(JobRepository jobRepository, PlatformTransactionManager tm,
+                            JdbcPagingItemReader<InputFile> inputFileReader, ArticleStore store,
+                            @Value("${wirearchive.chunk-size:50}") int chunkSize) {
+        return new StepBuilder("ingestFiles", jobRepository)
+                .<InputFile, FileOutcomes>chunk(chunkSize)
+                .transactionManager(tm)
+                .reader(inputFileReader)
+                .processor(new ParseFileProcessor(new FileParser()))
+                .writer(new StoreWriter(store))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public JdbcPagingItemReader<InputFile> inputFileReader(DataSource dataSource,
+            @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long instanceId) throws Exception {
+        return new JdbcPagingItemReaderBuilder<InputFile>()
+                .name("inputFileReader")
+                .dataSource(dataSource)
+                .selectClause("SELECT seq, path, size_bytes")
+                .fromClause("FROM run_inputs")
+                .whereClause("WHERE job_instance_id = :instance")
+                .parameterValues(Map.of("instance", instanceId))
+                .sortKeys(Map.of("seq", Order.ASCENDING))
+                .pageSize(500)
+                .rowMapper((rs, i) -> new InputFile(rs.getInt("seq"), rs.getString("path"), rs.getLong("size_bytes")))
+                .build();
+    }
+
+    @Bean
+    public Step writeReports(JobRepository jobRepository, PlatformTransactionManager tm, ReportTasklet reportTasklet) {
+        return new StepBuilder("writeReports", jobRepository)
+                .tasklet(reportTasklet, tm)
+                .build();
+    }
+}

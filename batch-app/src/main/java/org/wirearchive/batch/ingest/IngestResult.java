@@ -1,0 +1,12 @@
+package org.wirearchive.batch.ingest;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import org.springframework.batch.core.BatchStatus;
+import org.wirearchive.batch.store.RunStore.RunCounts;
+
+/** What an ingest did: the job's status, the run's counts and where the reports are. */
+public record IngestResult(long runId, long executionId, LocalDate runDate, BatchStatus status, boolean restarted,
+                           RunCounts counts, Path outDir, Duration elapsed, String failure) {
+}

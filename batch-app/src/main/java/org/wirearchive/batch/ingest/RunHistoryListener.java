@@ -1,0 +1,44 @@
+package org.wirearchive.batch.ingest;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.wirearchive.batch.store.RunStore;
+
+/** Keeps the {@code runs} table in step with the job: STARTED at the start, the final status and counts at the end. */
+public class RunHistoryListener implements JobExecutionListener {
+
+    private final RunStore runs;
+    private final Clock clock;
+
+    public RunHistoryListener(RunStore runs, Clock clock) {
+        this.runs = runs;
+        this.clock = clock;
+    }
+
+    @Override
+    public void beforeJob(JobExecution execution) {
+        RunContext run = RunContexts.of(execution);
+        Long attempt = execution.getJobParameters().getLong(IngestParameters.ATTEMPT);
+        runs.started(run.runId(), execution.getId(), run.runDate(), attempt == null ? 0 : attempt.intValue(),
+                LocalDateTime.now(clock), execution.getJobParameters().getString(IngestParameters.INPUT),
+                execution.getJobParameters().getString(IngestParameters.OUT));
+    }
+
+    @Override
+    public void afterJob(JobExecution execution) {
+        String failure = execution.getAllFailureExceptions().stream().findFirst()
+                .map(RunHistoryListener::describe).orElse(null);
+        runs.update(RunContexts.of(execution).runId(), execution.getStatus().name(), LocalDateTime.now(clock), failure);
+    }
+
+    static String describe(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return m.length() > 1900 ? m.substring(0, 1900) : m;
+    }
+}

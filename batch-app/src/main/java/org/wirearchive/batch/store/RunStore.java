@@ -1,0 +1,65 @@
+package org.wirearchive.batch.store;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The {@code runs} table: one row per run (job instance), updated by every execution of it. */
+public class RunStore {
+
+    /** What a run did, counted from the store (so restarts and reruns count exactly). */
+    public record RunCounts(int filesSeen, int inputsRead, int articlesNew, int articlesUpdated, int accepted,
+                            int duplicates, int rejects) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public RunStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void started(long runId, long executionId, LocalDate runDate, int attempt, LocalDateTime started,
+                        String input, String outDir) {
+        int n = jdbc.update("UPDATE runs SET last_execution_id = ?, status = 'STARTED', started = ?, finished = NULL, "
+                        + "input = ?, out_dir = ?, failure = NULL WHERE run_id = ?",
+                executionId, Timestamp.valueOf(started), input, outDir, runId);
+        if (n == 0) {
+            jdbc.update("INSERT INTO runs (run_id, last_execution_id, run_date, attempt, status, started, input, out_dir) "
+                    + "VALUES (?, ?, ?, ?, 'STARTED', ?, ?, ?)", runId, executionId, java.sql.Date.valueOf(runDate),
+                    attempt, Timestamp.valueOf(started), input, outDir);
+        }
+    }
+
+    public RunCounts counts(long runId) {
+        int files = count("SELECT COUNT(*) FROM run_inputs WHERE job_instance_id = ?", runId);
+        int read = count("SELECT COUNT(*) FROM sources WHERE run_id = ?", runId);
+        int newArticles = count("SELECT COUNT(*) FROM articles WHERE first_seen_run = ?", runId);
+        int updated = count("SELECT COUNT(*) FROM articles WHERE updated_run = ? AND first_seen_run <> ?", runId, runId);
+        int accepted = count("SELECT COUNT(*) FROM sources WHERE run_id = ? AND status = 'accepted'", runId);
+        int dups = count("SELECT COUNT(*) FROM sources WHERE run_id = ? AND status = 'duplicate'", runId);
+        int rejects = count("SELECT COUNT(*) FROM sources WHERE run_id = ? AND status = 'rejected'", runId);
+        return new RunCounts(files, read, newArticles, updated, accepted, dups, rejects);
+    }
+
+    /** Records the counts and the status the run has reached (called by the report step and at the end). */
+    public void update(long runId, String status, LocalDateTime finished, String failure) {
+        RunCounts c = counts(runId);
+        jdbc.update("UPDATE runs SET status = ?, finished = ?, files_seen = ?, inputs_read = ?, articles_new = ?, "
+                        + "articles_updated = ?, duplicates = ?, rejects = ?, failure = ? WHERE run_id = ?",
+                status, finished == null ? null : Timestamp.valueOf(finished), c.filesSeen(), c.inputsRead(),
+                c.articlesNew(), c.articlesUpdated(), c.duplicates(), c.rejects(), failure, runId);
+    }
+
+    /** The latest attempt number recorded for a run date, or -1 when the date never ran. */
+    public int latestAttempt(LocalDate runDate) {
+        Integer n = jdbc.queryForObject("SELECT MAX(attempt) FROM runs WHERE run_date = ?", Integer.class,
+                java.sql.Date.valueOf(runDate));
+        return n == null ? -1 : n;
+    }
+
+    private int count(String sql, Object... args) {
+        Integer n = jdbc.queryForObject(sql, Integer.class, args);
+        return n == null ? 0 : n;
+    }
+}

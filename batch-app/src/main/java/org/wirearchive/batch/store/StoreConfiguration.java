@@ -1,0 +1,26 @@
+package org.wirearchive.batch.store;
+
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The store's beans: plain JDBC over the application's data source. */
+@Configuration
+public class StoreConfiguration {
+
+    @Bean
+    public ArticleStore articleStore(JdbcTemplate jdbc) {
+        return new ArticleStore(jdbc);
+    }
+
+    @Bean
+    public RunStore runStore(JdbcTemplate jdbc) {
+        return new RunStore(jdbc);
+    }
+
+    @Bean
+    public Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+}

@@ -1,0 +1,206 @@
+package org.wirearchive.batch.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.wirearchive.batch.Pages;
+import org.wirearchive.batch.cli.ExitCodes;
+import org.wirearchive.batch.cli.WirearchiveCli;
+
+/** The ingest job end to end, in-process, against a real H2 file database in a temporary directory. */
+class IngestJobTests {
+
+    @TempDir
+    Path tmp;
+
+    Path archive;
+    Path data;
+    Path out;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        archive = tmp.resolve("archive");
+        data = tmp.resolve("data");
+        out = tmp.resolve("out");
+        Pages.smallArchive(archive);
+    }
+
+    record Run(int exit, String out, String err) {
+    }
+
+    Run cli(String... args) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int code = WirearchiveCli.run(new PrintWriter(o, true), new PrintWriter(e, true), args);
+        return new Run(code, o.toString(), e.toString());
+    }
+
+    Run ingest(String... extra) {
+        List<String> args = new ArrayList<>(List.of("ingest", "--input", archive.toString(), "--data", data.toString(),
+                "--out", out.toString(), "--run-date", "2025-06-28"));
+        args.addAll(List.of(extra));
+        return cli(args.toArray(String[]::new));
+    }
+
+    @Test
+    @DisplayName("stores each distinct article once, records every source with its status, writes the reports")
+    void ingestsTheArchive() throws Exception {
+        Run run = ingest();
+        assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("COMPLETED").contains("files read   6");
+
+        try (Connection c = connect()) {
+            assertThat(rows(c, "SELECT article_key, menafn_article_no, headline, source_count FROM articles ORDER BY article_key"))
+                    .containsExactly(
+                            "M1109726370|1109726370|Ministries Review Coastal Parks Plan|2",
+                            "M1109726371|1109726371|Central Bank Holds Rate Steady|2",
+                            "M1109726400|1109726400|Engineers Visit Desalination Plant|1");
+            Map<String, String> status = sourceStatus(c);
+            assertThat(status).hasSize(6);
+            assertThat(status.get("2025-06-26/a1.txt")).isEqualTo("accepted|M1109726370|");
+            assertThat(status.get("2025-06-27/a1-recrawl.txt"))
+                    .isEqualTo("duplicate|M1109726370|same-menafn-id");
+            assertThat(status.get("2025-06-28/a2-copy.txt.gz"))
+                    .isEqualTo("duplicate|M1109726371|same-menafn-id");
+            assertThat(status.get("2025-06-28/empty.txt")).isEqualTo("rejected||empty");
+            assertThat(rows(c, "SELECT status, files_seen, articles_new, duplicates, rejects FROM runs"))
+                    .containsExactly("COMPLETED|6|3|2|1");
+        }
+
+        Path reports = out.resolve("2025-06-28");
+        List<CSVRecord> articles = csv(reports.resolve("articles.csv"));
+        assertThat(articles).extracting(r -> r.get("article_key"))
+                .containsExactly("M1109726370", "M1109726371", "M1109726400");
+        List<CSVRecord> sources = csv(reports.resolve("sources.csv"));
+        assertThat(sources).hasSize(6);
+        List<CSVRecord> rejects = csv(reports.resolve("rejects.csv"));
+        assertThat(rejects).hasSize(1);
+        assertThat(rejects.get(0).get("source")).endsWith("empty.txt");
+    }
+
+    @Test
+    @DisplayName("a rerun with --force leaves the same rows and byte-identical reports; without it, it refuses")
+    void rerunIsIdempotent() throws Exception {
+        assertThat(ingest().exit()).isEqualTo(ExitCodes.OK);
+        Map<String, String> before;
+        String articlesBefore;
+        try (Connection c = connect()) {
+            before = dump(c);
+        }
+        articlesBefore = Files.readString(out.resolve("2025-06-28/articles.csv"), StandardCharsets.UTF_8);
+
+        Run again = ingest();
+        assertThat(again.exit()).isEqualTo(ExitCodes.ALREADY_COMPLETED);
+        assertThat(again.err()).contains("already completed").contains("--force").doesNotContain("Exception");
+
+        Run forced = ingest("--force");
+        assertThat(forced.exit()).as(forced.err()).isEqualTo(ExitCodes.OK);
+        try (Connection c = connect()) {
+            assertThat(dump(c)).isEqualTo(before);
+            assertThat(rows(c, "SELECT run_id, attempt, status, articles_new, duplicates FROM runs ORDER BY run_id"))
+                    .hasSize(2).last().asString().endsWith("|1|COMPLETED|0|2");
+        }
+        assertThat(Files.readString(out.resolve("2025-06-28/articles.csv"), StandardCharsets.UTF_8))
+                .isEqualTo(articlesBefore);
+    }
+
+    @Test
+    @DisplayName("a missing input directory is a one-line error naming it, exit 3, nothing stored")
+    void missingInput() {
+        Run run = cli("ingest", "--input", tmp.resolve("nope").toString(), "--data", data.toString());
+        assertThat(run.exit()).isEqualTo(ExitCodes.ENVIRONMENT);
+        assertThat(run.err().strip()).startsWith("wirearchive: input path does not exist: ").endsWith("nope")
+                .doesNotContain("\n");
+        assertThat(data).doesNotExist();
+    }
+
+    @Test
+    @DisplayName("an unwritable output directory is a one-line error naming it, exit 3")
+    void unwritableOutput() throws IOException {
+        Path blocker = Files.writeString(tmp.resolve("file-not-dir"), "x");
+        Run run = cli("ingest", "--input", archive.toString(), "--data", data.toString(), "--out", blocker.toString());
+        assertThat(run.exit()).isEqualTo(ExitCodes.ENVIRONMENT);
+        assertThat(run.err().strip()).startsWith("wirearchive: cannot write to the output directory ")
+                .contains("file-not-dir").doesNotContain("\n");
+    }
+
+    private Map<String, String> sourceStatus(Connection c) throws SQLException {
+        Map<String, String> m = new TreeMap<>();
+        String prefix = archive.toAbsolutePath().normalize() + "/";
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT source, status, article_key, reason FROM sources")) {
+            while (rs.next()) {
+                m.put(rs.getString(1).replace(prefix, ""), rs.getString(2) + "|" + nz(rs.getString(3)) + "|"
+                        + nz(rs.getString(4)));
+            }
+        }
+        return m;
+    }
+
+    /** Every row of the article and source tables, without run ids (which a --force rerun changes). */
+    private Map<String, String> dump(Connection c) throws SQLException {
+        Map<String, String> m = new TreeMap<>();
+        for (String row : rows(c, "SELECT article_key, menafn_doc_id, provider, headline, published, dateline_city, "
+                + "language, body_sha256, body, canonical_source, source_count FROM articles")) {
+            m.put("A " + row.substring(0, row.indexOf('|')), row);
+        }
+        for (String row : rows(c, "SELECT source, status, article_key, duplicate_of, reason, body_sha256 FROM sources")) {
+            m.put("S " + row.substring(0, row.indexOf('|')), row);
+        }
+        return m;
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection("jdbc:h2:file:" + data.toAbsolutePath().resolve("wirearchive")
+                + ";AUTO_SERVER=TRUE", "sa", "");
+    }
+
+    static List<String> rows(Connection c, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    if (i > 1) {
+                        sb.append('|');
+                    }
+                    sb.append(nz(rs.getString(i)));
+                }
+                rows.add(sb.toString());
+            }
+        }
+        return rows;
+    }
+
+    static List<CSVRecord> csv(Path file) throws IOException {
+        try (var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                     .parse(Files.newBufferedReader(file, StandardCharsets.UTF_8))) {
+            return parser.getRecords();
+        }
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

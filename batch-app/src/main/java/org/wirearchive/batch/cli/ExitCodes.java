@@ -15,6 +15,8 @@ public final class ExitCodes {
     public static final int ALREADY_RUNNING = 4;
     /** The run for that date already completed; use {@code --force} to run it again. */
     public static final int ALREADY_COMPLETED = 5;
+    /** An execution of that date was left running by a crashed process: {@code jobs recover} it, or use --recover. */
+    public static final int RECOVERY_NEEDED = 6;
     /** An unexpected internal error (a bug): the message and the log file say more. */
     public static final int INTERNAL = 70;
 

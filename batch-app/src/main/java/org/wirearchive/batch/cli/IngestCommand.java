@@ -40,6 +40,14 @@ public class IngestCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Run again a date that already completed (a new run; results are idempotent).")
     boolean force;
 
+    @Option(names = "--full", description = "Process every input file, not only the files that are new or changed "
+            + "since they were last processed (idempotent: the same rows and reports).")
+    boolean full;
+
+    @Option(names = "--recover", description = "If a crashed process left this date's run marked running, recover it "
+            + "(mark it FAILED) and restart it from its last commit.")
+    boolean recover;
+
     @Option(names = "--excel", description = "Write CSV reports with a UTF-8 byte-order mark, for Excel.")
     boolean excel;
 
@@ -64,7 +72,7 @@ public class IngestCommand implements Callable<Integer> {
         requireWritableDirectory(runOut);
         try (ConfigurableApplicationContext ctx = SpringContexts.start(db, Map.of())) {
             IngestResult result = ctx.getBean(IngestService.class)
-                    .ingest(new IngestRequest(inputs, runOut, date, force, excel));
+                    .ingest(new IngestRequest(inputs, runOut, date, force, excel, full, recover));
             printSummary(spec.commandLine().getOut(), result);
             return result.status() == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.JOB_FAILED;
         }
@@ -85,7 +93,8 @@ public class IngestCommand implements Callable<Integer> {
         var c = r.counts();
         out.printf("Run %d for %s %s%s in %.1f s (execution %d)%n", r.runId(), r.runDate(), r.status(),
                 r.restarted() ? " (restarted)" : "", r.elapsed().toMillis() / 1000.0, r.executionId());
-        out.printf("  files read   %d%n", c.filesSeen());
+        out.printf("  files        %d seen: %d new, %d changed, %d unchanged; %d processed%n", c.filesSeen(),
+                c.filesNew(), c.filesChanged(), c.filesUnchanged(), c.filesProcessed());
         out.printf("  inputs       %d (accepted %d, duplicates %d, rejected %d)%n", c.inputsRead(), c.accepted(),
                 c.duplicates(), c.rejects());
         out.printf("  articles     %d new, %d updated%n", c.articlesNew(), c.articlesUpdated());

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             "3:environment error (missing input, unwritable output or data directory, database unreachable)",
             "4:another ingest is running, or a crashed one is still marked running (see `jobs recover`)",
             "5:the run for that date already completed (use --force)",
+            "6:a run of that date was left running by a crashed process (`jobs recover ID`, or ingest --recover)",
             "70:internal error (a bug; see the log file)"})
 public class WirearchiveCli {
 

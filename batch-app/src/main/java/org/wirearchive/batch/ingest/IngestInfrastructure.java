@@ -2,8 +2,10 @@ package org.wirearchive.batch.ingest;
 
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.wirearchive.batch.store.RunStore;
 
 /** Beans the ingest job's steps share: run history and the report writer. */
@@ -18,6 +20,11 @@ public class IngestInfrastructure {
     @Bean
     public RunReports runReports(DataSource dataSource) {
         return (runId, outDir, excel) -> java.util.List.of(); // TEMP until reports land
+    }
+
+    @Bean
+    public IngestLock ingestLock(JdbcTemplate jdbc, @Value("${wirearchive.lock-expiry-seconds:120}") long expirySeconds) {
+        return new IngestLock(jdbc, expirySeconds);
     }
 
     @Bean

@@ -66,13 +66,14 @@ public class IngestJobConfiguration {
         return new JdbcPagingItemReaderBuilder<InputFile>()
                 .name("inputFileReader")
                 .dataSource(dataSource)
-                .selectClause("SELECT seq, path, size_bytes")
+                .selectClause("SELECT seq, path, size_bytes, modified")
                 .fromClause("FROM run_inputs")
                 .whereClause("WHERE job_instance_id = :instance")
                 .parameterValues(Map.of("instance", instanceId))
                 .sortKeys(Map.of("seq", Order.ASCENDING))
                 .pageSize(500)
-                .rowMapper((rs, i) -> new InputFile(rs.getInt("seq"), rs.getString("path"), rs.getLong("size_bytes")))
+                .rowMapper((rs, i) -> new InputFile(rs.getInt("seq"), rs.getString("path"),
+                        rs.getLong("size_bytes"), rs.getTimestamp("modified")))
                 .build();
     }
 

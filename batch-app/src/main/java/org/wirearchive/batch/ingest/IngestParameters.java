@@ -11,6 +11,8 @@ public final class IngestParameters {
     public static final String INPUT = "input";
     /** The output directory of this run's reports. */
     public static final String OUT = "out";
+    /** Whether every file is processed (true) or only new and changed ones (false, the default). */
+    public static final String FULL = "full";
     /** Whether reports get an Excel byte-order mark. */
     public static final String EXCEL = "excel";
 

@@ -12,8 +12,11 @@ import java.util.List;
  * @param runDate the run's business date (identifying)
  * @param force   start a new run even if the date already completed
  * @param excel   write reports with a byte-order mark for Excel
+ * @param full    process every file, not only the new and changed ones
+ * @param recover first recover an execution of that date left running by a crashed process, then restart it
  */
-public record IngestRequest(List<Path> inputs, Path outDir, LocalDate runDate, boolean force, boolean excel) {
+public record IngestRequest(List<Path> inputs, Path outDir, LocalDate runDate, boolean force, boolean excel,
+                            boolean full, boolean recover) {
 
     public IngestRequest {
         inputs = List.copyOf(inputs);

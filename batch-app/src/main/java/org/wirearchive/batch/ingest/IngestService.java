@@ -15,6 +15,8 @@ import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.wirearchive.batch.cli.ExitCodes;
 import org.wirearchive.batch.cli.UserError;
@@ -24,14 +26,18 @@ import org.wirearchive.batch.store.RunStore;
 @Service
 public class IngestService {
 
+    private static final Logger log = LoggerFactory.getLogger(IngestService.class);
+
     private final JobOperator jobOperator;
     private final JobRepository jobRepository;
     private final Job ingestJob;
     private final RunStore runs;
     private final Clock clock;
+    private final IngestLock lock;
 
     public IngestService(JobOperator jobOperator, JobRepository jobRepository, Job ingestJob, RunStore runs,
-                         Clock clock) {
+                         Clock clock, IngestLock lock) {
+        this.lock = lock;
         this.jobOperator = jobOperator;
         this.jobRepository = jobRepository;
         this.ingestJob = ingestJob;
@@ -40,6 +46,23 @@ public class IngestService {
     }
 
     public IngestResult ingest(IngestRequest request) {
+        IngestLock.Lease lease;
+        try {
+            lease = lock.acquire(request.runDate());
+        } catch (IngestLock.BusyException busy) {
+            String running = jobRepository.findRunningJobExecutions(IngestJobConfiguration.JOB_NAME).stream()
+                    .map(e -> "execution " + e.getId() + " (run date "
+                            + e.getJobParameters().getLocalDate(IngestParameters.RUN_DATE) + ", started " + e.getStartTime() + ")")
+                    .sorted().collect(Collectors.joining(", "));
+            throw new UserError(ExitCodes.ALREADY_RUNNING, "Another ingest is running (" + busy.holder().describe()
+                    + (running.isEmpty() ? "" : "; " + running) + "). Nothing was touched.");
+        }
+        try (lease) {
+            return ingestLocked(request);
+        }
+    }
+
+    private IngestResult ingestLocked(IngestRequest request) {
         int latest = runs.latestAttempt(request.runDate());
         int attempt = Math.max(latest, 0);
         JobParameters identifying = identifying(request, attempt);
@@ -57,10 +80,19 @@ public class IngestService {
                         + last.getId() + "); nothing to do. Use --force to run that date again.");
                 case ABANDONED -> throw new UserError(ExitCodes.ALREADY_COMPLETED, "The run for " + request.runDate()
                         + " was abandoned (execution " + last.getId() + "). Use --force to start a new run for that date.");
-                case STARTING, STARTED, STOPPING -> throw new UserError(ExitCodes.ALREADY_RUNNING,
-                        "Execution " + last.getId() + " for " + request.runDate() + " is marked " + last.getStatus()
-                                + " since " + last.getStartTime() + ". If no ingest is running, it crashed: run"
-                                + " `wirearchive jobs recover " + last.getId() + "` and then this command again.");
+                case STARTING, STARTED, STOPPING -> {
+                    // We hold the ingest lock, so no live process runs it: it was left behind by a crash or kill.
+                    if (!request.recover()) {
+                        throw new UserError(ExitCodes.RECOVERY_NEEDED, "Execution " + last.getId() + " for "
+                                + request.runDate() + " is still marked " + last.getStatus() + " (started "
+                                + last.getStartTime() + ") but no ingest is running: the process that ran it crashed "
+                                + "or was killed. Run `wirearchive jobs recover " + last.getId()
+                                + "` and then this command again, or rerun it with --recover to do both.");
+                    }
+                    jobOperator.recover(last);
+                    log.warn("Recovered execution {} for {} (left {} by a crashed process); restarting the run",
+                            last.getId(), request.runDate(), last.getStatus());
+                }
                 default -> { /* FAILED, STOPPED, UNKNOWN: the launch below restarts it from its last commit */ }
             }
         }
@@ -71,6 +103,7 @@ public class IngestService {
                         .collect(Collectors.joining(File.pathSeparator)), false)
                 .addString(IngestParameters.OUT, request.outDir().toAbsolutePath().normalize().toString(), false)
                 .addString(IngestParameters.EXCEL, Boolean.toString(request.excel()), false)
+                .addString(IngestParameters.FULL, Boolean.toString(request.full()), false)
                 .toJobParameters();
         Instant start = clock.instant();
         JobExecution execution;

@@ -1,9 +1,15 @@
 package org.wirearchive.batch.ingest;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.wirearchive.core.extract.FileParser;
 
-/** Adapter: one input file to its outcomes, by the core parser. */
+/** Adapter: one input file to its outcomes, by the core parser; also fingerprints the file for the manifest. */
 public class ParseFileProcessor implements ItemProcessor<InputFile, FileOutcomes> {
 
     private final FileParser parser;
@@ -14,6 +20,21 @@ public class ParseFileProcessor implements ItemProcessor<InputFile, FileOutcomes
 
     @Override
     public FileOutcomes process(InputFile file) {
-        return new FileOutcomes(file, parser.parse(file.toPath(), file.path()));
+        return new FileOutcomes(file, sha256(file), parser.parse(file.toPath(), file.path()));
+    }
+
+    private static String sha256(InputFile file) {
+        try (InputStream in = Files.newInputStream(file.toPath())) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[64 * 1024];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            return "unreadable";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -32,6 +32,8 @@ public class StoreWriter implements ItemWriter<FileOutcomes> {
                     store.reject(r, run.runId(), run.runDate());
                 }
             }
+            store.recordInManifest(file.file().path(), file.file().sizeBytes(), file.file().modified(),
+                    file.contentSha256(), file.outcomes().size(), run.runId());
         }
     }
 }

@@ -61,6 +61,17 @@ public class ArticleStore {
         }
     }
 
+    /** Remembers a processed file as it was (size, modification time, content hash), so later nights skip it. */
+    public void recordInManifest(String path, long size, java.sql.Timestamp modified, String sha256, int outcomes,
+                                 long runId) {
+        int n = jdbc.update("UPDATE manifest SET size_bytes = ?, modified = ?, content_sha256 = ?, run_id = ?, outcomes = ? "
+                + "WHERE path = ?", size, modified, sha256, runId, outcomes, path);
+        if (n == 0) {
+            jdbc.update("INSERT INTO manifest (path, size_bytes, modified, content_sha256, run_id, outcomes) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)", path, size, modified, sha256, runId, outcomes);
+        }
+    }
+
     /** The article key: from the strongest id of the canonical copy, so it does not depend on file order. */
     public static String keyFor(Article a) {
         if (a.menafnArticleNo() != null) {

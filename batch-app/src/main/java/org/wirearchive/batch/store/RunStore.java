@@ -9,8 +9,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class RunStore {
 
     /** What a run did, counted from the store (so restarts and reruns count exactly). */
-    public record RunCounts(int filesSeen, int inputsRead, int articlesNew, int articlesUpdated, int accepted,
-                            int duplicates, int rejects) {
+    public record RunCounts(int filesSeen, int filesNew, int filesChanged, int filesUnchanged, int filesProcessed,
+                            int inputsRead, int articlesNew, int articlesUpdated, int accepted, int duplicates,
+                            int rejects) {
     }
 
     private final JdbcTemplate jdbc;
@@ -32,14 +33,18 @@ public class RunStore {
     }
 
     public RunCounts counts(long runId) {
-        int files = count("SELECT COUNT(*) FROM run_inputs WHERE job_instance_id = ?", runId);
+        int processed = count("SELECT COUNT(*) FROM run_inputs WHERE job_instance_id = ?", runId);
+        int fresh = count("SELECT COALESCE(MAX(files_new), 0) FROM runs WHERE run_id = ?", runId);
+        int changed = count("SELECT COALESCE(MAX(files_changed), 0) FROM runs WHERE run_id = ?", runId);
+        int unchanged = count("SELECT COALESCE(MAX(files_unchanged), 0) FROM runs WHERE run_id = ?", runId);
         int read = count("SELECT COUNT(*) FROM sources WHERE run_id = ?", runId);
         int newArticles = count("SELECT COUNT(*) FROM articles WHERE first_seen_run = ?", runId);
         int updated = count("SELECT COUNT(*) FROM articles WHERE updated_run = ? AND first_seen_run <> ?", runId, runId);
         int accepted = count("SELECT COUNT(*) FROM sources WHERE run_id = ? AND status = 'accepted'", runId);
         int dups = count("SELECT COUNT(*) FROM sources WHERE run_id = ? AND status = 'duplicate'", runId);
         int rejects = count("SELECT COUNT(*) FROM sources WHERE run_id = ? AND status = 'rejected'", runId);
-        return new RunCounts(files, read, newArticles, updated, accepted, dups, rejects);
+        return new RunCounts(fresh + changed + unchanged, fresh, changed, unchanged, processed, read, newArticles,
+                updated, accepted, dups, rejects);
     }
 
     /** Records the counts and the status the run has reached (called by the report step and at the end). */

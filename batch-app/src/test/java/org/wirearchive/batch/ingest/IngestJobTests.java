@@ -67,7 +67,7 @@ class IngestJobTests {
     void ingestsTheArchive() throws Exception {
         Run run = ingest();
         assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.OK);
-        assertThat(run.out()).contains("COMPLETED").contains("files read   6");
+        assertThat(run.out()).contains("COMPLETED").contains("6 seen");
 
         try (Connection c = connect()) {
             assertThat(rows(c, "SELECT article_key, menafn_article_no, headline, source_count FROM articles ORDER BY article_key"))

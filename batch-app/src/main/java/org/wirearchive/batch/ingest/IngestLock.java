@@ -1,0 +1,163 @@
+package org.wirearchive.batch.ingest;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * One ingest at a time, across processes and machines that share the database: a row in {@code ingest_lock}, kept
+ * alive by a heartbeat. A holder whose process is gone (same host) or whose heartbeat is older than the expiry is taken
+ * over, and the new holder is told whom it replaced.
+ */
+public class IngestLock {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestLock.class);
+    static final String NAME = "ingest";
+
+    /** Who holds (or held) the lock. */
+    public record Holder(String holder, String host, long pid, Long executionId, LocalDate runDate, Timestamp acquired,
+                         Timestamp heartbeat, boolean expired) {
+
+        boolean processGone(String thisHost) {
+            return host.equals(thisHost) && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+        }
+
+        public String describe() {
+            return "pid " + pid + " on " + host + (executionId == null ? "" : ", execution " + executionId)
+                    + (runDate == null ? "" : ", run date " + runDate) + ", since " + acquired;
+        }
+    }
+
+    /** A held lock; closing it releases it. */
+    public final class Lease implements AutoCloseable {
+        private final ScheduledExecutorService heartbeat;
+        private final Holder replaced;
+
+        private Lease(Holder replaced) {
+            this.replaced = replaced;
+            this.heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "ingest-lock-heartbeat");
+                t.setDaemon(true);
+                return t;
+            });
+            long every = Math.max(1, expirySeconds / 4);
+            heartbeat.scheduleAtFixedRate(this::beat, every, every, TimeUnit.SECONDS);
+        }
+
+        /** The stale holder this lease replaced, or null. */
+        public Holder replaced() {
+            return replaced;
+        }
+
+        public void executionStarted(long executionId) {
+            jdbc.update("UPDATE ingest_lock SET execution_id = ? WHERE lock_name = ? AND holder = ?", executionId, NAME, me);
+        }
+
+        private void beat() {
+            try {
+                jdbc.update("UPDATE ingest_lock SET heartbeat = LOCALTIMESTAMP WHERE lock_name = ? AND holder = ?", NAME, me);
+            } catch (DataAccessException e) {
+                log.warn("Lock heartbeat failed: {}", e.getMessage());
+            }
+        }
+
+        @Override
+        public void close() {
+            heartbeat.shutdownNow();
+            try {
+                jdbc.update("DELETE FROM ingest_lock WHERE lock_name = ? AND holder = ?", NAME, me);
+            } catch (DataAccessException e) {
+                log.warn("Could not release the ingest lock (it will expire): {}", e.getMessage());
+            }
+        }
+    }
+
+    /** The lock is held by a live process. */
+    public static final class BusyException extends RuntimeException {
+        private final transient Holder holder;
+
+        BusyException(Holder holder) {
+            super("another ingest is running: " + holder.describe());
+            this.holder = holder;
+        }
+
+        public Holder holder() {
+            return holder;
+        }
+    }
+
+    private final JdbcTemplate jdbc;
+    private final long expirySeconds;
+    private final String host;
+    private final long pid;
+    private final String me;
+
+    public IngestLock(JdbcTemplate jdbc, long expirySeconds) {
+        this.jdbc = jdbc;
+        this.expirySeconds = expirySeconds;
+        this.host = hostName();
+        this.pid = ProcessHandle.current().pid();
+        this.me = pid + "@" + host + "#" + Integer.toHexString(System.identityHashCode(this));
+    }
+
+    /** Takes the lock, replacing a stale holder; throws {@link BusyException} if a live ingest holds it. */
+    public Lease acquire(LocalDate runDate) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            try {
+                jdbc.update("INSERT INTO ingest_lock (lock_name, holder, host, pid, run_date, acquired, heartbeat) "
+                        + "VALUES (?, ?, ?, ?, ?, LOCALTIMESTAMP, LOCALTIMESTAMP)", NAME, me, host, pid, Date.valueOf(runDate));
+                return new Lease(null);
+            } catch (DuplicateKeyException held) {
+                Holder h = current();
+                if (h == null) {
+                    continue; // released meanwhile: try again
+                }
+                if (!h.expired() && !h.processGone(host)) {
+                    throw new BusyException(h);
+                }
+                int n = jdbc.update("UPDATE ingest_lock SET holder = ?, host = ?, pid = ?, execution_id = NULL, run_date = ?, "
+                                + "acquired = LOCALTIMESTAMP, heartbeat = LOCALTIMESTAMP WHERE lock_name = ? AND holder = ? "
+                                + "AND heartbeat = ?", me, host, pid, Date.valueOf(runDate), NAME, h.holder(), h.heartbeat());
+                if (n == 1) {
+                    log.warn("Took over the ingest lock from a holder that is gone ({}): {}",
+                            h.expired() ? "no heartbeat for over " + expirySeconds + " s" : "its process is gone",
+                            h.describe());
+                    return new Lease(h);
+                }
+            }
+        }
+        Holder h = current();
+        throw new BusyException(h != null ? h : new Holder("?", "?", -1, null, null, null, null, false));
+    }
+
+    /** The current holder, or null. */
+    public Holder current() {
+        List<Holder> rows = jdbc.query("SELECT holder, host, pid, execution_id, run_date, acquired, heartbeat, "
+                        + "CASE WHEN heartbeat < LOCALTIMESTAMP - INTERVAL '" + expirySeconds + "' SECOND THEN 1 ELSE 0 END "
+                        + "FROM ingest_lock WHERE lock_name = ?",
+                (rs, i) -> new Holder(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        rs.getObject(4) == null ? null : rs.getLong(4),
+                        rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate(), rs.getTimestamp(6),
+                        rs.getTimestamp(7), rs.getInt(8) == 1), NAME);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}

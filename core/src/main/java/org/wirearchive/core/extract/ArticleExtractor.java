@@ -1,16 +1,67 @@
 package org.wirearchive.core.extract;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.wirearchive.core.article.ParseOutcome;
+import org.wirearchive.core.article.RejectReason;
 import org.wirearchive.core.format.InputDocument;
 
 /**
  * Turns one input document into an article or a typed rejection. Decodes the bytes (declared or detected charset),
  * recognises the layout (MENAFN text, KUNA text, HTML) and delegates to the matching parser. Never throws for bad
- * content.
+ * content: empty input is {@link RejectReason#EMPTY}, binary data {@link RejectReason#BINARY}, a page without an
+ * article body {@link RejectReason#NO_ARTICLE}. Stateless and thread-safe.
  */
 public final class ArticleExtractor {
 
+    /** Extracts the article of {@code document}; never throws for bad content. */
     public ParseOutcome extract(InputDocument document) {
-        throw new UnsupportedOperationException("not implemented yet");
+        byte[] bytes = document.content();
+        String source = document.source();
+        if (bytes.length == 0) {
+            return new ParseOutcome.Rejected(source, document.url(), RejectReason.EMPTY, "the file is empty (0 bytes)");
+        }
+        if (TextDecoder.looksBinary(bytes)) {
+            return new ParseOutcome.Rejected(source, document.url(), RejectReason.BINARY,
+                    "the file is binary data (NUL or control bytes), not text or HTML");
+        }
+        TextDecoder.Decoded decoded = TextDecoder.decode(bytes, document.charset());
+        String text = decoded.text();
+        if (text.isBlank()) {
+            return new ParseOutcome.Rejected(source, document.url(), RejectReason.EMPTY,
+                    "the file holds only whitespace (" + bytes.length + " bytes)");
+        }
+        List<String> warnings = new ArrayList<>(2);
+        if (decoded.detected() && !decoded.charset().name().startsWith("UTF")) {
+            warnings.add("charset-detected:" + decoded.charset().name().toLowerCase(Locale.ROOT));
+        }
+        boolean html = document.kind() == InputDocument.ContentKind.HTML
+                || (document.kind() == InputDocument.ContentKind.UNKNOWN && looksLikeHtml(text));
+        if (html) {
+            HtmlPage page = HtmlPage.parse(text, document.url());
+            String url = document.url() != null ? document.url() : page.url();
+            return TextArticleParser.parse(page.text(), new TextArticleParser.Context(source, url,
+                    document.crawlDate(), page.title(), true, warnings));
+        }
+        return TextArticleParser.parse(text, new TextArticleParser.Context(source, document.url(),
+                document.crawlDate(), null, false, warnings));
+    }
+
+    /** An HTML document: starts (after blanks) with a doctype or one of the usual top-level tags. */
+    static boolean looksLikeHtml(String text) {
+        int i = 0;
+        int n = Math.min(text.length(), 2048);
+        while (i < n && (Character.isWhitespace(text.charAt(i)) || text.charAt(i) == '\uFEFF')) {
+            i++;
+        }
+        if (i >= n || text.charAt(i) != '<') {
+            return false;
+        }
+        String head = text.substring(i, Math.min(text.length(), i + 15)).toLowerCase(Locale.ROOT);
+        return head.startsWith("<!doctype html") || head.startsWith("<html") || head.startsWith("<head")
+                || head.startsWith("<!--") || head.startsWith("<body") || head.startsWith("<meta")
+                || head.startsWith("<title") || head.startsWith("<div") || head.startsWith("<article")
+                || head.startsWith("<?xml");
     }
 }

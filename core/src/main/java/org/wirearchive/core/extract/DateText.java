@@ -1,0 +1,255 @@
+package org.wirearchive.core.extract;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Dates as pages print them (FORMATS.md section 3): numeric timestamps, English and French month names, Arabic month
+ * names with Arabic-Indic digits. A small tokenizer instead of regular expressions: one pass, no backtracking.
+ */
+final class DateText {
+
+    /** The stale header widget, never a publication date. */
+    static final String WIDGET = "Tuesday, 02 January 2024";
+
+    private static final Map<String, Integer> MONTHS = new HashMap<>();
+
+    static {
+        String[][] names = {
+            {"jan", "january", "janvier", "كانون الثاني", "يناير"},
+            {"feb", "february", "février", "fevrier", "feb", "شباط", "فبراير"},
+            {"mar", "march", "mars", "آذار", "اذار", "مارس"},
+            {"apr", "april", "avril", "نيسان", "أبريل", "ابريل"},
+            {"may", "mai", "أيار", "ايار", "مايو"},
+            {"jun", "june", "juin", "حزيران", "يونيو"},
+            {"jul", "july", "juillet", "تموز", "يوليو"},
+            {"aug", "august", "août", "aout", "آب", "اب", "أغسطس", "اغسطس"},
+            {"sep", "sept", "september", "septembre", "أيلول", "ايلول", "سبتمبر"},
+            {"oct", "october", "octobre", "تشرين الأول", "أكتوبر", "اكتوبر"},
+            {"nov", "november", "novembre", "تشرين الثاني", "نوفمبر"},
+            {"dec", "december", "décembre", "decembre", "كانون الأول", "ديسمبر"},
+        };
+        for (int m = 0; m < names.length; m++) {
+            for (String name : names[m]) {
+                MONTHS.put(name, m + 1);
+            }
+        }
+    }
+
+    private DateText() {
+    }
+
+    /** The month number of an English, French or Arabic month name or abbreviation (dot allowed), else 0. */
+    static int month(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        if (w.endsWith(".")) {
+            w = w.substring(0, w.length() - 1);
+        }
+        Integer m = MONTHS.get(w);
+        return m == null ? 0 : m;
+    }
+
+    /** A token: a run of letters (word) or digits (number), with its start offset. */
+    record Token(String text, boolean number, int start, int end) {
+    }
+
+    /** Splits into letter runs and digit runs; Arabic-Indic digits become ASCII digits. */
+    static List<Token> tokens(String s, int limit) {
+        List<Token> out = new ArrayList<>();
+        int n = Math.min(s.length(), limit);
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (digit(c) >= 0) {
+                int st = i;
+                StringBuilder sb = new StringBuilder();
+                while (i < n && digit(s.charAt(i)) >= 0) {
+                    sb.append((char) ('0' + digit(s.charAt(i))));
+                    i++;
+                }
+                out.add(new Token(sb.toString(), true, st, i));
+            } else if (Character.isLetter(c)) {
+                int st = i;
+                while (i < n && Character.isLetter(s.charAt(i))) {
+                    i++;
+                }
+                out.add(new Token(s.substring(st, i), false, st, i));
+            } else {
+                i++;
+            }
+        }
+        return out;
+    }
+
+    static int digit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= '\u0660' && c <= '\u0669') {
+            return c - '\u0660';
+        }
+        if (c >= '\u06F0' && c <= '\u06F9') {
+            return c - '\u06F0';
+        }
+        return -1;
+    }
+
+    /**
+     * A line that is only a timestamp: {@code 2023-03-09 14:02:51}, {@code 3/9/2023 2:02:51 PM} (month first, with
+     * AM/PM, maybe in brackets), {@code 09/03/2023 14:02:51} or {@code 09/03/2023} (day first, Arab sites).
+     */
+    static LocalDateTime numericTimestamp(String line) {
+        String s = line.strip();
+        if (s.startsWith("[") && s.endsWith("]")) {
+            s = s.substring(1, s.length() - 1).strip();
+        }
+        if (s.isEmpty() || s.length() > 32 || digit(s.charAt(0)) < 0) {
+            return null;
+        }
+        List<Token> t = tokens(s, 40);
+        // every character must be a digit, separator, space or AM/PM
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(digit(c) >= 0 || c == '-' || c == '/' || c == ':' || c == ' ' || c == '.' || c == 'T'
+                    || "APMapm".indexOf(c) >= 0)) {
+                return null;
+            }
+        }
+        try {
+            if (t.size() >= 3 && t.get(0).number() && t.get(0).text().length() == 4 && s.charAt(4) == '-') {
+                LocalDate d = LocalDate.of(num(t, 0), num(t, 1), num(t, 2));
+                return d.atTime(time(t, 3, null));
+            }
+            if (t.size() >= 3 && s.indexOf('/') > 0 && t.get(2).text().length() == 4) {
+                String ampm = null;
+                Token last = t.get(t.size() - 1);
+                if (!last.number()) {
+                    ampm = last.text().toUpperCase(Locale.ROOT);
+                    if (!ampm.equals("AM") && !ampm.equals("PM")) {
+                        return null;
+                    }
+                }
+                LocalDate d = ampm != null
+                        ? LocalDate.of(num(t, 2), num(t, 0), num(t, 1))
+                        : LocalDate.of(num(t, 2), num(t, 1), num(t, 0));
+                return d.atTime(time(t, 3, ampm));
+            }
+        } catch (DateTimeException | NumberFormatException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** True when the time part is present in a numeric timestamp line. */
+    static boolean hasTime(String line) {
+        return line.indexOf(':') > 0;
+    }
+
+    private static int num(List<Token> t, int i) {
+        if (i >= t.size() || !t.get(i).number() || t.get(i).text().length() > 4) {
+            throw new NumberFormatException("no number at " + i);
+        }
+        return Integer.parseInt(t.get(i).text());
+    }
+
+    private static LocalTime time(List<Token> t, int i, String ampm) {
+        if (i + 1 >= t.size() || !t.get(i).number() || !t.get(i + 1).number()) {
+            return LocalTime.MIDNIGHT;
+        }
+        int h = num(t, i);
+        int m = num(t, i + 1);
+        int sec = i + 2 < t.size() && t.get(i + 2).number() ? num(t, i + 2) : 0;
+        if (ampm != null) {
+            if (h == 12) {
+                h = 0;
+            }
+            if (ampm.equals("PM")) {
+                h += 12;
+            }
+        }
+        return LocalTime.of(h, m, sec);
+    }
+
+    /** A date with an optional time found in text. */
+    record Found(LocalDate date, LocalTime time) {
+    }
+
+    /**
+     * The first written-out date in a line: day-month-year ({@code 9 March 2023}, {@code 06 October 2019},
+     * {@code ١٤ آذار ٢٠٢٢}) or month-day-year ({@code October 6, 2019}, {@code Mar 9,2023}), with a following
+     * {@code HH:MM} time when present. Never the stale widget's date. Null when none.
+     */
+    static Found writtenDate(String line) {
+        if (line.contains(WIDGET)) {
+            return null;
+        }
+        List<Token> t = tokens(line, 200);
+        for (int i = 0; i < t.size(); i++) {
+            Token tok = t.get(i);
+            if (tok.number()) {
+                continue;
+            }
+            int m = month(tok.text());
+            int mEnd = i; // index of the month's last token
+            if (m == 0 && i + 1 < t.size() && !t.get(i + 1).number()) {
+                m = month(tok.text() + " " + t.get(i + 1).text()); // two-word Arabic month names
+                mEnd = i + 1;
+            }
+            if (m == 0) {
+                continue;
+            }
+            Integer day = null;
+            Integer year = null;
+            int after = -1;
+            if (i > 0 && isDay(t.get(i - 1)) && mEnd + 1 < t.size() && isYear(t.get(mEnd + 1))) {
+                day = Integer.parseInt(t.get(i - 1).text());
+                year = Integer.parseInt(t.get(mEnd + 1).text());
+                after = mEnd + 2;
+            } else if (mEnd + 2 < t.size() && isDay(t.get(mEnd + 1)) && isYear(t.get(mEnd + 2))) {
+                day = Integer.parseInt(t.get(mEnd + 1).text());
+                year = Integer.parseInt(t.get(mEnd + 2).text());
+                after = mEnd + 3;
+            }
+            if (day == null) {
+                continue;
+            }
+            try {
+                LocalDate d = LocalDate.of(year, m, day);
+                LocalTime time = null;
+                if (after + 1 < t.size() && t.get(after).number() && t.get(after + 1).number()
+                        && t.get(after).text().length() <= 2 && t.get(after + 1).text().length() == 2
+                        && t.get(after + 1).start() - t.get(after).end() == 1
+                        && line.charAt(t.get(after).end()) == ':') {
+                    int h = Integer.parseInt(t.get(after).text());
+                    int mi = Integer.parseInt(t.get(after + 1).text());
+                    if (h < 24 && mi < 60) {
+                        time = LocalTime.of(h, mi);
+                    }
+                }
+                return new Found(d, time);
+            } catch (DateTimeException e) {
+                continue;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isDay(Token t) {
+        return t.number() && t.text().length() <= 2 && Integer.parseInt(t.text()) >= 1 && Integer.parseInt(t.text()) <= 31;
+    }
+
+    private static boolean isYear(Token t) {
+        if (!t.number() || t.text().length() != 4) {
+            return false;
+        }
+        int y = Integer.parseInt(t.text());
+        return y >= 1990 && y <= 2100;
+    }
+}

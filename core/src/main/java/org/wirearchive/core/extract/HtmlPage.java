@@ -1,0 +1,100 @@
+package org.wirearchive.core.extract;
+
+import java.util.Locale;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * A saved HTML page reduced to what the text parser needs: the title ({@code <h1>}, else {@code <title>} with the
+ * site suffix cut), the URL ({@code <link rel=canonical>}, else {@code og:url}) and the text of the article element
+ * (or the body), one line per block element.
+ */
+record HtmlPage(String title, String url, String text) {
+
+    private static final String[] ARTICLE_SELECTORS = {"[itemprop=articleBody]", "article", ".article-body",
+        ".articleBody", "#articleBody", ".article-content", ".story-body", ".entry-content", "#article", ".article",
+        "main"};
+
+    static HtmlPage parse(String html, String baseUrl) {
+        Document doc = Jsoup.parse(html, baseUrl == null ? "" : baseUrl);
+        String url = null;
+        Element canonical = doc.selectFirst("link[rel=canonical][href]");
+        if (canonical != null && !canonical.attr("href").isBlank()) {
+            url = canonical.attr("abs:href").isBlank() ? canonical.attr("href") : canonical.attr("abs:href");
+        } else {
+            Element og = doc.selectFirst("meta[property=og:url][content]");
+            if (og != null && !og.attr("content").isBlank()) {
+                url = og.attr("content").strip();
+            }
+        }
+        String title = null;
+        Element h1 = doc.selectFirst("h1");
+        if (h1 != null && !h1.text().isBlank()) {
+            title = h1.text();
+        } else if (!doc.title().isBlank()) {
+            title = cutSiteSuffix(doc.title());
+        }
+        doc.select("script, style, noscript, nav, header, footer, aside, form, iframe, svg, button, select").remove();
+        Element root = null;
+        for (String sel : ARTICLE_SELECTORS) {
+            Element e = doc.selectFirst(sel);
+            if (e != null && e.text().length() > 80) {
+                root = e;
+                break;
+            }
+        }
+        if (root == null) {
+            root = doc.body();
+        }
+        if (root != null) {
+            root.select("h1").remove();
+        }
+        String text = root == null ? "" : blockText(root);
+        return new HtmlPage(title, url, text);
+    }
+
+    /** {@code Headline | Site | Network} → {@code Headline}; also {@code " - Site"} when the suffix is short. */
+    static String cutSiteSuffix(String title) {
+        String t = title.strip();
+        int bar = t.indexOf(" | ");
+        if (bar > 0) {
+            t = t.substring(0, bar);
+        }
+        int dash = t.lastIndexOf(" - ");
+        if (dash > 0 && t.length() - dash <= 30) {
+            String suffix = t.substring(dash + 3).toLowerCase(Locale.ROOT);
+            if (suffix.contains("menafn") || suffix.contains("kuna") || suffix.contains("times")
+                    || suffix.contains("news") || suffix.contains("peninsula")) {
+                t = t.substring(0, dash);
+            }
+        }
+        return t.strip();
+    }
+
+    private static String blockText(Element root) {
+        StringBuilder sb = new StringBuilder();
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    sb.append(t.getWholeText().replace('\n', ' ').replace('\r', ' '));
+                } else if (node instanceof Element e && (e.isBlock() || e.normalName().equals("br"))) {
+                    sb.append('\n');
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element e && e.isBlock()) {
+                    sb.append('\n');
+                }
+            }
+        }, root);
+        return sb.toString();
+    }
+}

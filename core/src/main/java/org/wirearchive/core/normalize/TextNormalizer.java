@@ -1,0 +1,291 @@
+package org.wirearchive.core.normalize;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Text normalization for article bodies and headlines, and the comparison forms the deduplication uses.
+ *
+ * <p>The stored form ({@link #normalizeBody}) keeps the text as printed except for whitespace and Unicode form: NFC,
+ * every space-like character to a plain space, runs of blanks folded, line ends {@code \n}, hard-wrapped lines joined,
+ * and paragraphs separated by exactly one {@code \n} (blank lines between paragraphs are dropped). The comparison forms
+ * ({@link #forComparison}, {@link #headlineForComparison}) additionally fold case, quotes, dashes and spacing around
+ * punctuation; they are never stored as the body.
+ */
+public final class TextNormalizer {
+
+    private TextNormalizer() {
+    }
+
+    /** True for the characters folded to a plain space: NBSP, the Unicode space separators, tab, zero-width space. */
+    public static boolean isSpaceLike(char c) {
+        return c == ' ' || c == '\t' || c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\u3000'
+                || (c >= '\u2000' && c <= '\u200B') || c == '\u205F' || c == '\u1680' || c == '\u000B'
+                || c == '\u000C' || c == '\uFEFF';
+    }
+
+    /** Line ends to {@code \n} ({@code \r\n}, lone {@code \r}, U+2028/U+2029, NEL). */
+    public static String unifyLineEnds(String text) {
+        StringBuilder sb = null;
+        int n = text.length();
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
+                if (sb == null) {
+                    sb = new StringBuilder(n);
+                    sb.append(text, 0, i);
+                }
+                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                sb.append('\n');
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? text : sb.toString();
+    }
+
+    /** One line: space-like characters to spaces, runs folded to one space, stripped at both ends. */
+    public static String cleanLine(String line) {
+        int n = line.length();
+        StringBuilder sb = new StringBuilder(n);
+        boolean pendingSpace = false;
+        for (int i = 0; i < n; i++) {
+            char c = line.charAt(i);
+            if (isSpaceLike(c) || c == '\n' || c == '\r') {
+                pendingSpace = sb.length() > 0;
+            } else if (Character.getType(c) == Character.FORMAT && c != '\u200C' && c != '\u200D') {
+                // soft hyphen, direction marks and similar invisible format characters are dropped
+                continue;
+            } else if (c < ' ' && c != '\t') {
+                continue;
+            } else {
+                if (pendingSpace) {
+                    sb.append(' ');
+                    pendingSpace = false;
+                }
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Unicode NFC (a no-op for text already in NFC, checked cheaply first). */
+    public static String nfc(String text) {
+        return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+    }
+
+    /** A headline: NFC, one line, spaces folded. */
+    public static String normalizeHeadline(String headline) {
+        return cleanLine(nfc(headline));
+    }
+
+    /**
+     * The stored body form of raw article lines: NFC, each line cleaned, hard-wrapped lines joined
+     * ({@link #unwrap}), blank lines dropped so paragraphs are separated by a single {@code \n}.
+     */
+    public static String normalizeBody(List<String> rawLines) {
+        List<String> cleaned = new ArrayList<>(rawLines.size());
+        for (String l : rawLines) {
+            cleaned.add(cleanLine(nfc(l)));
+        }
+        List<String> paragraphs = unwrap(cleaned);
+        return String.join("\n", paragraphs);
+    }
+
+    /** {@link #normalizeBody(List)} of a text with line breaks. */
+    public static String normalizeBody(String text) {
+        return normalizeBody(List.of(unifyLineEnds(text).split("\n", -1)));
+    }
+
+    /**
+     * Joins hard-wrapped lines into paragraphs. Blank lines end a paragraph. A line is joined to the next non-blank
+     * line when it does not end a sentence and is long enough to be a wrapped line, or when the next line starts with
+     * a lower-case letter. When a block of lines all have the same length (a fixed-width wrap that cuts words), the
+     * lines are joined without a space; otherwise with one space.
+     *
+     * @param lines cleaned lines (no surrounding blanks)
+     * @return the paragraphs, none empty
+     */
+    public static List<String> unwrap(List<String> lines) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        int n = lines.size();
+        while (i < n) {
+            String line = lines.get(i);
+            if (line.isEmpty()) {
+                i++;
+                continue;
+            }
+            // gather a block of lines that continue one another
+            int start = i;
+            int end = i; // inclusive
+            while (end + 1 < n && !lines.get(end + 1).isEmpty() && continues(lines.get(end), lines.get(end + 1))) {
+                end++;
+            }
+            if (start == end) {
+                out.add(line);
+            } else {
+                boolean fixedWidth = isFixedWidthBlock(lines, start, end);
+                StringBuilder sb = new StringBuilder(lines.get(start));
+                for (int k = start + 1; k <= end; k++) {
+                    String next = lines.get(k);
+                    if (!(fixedWidth && endsWithLetter(sb) && startsWithLetter(next))) {
+                        sb.append(' ');
+                    }
+                    sb.append(next);
+                }
+                out.add(sb.toString());
+            }
+            i = end + 1;
+        }
+        return out;
+    }
+
+    private static boolean continues(String line, String next) {
+        if (line.length() < 25) {
+            return startsWithLowerCase(next) && line.length() >= 10 && !endsSentence(line);
+        }
+        if (startsWithLowerCase(next)) {
+            return true;
+        }
+        return !endsSentence(line);
+    }
+
+    private static boolean isFixedWidthBlock(List<String> lines, int start, int end) {
+        int width = lines.get(start).length();
+        if (width < 30 || end - start < 1) {
+            return false;
+        }
+        for (int k = start + 1; k < end; k++) {
+            if (lines.get(k).length() != width) {
+                return false;
+            }
+        }
+        return lines.get(end).length() <= width;
+    }
+
+    private static boolean endsSentence(String line) {
+        char c = line.charAt(line.length() - 1);
+        return switch (c) {
+            case '.', '!', '?', ':', ';', '"', '\u201D', '\u2019', '\'', ')', ']', '\u06D4', '\u061F', '\u00BB' -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean startsWithLowerCase(String s) {
+        return !s.isEmpty() && Character.isLowerCase(s.charAt(0));
+    }
+
+    private static boolean startsWithLetter(String s) {
+        return !s.isEmpty() && Character.isLetter(s.charAt(0));
+    }
+
+    private static boolean endsWithLetter(CharSequence s) {
+        return s.length() > 0 && Character.isLetter(s.charAt(s.length() - 1));
+    }
+
+    /**
+     * The comparison form used by deduplication: NFC, lower case ({@link Locale#ROOT}), curly quotes and primes to
+     * ASCII quotes, every dash to {@code -}, a space inserted after sentence punctuation and before an opening quote
+     * glued to a word ({@code talks.The} and {@code talks. The} compare equal), all whitespace (line breaks included)
+     * folded to one space, stripped. Never null for non-null input.
+     */
+    public static String forComparison(String text) {
+        if (text == null) {
+            return "";
+        }
+        String s = nfc(text).toLowerCase(Locale.ROOT);
+        int n = s.length();
+        StringBuilder sb = new StringBuilder(n + 16);
+        boolean pendingSpace = false;
+        for (int i = 0; i < n; i++) {
+            char c = foldChar(s.charAt(i));
+            if (c == ' ' || c == '\n' || c == '\r' || isSpaceLike(c)) {
+                pendingSpace = sb.length() > 0;
+                continue;
+            }
+            if (c == '"' && sb.length() > 0 && Character.isLetterOrDigit(sb.charAt(sb.length() - 1))
+                    && i + 1 < n && Character.isLetter(s.charAt(i + 1))) {
+                pendingSpace = true; // a"word -> a "word
+            }
+            if (pendingSpace) {
+                sb.append(' ');
+                pendingSpace = false;
+            }
+            sb.append(c);
+            if ((c == '.' || c == ',' || c == '!' || c == '?' || c == ';') && i + 1 < n
+                    && Character.isLetter(s.charAt(i + 1)) && i > 0 && Character.isLetter(s.charAt(i - 1))
+                    && !(c == '.' && isAbbreviationDot(s, i))) {
+                pendingSpace = true;
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A dot between two single letters ({@code u.s.}) is an abbreviation, not a sentence end. */
+    private static boolean isAbbreviationDot(String s, int i) {
+        boolean singleBefore = i < 2 || !Character.isLetter(s.charAt(i - 2));
+        boolean singleAfter = i + 2 >= s.length() || !Character.isLetter(s.charAt(i + 2));
+        return singleBefore && singleAfter;
+    }
+
+    /**
+     * The comparison form of a headline: {@link #forComparison} with every character that is not a letter or digit
+     * removed (apostrophes glue: {@code Kuwait's} = {@code Kuwaits}, as URL slugs print it) or turned into a space.
+     * A headline derived from a URL slug and the printed title then compare equal.
+     */
+    public static String headlineForComparison(String headline) {
+        String s = forComparison(headline);
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean pendingSpace = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                if (pendingSpace && sb.length() > 0) {
+                    sb.append(' ');
+                }
+                pendingSpace = false;
+                sb.append(c);
+            } else if (c == '\'' || c == '.') {
+                // glue: nat'l -> natl, u.s. -> us
+                continue;
+            } else {
+                pendingSpace = true;
+            }
+        }
+        return sb.toString();
+    }
+
+    private static char foldChar(char c) {
+        return switch (c) {
+            case '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u00B4', '`' -> '\'';
+            case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB' -> '"';
+            case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212' -> '-';
+            case '\u2026' -> '.';
+            default -> c;
+        };
+    }
+
+    /** Lower-case hex SHA-256 of the UTF-8 bytes of {@code text}. */
+    public static String sha256Hex(String text) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            char[] hex = new char[d.length * 2];
+            final char[] digits = "0123456789abcdef".toCharArray();
+            for (int i = 0; i < d.length; i++) {
+                hex[2 * i] = digits[(d[i] >> 4) & 0xF];
+                hex[2 * i + 1] = digits[d[i] & 0xF];
+            }
+            return new String(hex);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+}

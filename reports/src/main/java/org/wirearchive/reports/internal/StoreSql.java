@@ -1,0 +1,92 @@
+package org.wirearchive.reports.internal;
+
+/** The SQL of every report, portable between H2 2.x and PostgreSQL 15. Uses only the V1 store tables. */
+public final class StoreSql {
+
+    private StoreSql() {
+    }
+
+    private static final String SOURCES_JOIN = " FROM sources s LEFT JOIN articles a ON a.article_key = s.article_key ";
+
+    public static String articles(Selection sel) {
+        return "SELECT a.article_key, a.menafn_doc_id, a.menafn_article_no, a.menafn_provider_code, a.kuna_id,"
+                + " a.provider, a.provider_key, a.headline, a.headline_source, a.published, a.published_date,"
+                + " a.published_source, a.crawl_date, a.dateline_city, a.byline, a.editor_initials, a.language, a.url,"
+                + " a.format, a.body_sha256, a.body_length, a.warnings, a.canonical_source, a.source_count,"
+                + " a.first_seen_run, a.first_seen_date, a.updated_run, a.body"
+                + " FROM articles a WHERE " + sel.articleWhere() + " ORDER BY a.article_key";
+    }
+
+    public static String sources(Selection sel) {
+        return "SELECT s.source, s.status, s.article_key, s.duplicate_of, s.reason, s.reason_text, s.similarity,"
+                + " s.url, s.body_sha256, s.published_date, s.provider_key, s.run_id, s.run_date, s.first_seen_run"
+                + SOURCES_JOIN + "WHERE " + sel.sourceWhere() + " ORDER BY s.source";
+    }
+
+    public static String duplicates(Selection sel) {
+        return "SELECT s.source, s.article_key, s.duplicate_of, s.reason, s.similarity,"
+                + " " + "COALESCE(s.published_date, a.published_date)" + ", COALESCE(s.provider_key, a.provider_key),"
+                + " a.canonical_source, a.headline, s.run_id, s.run_date"
+                + SOURCES_JOIN + "WHERE s.status = 'duplicate' AND " + sel.sourceWhere() + " ORDER BY s.source";
+    }
+
+    public static String rejects(Selection sel) {
+        return "SELECT s.source, s.reason, s.reason_text, s.url, s.run_id, s.run_date, s.first_seen_run"
+                + SOURCES_JOIN + "WHERE s.status = 'rejected' AND " + sel.sourceWhere() + " ORDER BY s.source";
+    }
+
+    /** Parameters: article params, then source params. Same shape as the {@code provider_daily} view. */
+    public static String providerDaily(Selection sel) {
+        return "SELECT t.published_date, t.provider_key, MIN(t.provider), SUM(t.n_articles), SUM(t.n_duplicates),"
+                + " SUM(t.n_rejects) FROM ("
+                + " SELECT a.published_date AS published_date, a.provider_key AS provider_key, a.provider AS provider,"
+                + " 1 AS n_articles, 0 AS n_duplicates, 0 AS n_rejects FROM articles a WHERE " + sel.articleWhere()
+                + " UNION ALL"
+                + " SELECT COALESCE(s.published_date, a.published_date), COALESCE(s.provider_key, a.provider_key),"
+                + " CAST(NULL AS VARCHAR(500)),"
+                + " 0, CASE WHEN s.status = 'duplicate' THEN 1 ELSE 0 END, CASE WHEN s.status = 'rejected' THEN 1 ELSE 0 END"
+                + SOURCES_JOIN + "WHERE s.status IN ('duplicate', 'rejected') AND " + sel.sourceWhere()
+                + ") t GROUP BY t.published_date, t.provider_key"
+                + " ORDER BY t.published_date NULLS LAST, t.provider_key NULLS LAST";
+    }
+
+    /** Duplicates of the selection per rule: rule, count, average similarity. */
+    public static String duplicatesByRule(Selection sel) {
+        return "SELECT s.reason, COUNT(*), AVG(s.similarity)" + SOURCES_JOIN + "WHERE s.status = 'duplicate' AND "
+                + sel.sourceWhere() + " GROUP BY s.reason ORDER BY s.reason NULLS LAST";
+    }
+
+    /** Rejects of the selection per reason code: reason, count. */
+    public static String rejectsByReason(Selection sel) {
+        return "SELECT s.reason, COUNT(*)" + SOURCES_JOIN + "WHERE s.status = 'rejected' AND " + sel.sourceWhere()
+                + " GROUP BY s.reason ORDER BY s.reason NULLS LAST";
+    }
+
+    /** Totals of the selection: articles, min and max publication date. */
+    public static String articleTotals(Selection sel) {
+        return "SELECT COUNT(*), MIN(a.published_date), MAX(a.published_date) FROM articles a WHERE "
+                + sel.articleWhere();
+    }
+
+    /** Totals of the selection: inputs. */
+    public static String sourceTotals(Selection sel) {
+        return "SELECT COUNT(*)" + SOURCES_JOIN + "WHERE " + sel.sourceWhere();
+    }
+
+    public static final String RUN = "SELECT run_id, last_execution_id, run_date, attempt, status, started, finished, input,"
+            + " files_seen, inputs_read, articles_new, articles_updated, duplicates, rejects, failure"
+            + " FROM runs WHERE run_id = ?";
+
+    public static final String LATEST_RUN = "SELECT MAX(run_id) FROM runs";
+
+    /** Inputs first seen by the run, and inputs from earlier runs it re-recorded. Parameters: run id x4. */
+    public static final String RUN_FILES = "SELECT"
+            + " SUM(CASE WHEN first_seen_run = ? THEN 1 ELSE 0 END),"
+            + " SUM(CASE WHEN first_seen_run IS NULL OR first_seen_run <> ? THEN 1 ELSE 0 END)"
+            + " FROM sources WHERE run_id = ? OR first_seen_run = ?";
+
+    /** The run's inputs per status and reason. Parameter: run id. */
+    public static final String RUN_REASONS = "SELECT status, reason, COUNT(*) FROM sources"
+            + " WHERE run_id = ? AND status IN ('duplicate', 'rejected') GROUP BY status, reason"
+            + " ORDER BY status, reason NULLS LAST";
+}

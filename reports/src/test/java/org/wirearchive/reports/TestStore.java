@@ -1,0 +1,139 @@
+package org.wirearchive.reports;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcDataSource;
+
+/** A fresh in-memory H2 store per test: the V1 schema and the V10 views, rows inserted by plain SQL. */
+final class TestStore implements AutoCloseable {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    private final JdbcDataSource ds = new JdbcDataSource();
+    private final Connection keepAlive;
+
+    TestStore() {
+        ds.setURL("jdbc:h2:mem:reports-test-" + COUNTER.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
+        try {
+            keepAlive = ds.getConnection();
+            try (Statement st = keepAlive.createStatement()) {
+                st.execute("RUNSCRIPT FROM 'classpath:db/migration/V1__store.sql'");
+                st.execute("RUNSCRIPT FROM 'classpath:db/migration/V10__report_views.sql'");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    DataSource dataSource() {
+        return ds;
+    }
+
+    /** An article row with sensible defaults for the NOT NULL columns. */
+    Row article(String key) {
+        return new Row("articles").set("article_key", key).set("body", "Body of " + key + ".")
+                .set("body_sha256", sha(key)).set("body_length", ("Body of " + key + ".").length())
+                .set("canonical_source", "archive/" + key + ".txt").set("source_count", 1);
+    }
+
+    Row source(String source, String status) {
+        return new Row("sources").set("source", source).set("status", status);
+    }
+
+    Row run(long runId, LocalDate runDate) {
+        return new Row("runs").set("run_id", runId).set("last_execution_id", runId * 10).set("run_date", runDate)
+                .set("attempt", 0)
+                .set("status", "COMPLETED");
+    }
+
+    void execute(String sql) {
+        try (Statement st = keepAlive.createStatement()) {
+            st.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** All rows of a query as strings (getString), for comparing with CSV cells. */
+    List<List<String>> query(String sql) {
+        List<List<String>> rows = new ArrayList<>();
+        try (Statement st = keepAlive.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> row = new ArrayList<>();
+                for (int i = 1; i <= n; i++) {
+                    row.add(rs.getString(i));
+                }
+                rows.add(row);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return rows;
+    }
+
+    static String sha(String seed) {
+        String hex = Integer.toHexString(seed.hashCode() & 0x7fffffff);
+        return ("0".repeat(64) + hex).substring(hex.length());
+    }
+
+    @Override
+    public void close() {
+        try (Statement st = keepAlive.createStatement()) {
+            st.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            try {
+                keepAlive.close();
+            } catch (SQLException ignored) {
+                // already shut down
+            }
+        }
+    }
+
+    /** One row to insert: column values in order. */
+    final class Row {
+        private final String table;
+        private final Map<String, Object> values = new LinkedHashMap<>();
+
+        Row(String table) {
+            this.table = table;
+        }
+
+        Row set(String column, Object value) {
+            values.put(column, value);
+            return this;
+        }
+
+        void insert() {
+            String cols = String.join(", ", values.keySet());
+            String marks = String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
+            try (PreparedStatement ps = keepAlive.prepareStatement(
+                    "INSERT INTO " + table + " (" + cols + ") VALUES (" + marks + ")")) {
+                int i = 1;
+                for (Object v : values.values()) {
+                    if (v instanceof LocalDate || v instanceof LocalDateTime) {
+                        ps.setObject(i++, v);
+                    } else {
+                        ps.setObject(i++, v);
+                    }
+                }
+                ps.executeUpdate();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.wirearchive.batch.store.RunStore;
+import org.wirearchive.reports.ReportWriter;
+import org.wirearchive.reports.RunReportRequest;
 
 /** Beans the ingest job's steps share: run history and the report writer. */
 @Configuration
@@ -19,7 +21,8 @@ public class IngestInfrastructure {
 
     @Bean
     public RunReports runReports(DataSource dataSource) {
-        return (runId, outDir, excel) -> java.util.List.of(); // TEMP until reports land
+        return (runId, outDir, excel) ->
+                ReportWriter.writeRunReports(dataSource, RunReportRequest.of(outDir, runId).withExcelBom(excel));
     }
 
     @Bean

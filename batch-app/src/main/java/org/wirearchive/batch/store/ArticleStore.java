@@ -72,6 +72,17 @@ public class ArticleStore {
         }
     }
 
+    private static String signature(Article a) {
+        Object[] values = {a.bodySha256(), a.headline(), a.published() == null ? null : a.published().iso(), a.provider(),
+                a.source(), str(a.menafnDocId()), a.kunaId() == null ? null : Long.toString(a.kunaId().value()), a.url(),
+                a.format(), a.language(), a.datelineCity(), a.editorInitials(), a.byline(), warnings(a)};
+        StringBuilder sb = new StringBuilder();
+        for (Object v : values) {
+            sb.append(v == null ? null : v.toString()).append('\u0001');
+        }
+        return sb.toString();
+    }
+
     /** The article key: from the strongest id of the canonical copy, so it does not depend on file order. */
     public static String keyFor(Article a) {
         if (a.menafnArticleNo() != null) {
@@ -104,7 +115,22 @@ public class ArticleStore {
                 a.body().length(), warnings(a), a.source(), runId, date(runDate), runId);
     }
 
+    /** Rewrites a stored article from its canonical copy, only when something in it changed. */
     private void updateArticle(String key, Article a, long runId) {
+        String signature = signature(a);
+        List<String> stored = jdbc.query("SELECT body_sha256, headline, published, provider, canonical_source, "
+                        + "menafn_doc_id, kuna_id, url, format, language, dateline_city, editor_initials, byline, warnings "
+                        + "FROM articles WHERE article_key = ?",
+                (rs, i) -> {
+                    StringBuilder sb = new StringBuilder();
+                    for (int c = 1; c <= 14; c++) {
+                        sb.append(rs.getString(c)).append('\u0001');
+                    }
+                    return sb.toString();
+                }, key);
+        if (!stored.isEmpty() && stored.get(0).equals(signature)) {
+            return;
+        }
         jdbc.update("""
                 UPDATE articles SET menafn_doc_id = ?, menafn_article_no = ?, menafn_provider_code = ?, kuna_id = ?,
                   provider = ?, provider_key = ?, headline = ?, headline_source = ?, published = ?, published_date = ?,

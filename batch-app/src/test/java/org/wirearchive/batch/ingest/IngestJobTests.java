@@ -113,7 +113,7 @@ class IngestJobTests {
         assertThat(again.exit()).isEqualTo(ExitCodes.ALREADY_COMPLETED);
         assertThat(again.err()).contains("already completed").contains("--force").doesNotContain("Exception");
 
-        Run forced = ingest("--force");
+        Run forced = ingest("--force", "--full");
         assertThat(forced.exit()).as(forced.err()).isEqualTo(ExitCodes.OK);
         try (Connection c = connect()) {
             assertThat(dump(c)).isEqualTo(before);
@@ -122,6 +122,50 @@ class IngestJobTests {
         }
         assertThat(Files.readString(out.resolve("2025-06-28/articles.csv"), StandardCharsets.UTF_8))
                 .isEqualTo(articlesBefore);
+    }
+
+    @Test
+    @DisplayName("incremental nights: only new and changed files are processed; an unchanged night reads no file")
+    void incrementalNights() throws Exception {
+        Run night1 = cli("ingest", "--input", archive.toString(), "--data", data.toString(), "--out", out.toString(),
+                "--run-date", "2025-06-28");
+        assertThat(night1.exit()).as(night1.err()).isEqualTo(ExitCodes.OK);
+
+        // night 2: one new page, one page rewritten with a corrected body (same article number)
+        Pages.write(archive.resolve("2025-06-29/b1.txt"), Pages.menafn("2025-06-29", "Port Opens New Container Berth",
+                "2025-06-29 10:00:00", "KUWAIT", "June 29",
+                "The port authority opened a new container berth on Sunday.\nIt doubles the port's capacity.", "ms",
+                "MENAFN29062025000071011013ID1109726500"));
+        Path changed = archive.resolve("2025-06-27/a3.txt");
+        Files.writeString(changed, Files.readString(changed, StandardCharsets.UTF_8)
+                .replace("twenty thousand homes", "thirty thousand homes"), StandardCharsets.UTF_8);
+        Files.setLastModifiedTime(changed, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(changed).toMillis() + 60_000));
+        Run night2 = cli("ingest", "--input", archive.toString(), "--data", data.toString(), "--out", out.toString(),
+                "--run-date", "2025-06-29");
+        assertThat(night2.exit()).as(night2.err()).isEqualTo(ExitCodes.OK);
+
+        // night 3: nothing new
+        Run night3 = cli("ingest", "--input", archive.toString(), "--data", data.toString(), "--out", out.toString(),
+                "--run-date", "2025-06-30");
+        assertThat(night3.exit()).as(night3.err()).isEqualTo(ExitCodes.OK);
+
+        try (Connection c = connect()) {
+            assertThat(rows(c, "SELECT run_date, files_new, files_changed, files_unchanged, inputs_read, articles_new, "
+                    + "articles_updated FROM runs ORDER BY run_date")).containsExactly(
+                    "2025-06-28|6|0|0|6|3|0",
+                    "2025-06-29|1|1|5|2|1|1",
+                    "2025-06-30|0|0|7|0|0|0");
+            // the unchanged night froze an empty work list: its ingest step read no file at all
+            assertThat(rows(c, "SELECT COUNT(*) FROM run_inputs i JOIN runs r ON r.run_id = i.job_instance_id "
+                    + "WHERE r.run_date = DATE '2025-06-30'")).containsExactly("0");
+            assertThat(rows(c, "SELECT s.READ_COUNT FROM BATCH_STEP_EXECUTION s JOIN BATCH_JOB_EXECUTION e "
+                    + "ON e.JOB_EXECUTION_ID = s.JOB_EXECUTION_ID JOIN runs r ON r.last_execution_id = e.JOB_EXECUTION_ID "
+                    + "WHERE r.run_date = DATE '2025-06-30' AND s.STEP_NAME = 'ingestFiles'")).containsExactly("0");
+            assertThat(rows(c, "SELECT body FROM articles WHERE article_key = 'M1109726400'"))
+                    .singleElement().asString().contains("thirty thousand homes");
+            assertThat(rows(c, "SELECT COUNT(*) FROM manifest")).containsExactly("7");
+        }
     }
 
     @Test

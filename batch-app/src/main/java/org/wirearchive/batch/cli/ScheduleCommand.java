@@ -1,0 +1,181 @@
+package org.wirearchive.batch.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.scheduling.support.CronExpression;
+import org.wirearchive.batch.ingest.IngestRequest;
+import org.wirearchive.batch.ingest.IngestResult;
+import org.wirearchive.batch.ingest.IngestService;
+import org.wirearchive.batch.ops.JobsOperations;
+import org.wirearchive.batch.ops.NightlySchedule;
+import org.wirearchive.batch.ops.NightlySchedule.Night;
+import org.wirearchive.batch.ops.PrometheusTextFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code schedule}: a long-running process that runs the nightly ingest on a cron schedule. */
+@Command(name = "schedule", mixinStandardHelpOptions = true,
+        description = "Run the nightly ingest on a cron schedule until stopped (SIGTERM / Ctrl-C): the run date is the "
+                + "trigger's date; never two at once (the same lock as ingest); a failed night is logged and the "
+                + "schedule goes on. On SIGTERM during a night, its execution is stopped at the next chunk boundary "
+                + "(STOPPED: rerun the date to resume it).")
+public class ScheduleCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(ScheduleCommand.class);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx", Locale.ROOT);
+
+    @Option(names = "--cron", required = true, paramLabel = "EXPR", converter = CronConverter.class,
+            description = "Spring cron expression, six fields with seconds, e.g. \"0 30 2 * * *\" for 02:30 daily.")
+    CronExpression cron;
+
+    @Option(names = "--zone", paramLabel = "ZONE", description = "Time zone of the schedule and of the run dates "
+            + "(default: the system's).")
+    ZoneId zone;
+
+    @Option(names = {"--input", "-i"}, required = true, arity = "1..*", paramLabel = "PATH",
+            description = "Input directories or files (repeatable), as for ingest; checked at each night.")
+    List<Path> inputs;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "out",
+            description = "Base directory of the reports; a night writes into DIR/<run-date>/ (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--excel", description = "Write CSV reports with a UTF-8 byte-order mark, for Excel.")
+    boolean excel;
+
+    @Option(names = "--full", description = "Process every file each night, not only new and changed ones.")
+    boolean full;
+
+    @Option(names = "--recover", description = "If a night's date was left running by a crashed process, recover and "
+            + "restart it (as ingest --recover).")
+    boolean recover;
+
+    @Option(names = "--metrics-file", paramLabel = "PATH",
+            description = "After each night, write its metrics there (Prometheus text format, for node_exporter's "
+                    + "textfile collector: a *.prom file in its directory).")
+    Path metricsFile;
+
+    @Option(names = "--max-runs", paramLabel = "N", defaultValue = "0",
+            description = "Stop after N nights (0: never; for tests and demos). The exit code is then the last night's.")
+    int maxRuns;
+
+    @Mixin
+    DatabaseOptions db = new DatabaseOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    /** Parses a cron expression; a bad one is a usage error. */
+    static class CronConverter implements ITypeConverter<CronExpression> {
+        @Override
+        public CronExpression convert(String value) {
+            try {
+                return CronExpression.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException("not a cron expression (six fields: second minute hour "
+                        + "day-of-month month day-of-week): '" + value + "': " + e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public Integer call() {
+        if (maxRuns < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-runs must be 0 or more");
+        }
+        ZoneId z = zone != null ? zone : ZoneId.systemDefault();
+        PrintWriter stdout = spec.commandLine().getOut();
+        NightlySchedule schedule = new NightlySchedule(cron, z, Clock.system(z));
+        CountDownLatch finished = new CountDownLatch(1);
+        // Boot's own shutdown hook would close the database under a running night: ours stops the night first
+        try (ConfigurableApplicationContext ctx = SpringContexts.start(db,
+                Map.of("spring.main.register-shutdown-hook", "false"))) {
+            IngestService ingest = ctx.getBean(IngestService.class);
+            JobsOperations ops = ctx.getBean(JobsOperations.class);
+            Thread hook = new Thread(() -> {
+                log.info("Stop requested (signal): ending the schedule");
+                schedule.requestStop();
+                ops.stopOwnExecutions();
+                try {
+                    if (!finished.await(5, TimeUnit.MINUTES)) {
+                        log.warn("The running night did not end within 5 minutes; exiting anyway");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "wirearchive-schedule-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                stdout.printf(Locale.ROOT, "Schedule \"%s\" (%s): first night at %s%n", cron, z,
+                        WHEN.format(schedule.next(java.time.ZonedDateTime.now(z))));
+                stdout.flush();
+                int exit = schedule.run(date -> night(ingest, date), maxRuns,
+                        n -> {
+                            stdout.printf(Locale.ROOT, "Night %s: exit %d: %s%n", n.runDate(), n.exitCode(), n.line());
+                            stdout.flush();
+                        },
+                        fire -> log.info("Next night at {}", WHEN.format(fire)));
+                stdout.println(schedule.stopRequested() ? "Schedule stopped." : "Schedule ended after " + maxRuns
+                        + " night(s).");
+                stdout.flush();
+                return schedule.stopRequested() ? ExitCodes.OK : exit;
+            } finally {
+                if (!schedule.stopRequested()) {
+                    try {
+                        Runtime.getRuntime().removeShutdownHook(hook);
+                    } catch (IllegalStateException shuttingDown) {
+                        // the JVM is exiting: the hook runs and waits for us
+                    }
+                }
+            }
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    private Night night(IngestService ingest, LocalDate date) {
+        for (Path input : inputs) {
+            if (!Files.isReadable(input)) {
+                return new Night(date, ExitCodes.ENVIRONMENT, "input path does not exist or is not readable: "
+                        + input.toAbsolutePath().normalize());
+            }
+        }
+        Path runOut = out.resolve(date.toString()).toAbsolutePath().normalize();
+        try {
+            IngestCommand.requireWritableDirectory(runOut);
+            IngestResult r = ingest.ingest(new IngestRequest(inputs, runOut, date, false, excel, full, recover));
+            if (metricsFile != null) {
+                PrometheusTextFile.write(metricsFile, r, java.time.Instant.now());
+            }
+            var c = r.counts();
+            String line = String.format(Locale.ROOT, "run %d, execution %d: %s%s in %.1f s; %d files, %d new / %d "
+                            + "updated articles, %d duplicates, %d rejects%s", r.runId(), r.executionId(), r.status(),
+                    r.restarted() ? " (restarted)" : "", r.elapsed().toMillis() / 1000.0, c.filesSeen(),
+                    c.articlesNew(), c.articlesUpdated(), c.duplicates(), c.rejects(),
+                    r.failure() == null ? "" : "; failure: " + r.failure());
+            return new Night(date, r.status() == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.JOB_FAILED, line);
+        } catch (UserError u) {
+            return new Night(date, u.exitCode(), u.getMessage());
+        }
+    }
+}

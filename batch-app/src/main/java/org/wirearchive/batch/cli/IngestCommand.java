@@ -13,6 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.wirearchive.batch.ingest.IngestRequest;
 import org.wirearchive.batch.ingest.IngestResult;
 import org.wirearchive.batch.ingest.IngestService;
+import org.wirearchive.batch.ingest.RunSummaryJson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -73,8 +74,15 @@ public class IngestCommand implements Callable<Integer> {
         try (ConfigurableApplicationContext ctx = SpringContexts.start(db, Map.of())) {
             IngestResult result = ctx.getBean(IngestService.class)
                     .ingest(new IngestRequest(inputs, runOut, date, force, excel, full, recover));
+            int exit = result.status() == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.JOB_FAILED;
             printSummary(spec.commandLine().getOut(), result);
-            return result.status() == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.JOB_FAILED;
+            try {
+                RunSummaryJson.write(runOut, result, exit);
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("wirearchive: could not write " + runOut.resolve("summary.json")
+                        + ": " + e.getMessage());
+            }
+            return exit;
         }
     }
 

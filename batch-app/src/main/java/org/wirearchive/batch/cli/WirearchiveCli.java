@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "wirearchive", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Batch processor for news-wire archives (MENAFN, KUNA): read archived pages, extract and "
                 + "normalize articles, deduplicate them, write reports.",
-        subcommands = {IngestCommand.class, ParseCommand.class, JobsCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {IngestCommand.class, ParseCommand.class, ReportCommand.class, GenerateCommand.class, JobsCommand.class, ScheduleCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (for ingest: the job completed)",
@@ -31,6 +31,12 @@ public class WirearchiveCli {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((ex, args2) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println("wirearchive: " + ex.getMessage());
+            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
+            return ExitCodes.USAGE;
+        });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof UserError u) {
                 commandLine.getErr().println("wirearchive: " + u.getMessage());

@@ -48,14 +48,16 @@ public class IngestJobConfiguration {
 
     @Bean
     public Step ingestFiles(JobRepository jobRepository, PlatformTransactionManager tm,
-                            JdbcPagingItemReader<InputFile> inputFileReader, ArticleStore store,
-                            @Value("${wirearchive.chunk-size:50}") int chunkSize) {
+                            JdbcPagingItemReader<InputFile> inputFileReader, ArticleStore store, JdbcTemplate jdbc,
+                            @Value("${wirearchive.chunk-size:50}") int chunkSize,
+                            @Value("${wirearchive.progress-seconds:5}") int progressSeconds) {
         return new StepBuilder("ingestFiles", jobRepository)
                 .<InputFile, FileOutcomes>chunk(chunkSize)
                 .transactionManager(tm)
                 .reader(inputFileReader)
                 .processor(new ParseFileProcessor(new FileParser()))
                 .writer(new StoreWriter(store))
+                .listener(new ProgressListener(jdbc, progressSeconds, System.console() != null))
                 .build();
     }
 

@@ -32,7 +32,9 @@ public class ParseFileProcessor implements ItemProcessor<InputFile, FileOutcomes
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
-            return "unreadable";
+            // A listed file that cannot be read is an environment problem (storage, permissions), not bad content:
+            // fail the run so nothing is lost; fix it and rerun the date to restart from the last commit.
+            throw new InputReadException(file.path(), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,90 @@
+package org.wirearchive.batch.ingest;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import org.wirearchive.batch.store.RunStore.RunCounts;
+
+/** Writes {@code summary.json}: the run's outcome for machines (status, exit code, counts, timing), atomically. */
+public final class RunSummaryJson {
+
+    private RunSummaryJson() {
+    }
+
+    public static String render(IngestResult r, int exitCode) {
+        RunCounts c = r.counts();
+        double secs = r.elapsed().toMillis() / 1000.0;
+        StringBuilder sb = new StringBuilder(512);
+        sb.append("{\n");
+        field(sb, "run_id", r.runId());
+        field(sb, "execution_id", r.executionId());
+        field(sb, "run_date", r.runDate().toString());
+        field(sb, "status", r.status().name());
+        field(sb, "exit_code", exitCode);
+        field(sb, "restarted", r.restarted());
+        field(sb, "elapsed_seconds", String.format(Locale.ROOT, "%.3f", secs), false);
+        sb.append("  \"files\": {\"seen\": ").append(c.filesSeen()).append(", \"new\": ").append(c.filesNew())
+                .append(", \"changed\": ").append(c.filesChanged()).append(", \"unchanged\": ").append(c.filesUnchanged())
+                .append(", \"processed\": ").append(c.filesProcessed()).append("},\n");
+        sb.append("  \"inputs\": {\"read\": ").append(c.inputsRead()).append(", \"accepted\": ").append(c.accepted())
+                .append(", \"duplicates\": ").append(c.duplicates()).append(", \"rejected\": ").append(c.rejects())
+                .append("},\n");
+        sb.append("  \"articles\": {\"new\": ").append(c.articlesNew()).append(", \"updated\": ")
+                .append(c.articlesUpdated()).append("},\n");
+        field(sb, "inputs_per_second", String.format(Locale.ROOT, "%.1f", secs > 0 ? c.inputsRead() / secs : 0.0), false);
+        field(sb, "reports_dir", r.outDir().toString());
+        sb.append("  \"failure\": ").append(r.failure() == null ? "null" : quote(r.failure())).append("\n}\n");
+        return sb.toString();
+    }
+
+    public static Path write(Path dir, IngestResult r, int exitCode) throws IOException {
+        Files.createDirectories(dir);
+        Path target = dir.resolve("summary.json");
+        Path tmp = Files.createTempFile(dir, ".summary", ".json.tmp");
+        try {
+            Files.writeString(tmp, render(r, exitCode), StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        return target;
+    }
+
+    private static void field(StringBuilder sb, String name, Object value) {
+        field(sb, name, value, value instanceof String);
+    }
+
+    private static void field(StringBuilder sb, String name, Object value, boolean quoted) {
+        sb.append("  \"").append(name).append("\": ").append(quoted ? quote(value.toString()) : value).append(",\n");
+    }
+
+    static String quote(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            switch (ch) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (ch < 0x20) {
+                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
+                    } else {
+                        sb.append(ch);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+}

@@ -1,0 +1,56 @@
+package org.wirearchive.batch.it;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs {@code ./wirearchive} as a user does: a child process, with its exit code, stdout and stderr. */
+final class Launcher {
+
+    record Result(int exit, String out, String err) {
+    }
+
+    static Path root() {
+        return Path.of(System.getProperty("wirearchive.root", "..")).toAbsolutePath().normalize();
+    }
+
+    static Path jar() {
+        return Path.of(System.getProperty("wirearchive.jar", "target/wirearchive.jar")).toAbsolutePath().normalize();
+    }
+
+    static ProcessBuilder builder(Path workDir, Map<String, String> env, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(root().resolve("wirearchive").toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
+        pb.environment().put("WIREARCHIVE_JAR", jar().toString());
+        pb.environment().put("WIREARCHIVE_JAVA_OPTS", "-Xmx512m -XX:TieredStopAtLevel=1");
+        pb.environment().putAll(env);
+        return pb;
+    }
+
+    static Result run(Path workDir, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("wa-out", ".txt");
+        Path err = Files.createTempFile("wa-err", ".txt");
+        try {
+            Process p = builder(workDir, env, args).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            if (!p.waitFor(5, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("wirearchive did not finish in 5 minutes: " + List.of(args));
+            }
+            return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    private Launcher() {
+    }
+}

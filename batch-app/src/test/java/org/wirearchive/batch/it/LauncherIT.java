@@ -1,0 +1,72 @@
+package org.wirearchive.batch.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The README's first command, run as a user runs it: {@code ./wirearchive ingest --input samples/archive}. */
+class LauncherIT {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void ingestsTheBundledSampleArchive() throws Exception {
+        Path samples = Launcher.root().resolve("samples/archive");
+        Launcher.Result r = Launcher.run(work, Map.of(), "ingest", "--input", samples.toString(), "--run-date",
+                "2026-11-27");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        // the counts samples/README.md promises
+        assertThat(r.out()).contains("COMPLETED").contains("30 seen: 30 new")
+                .contains("accepted 21, duplicates 8, rejected 1").contains("21 new, 0 updated");
+        assertThat(r.err()).doesNotContain("Exception");
+
+        // defaults: ./data for the database and log, ./out/<run-date> for the reports
+        assertThat(work.resolve("data/wirearchive.mv.db")).isRegularFile();
+        assertThat(work.resolve("data/logs/wirearchive.log")).isRegularFile();
+        Path out = work.resolve("out/2026-11-27");
+        for (String f : List.of("articles.csv", "sources.csv", "duplicates.csv", "rejects.csv", "provider_daily.csv",
+                "run_summary.csv", "report.html", "summary.json")) {
+            assertThat(out.resolve(f)).as(f).isRegularFile();
+        }
+        assertThat(Files.readAllLines(out.resolve("articles.csv"), StandardCharsets.UTF_8)).hasSizeGreaterThan(21);
+        assertThat(Files.readString(out.resolve("summary.json"), StandardCharsets.UTF_8))
+                .contains("\"status\": \"COMPLETED\"").contains("\"exit_code\": 0").contains("\"duplicates\": 8");
+
+        // the same date again: one line, exit 5, nothing changed
+        Launcher.Result again = Launcher.run(work, Map.of(), "ingest", "--input", samples.toString(), "--run-date",
+                "2026-11-27");
+        assertThat(again.exit()).isEqualTo(5);
+        assertThat(again.err().strip()).contains("already completed").doesNotContain("\n");
+
+        // a later night: nothing new, nothing processed
+        Launcher.Result next = Launcher.run(work, Map.of(), "ingest", "--input", samples.toString(), "--run-date",
+                "2026-11-28");
+        assertThat(next.exit()).as(next.err()).isZero();
+        assertThat(next.out()).contains("30 seen: 0 new, 0 changed, 30 unchanged; 0 processed");
+    }
+
+    @Test
+    void expectedFailuresAreOneLineWithTheirExitCode() throws Exception {
+        Launcher.Result missing = Launcher.run(work, Map.of(), "ingest", "--input", "no/such/dir");
+        assertThat(missing.exit()).isEqualTo(3);
+        assertThat(missing.err().strip()).isEqualTo("wirearchive: input path does not exist: "
+                + work.resolve("no/such/dir"));
+
+        Launcher.Result usage = Launcher.run(work, Map.of(), "ingest", "--bogus", "--input", ".");
+        assertThat(usage.exit()).isEqualTo(2);
+        assertThat(usage.err()).contains("Unknown option: '--bogus'").contains("wirearchive ingest --help")
+                .doesNotContain("Exception");
+
+        Launcher.Result parse = Launcher.run(work, Map.of(), "parse",
+                Launcher.root().resolve("samples/archive/2023-03-07/0000015_8747adbbc5a84baa.txt").toString());
+        assertThat(parse.exit()).isZero();
+        assertThat(parse.out().strip()).startsWith("{").contains("\"status\":\"rejected\"").contains("\"reason\":\"empty\"");
+    }
+}

@@ -53,6 +53,17 @@ class AtomicWriteTest {
     }
 
     @Test
+    void reportsAreReadableByOthersLikeAnyFileTheUserCreates() throws Exception {
+        Path probe = Files.createFile(tmp.resolve("probe"));
+        Set<java.nio.file.attribute.PosixFilePermission> usual = Files.getPosixFilePermissions(probe);
+        Path out = tmp.resolve("out");
+        ReportWriter.writeRunReports(store.dataSource(), RunReportRequest.of(out, 2));
+        for (String name : REPORT_FILES) {
+            assertThat(Files.getPosixFilePermissions(out.resolve(name))).as(name).isEqualTo(usual);
+        }
+    }
+
+    @Test
     void anExistingReportIsReplacedWhole() throws Exception {
         Path fresh = tmp.resolve("fresh");
         ReportWriter.writeRunReports(store.dataSource(), RunReportRequest.of(fresh, 2));

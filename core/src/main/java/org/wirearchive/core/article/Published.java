@@ -28,9 +28,12 @@ public record Published(LocalDate date, LocalTime time, String source) {
         return new Published(date, null, source);
     }
 
-    /** ISO-8601: {@code 2025-06-26T05:05:38} with a time, {@code 2025-06-26} without. */
+    private static final java.time.format.DateTimeFormatter ISO_SECONDS =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", java.util.Locale.ROOT);
+
+    /** ISO-8601: {@code 2025-06-26T05:05:38} with a time (seconds always printed), {@code 2025-06-26} without. */
     public String iso() {
-        return time == null ? date.toString() : LocalDateTime.of(date, time).toString();
+        return time == null ? date.toString() : LocalDateTime.of(date, time).format(ISO_SECONDS);
     }
 
     @Override

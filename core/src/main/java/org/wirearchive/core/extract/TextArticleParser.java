@@ -31,6 +31,10 @@ final class TextArticleParser {
             "kuwait news agency (kuna)", "kuna", "kuwait times", "arab times", "the peninsula", "gulf times",
             "jordan times", "the jordan times", "azernews", "trend", "kuwait news agency");
 
+    private static final java.util.Set<String> WEEKDAYS = java.util.Set.of("monday", "tuesday", "wednesday",
+            "thursday", "friday", "saturday", "sunday", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
+            "dimanche", "mon", "tue", "wed", "thu", "fri", "sat", "sun");
+
     /** What the caller knows besides the text. */
     record Context(String source, String url, LocalDate crawlDate, String htmlTitle, boolean html,
                    List<String> warnings) {
@@ -254,7 +258,7 @@ final class TextArticleParser {
                 }
                 break;
             }
-            if (i > bodyLine && PageLines.isStopLine(l)) {
+            if (i > bodyLine && (PageLines.isStopLine(l) || l.length() <= 32 && DateText.numericTimestamp(l) != null)) {
                 trailerStart = i;
                 if (l.startsWith("//Petra//") || l.startsWith("//petra//")) {
                     String rest = l.substring(9).strip();
@@ -531,8 +535,14 @@ final class TextArticleParser {
         if (f == null) {
             return false;
         }
-        // mostly date words: at most 12 tokens
-        return DateText.tokens(l, 200).size() <= 12 && !endsSentence(l);
+        // mostly date words: at most three words that are not weekday, month or number (site name, "UTC", Hijri month)
+        int other = 0;
+        for (DateText.Token t : DateText.tokens(l, 200)) {
+            if (!t.number() && DateText.month(t.text()) == 0 && !WEEKDAYS.contains(t.text().toLowerCase(Locale.ROOT))) {
+                other++;
+            }
+        }
+        return other <= 3 && !endsSentence(l);
     }
 
     private static boolean looksLikeParagraph(String l, boolean noTitleYet) {

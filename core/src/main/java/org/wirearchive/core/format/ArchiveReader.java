@@ -1,26 +1,31 @@
 package org.wirearchive.core.format;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.zip.GZIPInputStream;
-import org.wirearchive.core.article.ParseOutcome;
-import org.wirearchive.core.article.RejectReason;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
- * Opens one archived file and yields its inputs: the file itself, or each entry of a container. Never throws for bad
- * content: an unreadable or unsafe input becomes a {@link InputItem.Reject} naming the file and the reason.
+ * Opens one archived file and yields its inputs: the file itself, or each entry of a container.
+ *
+ * <p>The container is detected by its first bytes, then by its name: plain files; gzip (of anything below); zip
+ * (entries of any supported kind, nested up to {@link InputLimits#maxNestingDepth()}); WARC, plain or gzip with one
+ * member per record. Inputs inside a container are named {@code container#entry-name} (zip) or
+ * {@code container#offset} (the WARC record's byte offset), nested as in {@code a.zip#inner.warc.gz#1234}; a gzip
+ * layer keeps its file's name.
+ *
+ * <p>Never throws for bad content: an unreadable, unsafe, oversized or damaged input becomes an
+ * {@link InputItem.Reject} naming the input and the reason; a damaged container yields the inputs read before the
+ * damage, then one {@code CORRUPT} rejection naming the byte offset. Every file yields at least one item. Thread-safe:
+ * each call keeps its own state.
  */
 public final class ArchiveReader {
 
     private final InputLimits limits;
 
     public ArchiveReader(InputLimits limits) {
-        this.limits = limits;
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     public ArchiveReader() {
@@ -32,49 +37,23 @@ public final class ArchiveReader {
     }
 
     /**
-     * Reads {@code file}, naming its inputs after {@code sourceName} (usually the path as given by the user).
+     * Reads {@code file}, naming its inputs after {@code sourceName} (usually the path as given by the user), and
+     * returns them all. For large containers prefer {@link #read(Path, String, Consumer)}.
      */
     public List<InputItem> read(Path file, String sourceName) {
         List<InputItem> items = new ArrayList<>();
-        String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        try {
-            long size = Files.size(file);
-            if (size > limits.maxInputBytes() && !lower.endsWith(".gz")) {
-                items.add(reject(sourceName, RejectReason.TOO_LARGE,
-                        "the file is " + size + " bytes, over the limit of " + limits.maxInputBytes() + " bytes"));
-                return items;
-            }
-            if (lower.endsWith(".gz")) {
-                byte[] bytes = gunzip(file, size, sourceName, items);
-                if (bytes != null) {
-                    items.add(new InputItem.Document(InputDocument.of(sourceName, bytes)));
-                }
-                return items;
-            }
-            items.add(new InputItem.Document(InputDocument.of(sourceName, Files.readAllBytes(file))));
-        } catch (IOException e) {
-            items.add(reject(sourceName, RejectReason.UNREADABLE, "the file could not be read: " + e.getMessage()));
-        }
+        read(file, sourceName, items::add);
         return items;
     }
 
-    private byte[] gunzip(Path file, long compressedSize, String sourceName, List<InputItem> items) {
-        long cap = Math.min(limits.maxInputBytes(), Math.max(compressedSize, 1) * limits.maxCompressionRatio());
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 64 * 1024)) {
-            byte[] data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
-            if (data.length > cap) {
-                items.add(reject(sourceName, RejectReason.DECOMPRESSION_LIMIT,
-                        "decompressing it produced more than " + cap + " bytes (limit)"));
-                return null;
-            }
-            return data;
-        } catch (IOException e) {
-            items.add(reject(sourceName, RejectReason.CORRUPT, "the gzip data is damaged: " + e.getMessage()));
-            return null;
-        }
-    }
-
-    static InputItem reject(String source, RejectReason reason, String message) {
-        return new InputItem.Reject(new ParseOutcome.Rejected(source, null, reason, message));
+    /**
+     * Reads {@code file} and hands each input to {@code sink} as soon as it is read, in file order, so that only one
+     * input is in memory at a time. Exceptions thrown by the sink propagate.
+     */
+    public void read(Path file, String sourceName, Consumer<? super InputItem> sink) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(sourceName, "sourceName");
+        Objects.requireNonNull(sink, "sink");
+        new ReadSession(limits, sink).readFile(file, sourceName);
     }
 }

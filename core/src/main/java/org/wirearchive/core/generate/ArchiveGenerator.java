@@ -181,8 +181,8 @@ public final class ArchiveGenerator {
                 kind = roll < 35 ? "single" : roll < 60 ? "recrawl" : roll < 70 ? "repost" : roll < 80 ? "correction"
                         : roll < 87 ? "yearly-feature" : roll < 94 ? "briefing" : "press-release";
             }
-            if (kind.equals("yearly-feature") && day.getMonth() == Month.FEBRUARY && day.getDayOfMonth() == 29) {
-                kind = "single";
+            if (kind.equals("yearly-feature") && !firstYearlyOfDay(s, full, roll)) {
+                kind = "single"; // one "Today in Kuwait's History" a day: a second one would be the same text
             }
             LocalDateTime published = LocalDateTime.of(day, LocalTime.of(r.nextInt(24), r.nextInt(60), r.nextInt(60)));
             LocalDate crawl = r.nextInt(10) < 7 ? day : day.plusDays(1);
@@ -255,6 +255,25 @@ public final class ArchiveGenerator {
             }
         }
 
+        /** True when no earlier story of the same day rolled the yearly feature (and the day is not Feb 29). */
+        private boolean firstYearlyOfDay(long s, boolean full, int roll) {
+            LocalDate day = dayOf(s);
+            if (day.getMonth() == Month.FEBRUARY && day.getDayOfMonth() == 29) {
+                return false;
+            }
+            for (long earlier = s - s % spec.storiesPerDay(); earlier < s; earlier++) {
+                int r = new Random(mix(spec.seed() * 0x9E3779B97F4A7C15L + earlier)).nextInt(100);
+                if (isYearlyRoll(r, full)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private static boolean isYearlyRoll(int roll, boolean full) {
+            return full ? roll >= 83 && roll < 89 : roll >= 80 && roll < 87;
+        }
+
         private void yearly(Random r, LocalDate day, int k, String id, LocalDateTime published, LocalDate crawl,
                             boolean full) {
             String headline = "Today in Kuwait's History";
@@ -262,6 +281,9 @@ public final class ArchiveGenerator {
             int baseYear = day.getYear() - 2;
             for (int back = 2; back >= 0; back--) {
                 LocalDate d = day.minusYears(back);
+                if (back > 0 && !d.isBefore(spec.firstDay())) {
+                    continue; // that year's edition is the yearly story of that day, drawn there
+                }
                 List<String> items = new ArrayList<>();
                 items.add("The following are the main events in Kuwait's records for "
                         + Words.MONTHS.get(d.getMonthValue() - 1) + " " + d.getDayOfMonth() + ":");

@@ -449,7 +449,7 @@ public final class HtmlReport {
             "table.grid th,table.grid td{border-bottom:1px solid var(--line);padding:5px 8px;text-align:start;"
                     + "vertical-align:top}",
             "table.grid th{background:#eef2f7;font-weight:600}",
-            "td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}",
+            "table.grid td.n,table.grid th.n{text-align:right;font-variant-numeric:tabular-nums}",
             "td.src{word-break:break-all;font-family:ui-monospace,'DejaVu Sans Mono',monospace;font-size:12px}",
             "code{background:#eef2f7;padding:1px 4px;border-radius:3px}",
             ".totals{margin:4px 0 0}",

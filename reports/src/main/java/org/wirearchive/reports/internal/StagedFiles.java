@@ -7,6 +7,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,8 @@ import org.wirearchive.reports.ReportWriteException;
  * the old file or the new one, never half of one; {@link #close()} deletes temporaries left by a failure.
  */
 public final class StagedFiles implements AutoCloseable {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path dir;
     private final Map<Path, Path> staged = new LinkedHashMap<>();
@@ -43,12 +46,20 @@ public final class StagedFiles implements AutoCloseable {
     /** A new temporary file for the final file {@code name}, hidden ({@code .name.*.tmp}) in the output directory. */
     public Path stage(String name) {
         Path target = dir.resolve(name);
-        try {
-            Path tmp = Files.createTempFile(dir, "." + name + ".", ".tmp");
-            staged.put(target, tmp);
-            return tmp;
-        } catch (IOException e) {
-            throw new ReportWriteException(dir, "cannot create a file in it (" + e + ")", e);
+        for (int attempt = 0;; attempt++) {
+            // Files.createFile, unlike createTempFile, keeps the usual permissions (umask): reports are shared files
+            Path tmp = dir.resolve("." + name + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+            try {
+                Files.createFile(tmp);
+                staged.put(target, tmp);
+                return tmp;
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw new ReportWriteException(dir, "cannot create a temporary file in it", e);
+                }
+            } catch (IOException e) {
+                throw new ReportWriteException(dir, "cannot create a file in it (" + e + ")", e);
+            }
         }
     }
 

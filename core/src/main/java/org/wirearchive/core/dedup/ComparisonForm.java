@@ -1,0 +1,79 @@
+package org.wirearchive.core.dedup;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The comparison form of a body or headline: NFC, lower case ({@link Locale#ROOT}), apostrophes and the mojibake
+ * {@code آ} before a quote dropped, every other character that is not a letter or digit turned into a space, runs
+ * of spaces folded. Line ends, wrapping, quotes, dashes and punctuation therefore never make two copies differ.
+ *
+ * <p>Package-private helper: the parser's {@code normalize} package was not committed when dedup was written; the
+ * form is deliberately coarser than a stored body so it can be swapped for the shared one without changing results.
+ */
+final class ComparisonForm {
+
+    private ComparisonForm() {
+    }
+
+    static String of(String text) {
+        if (text == null) {
+            return "";
+        }
+        String s = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\'' || c == '\u2019' || c == '\u2018' || c == '`') {
+                continue; // Kuwait's = Kuwaits (as slugs print it)
+            }
+            if (c == '\u0622' && i + 1 < s.length() && isQuote(s.charAt(i + 1))) {
+                continue; // mojibake of a curly quote
+            }
+            if (Character.isLetterOrDigit(c)) {
+                if (space && sb.length() > 0) {
+                    sb.append(' ');
+                }
+                space = false;
+                sb.append(c);
+            } else {
+                space = true;
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean isQuote(char c) {
+        return c == '\'' || c == '"' || c == '\u2019' || c == '\u2018' || c == '\u201C' || c == '\u201D';
+    }
+
+    static List<String> words(String comparisonForm) {
+        List<String> words = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= comparisonForm.length(); i++) {
+            if (i == comparisonForm.length() || comparisonForm.charAt(i) == ' ') {
+                if (i > start) {
+                    words.add(comparisonForm.substring(start, i));
+                }
+                start = i + 1;
+            }
+        }
+        return words;
+    }
+
+    static String sha256Hex(String text) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+}

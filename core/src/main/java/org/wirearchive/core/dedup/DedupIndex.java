@@ -1,0 +1,49 @@
+package org.wirearchive.core.dedup;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The persistent state of deduplication: one entry per copy ever seen, each with the article key it belongs to, and
+ * which copy is each article's canonical one. Every lookup is by an indexed value, the content lookups restricted to a
+ * date range, so a SQL implementation needs only these indexes and never loads history into memory:
+ * {@code menafn_article_no}, {@code kuna_id}, {@code (content_hash, date)}, {@code (headline_hash, date)},
+ * {@code article_key}, and a band table {@code (band_value, date)} with {@link MinHash#BANDS} rows per copy (band values
+ * already encode their band number).
+ *
+ * <p>Lookups return copies in any order; {@link Deduplicator} sorts what it uses. Copies without a date are never
+ * returned by a date-range lookup.
+ */
+public interface DedupIndex {
+
+    /** Copies with this MENAFN article number. */
+    List<IndexedCopy> findByMenafnNo(long articleNo);
+
+    /** Copies with this KUNA id. */
+    List<IndexedCopy> findByKunaId(long kunaId);
+
+    /** Copies with this content hash and a date in {@code [from, to]}. */
+    List<IndexedCopy> findByContentHash(String contentHash, LocalDate from, LocalDate to);
+
+    /** Copies with this headline hash and a date in {@code [from, to]}. */
+    List<IndexedCopy> findByHeadlineHash(String headlineHash, LocalDate from, LocalDate to);
+
+    /** Copies sharing at least one band value with {@code bands} and a date in {@code [from, to]}. */
+    List<IndexedCopy> findByBands(long[] bands, LocalDate from, LocalDate to);
+
+    /** The canonical copy of an article, or empty for an unknown key. */
+    Optional<IndexedCopy> canonical(String articleKey);
+
+    /** Stores a copy under its {@link IndexedCopy#articleKey()}; a source already stored is replaced. */
+    void add(IndexedCopy copy);
+
+    /** Marks the copy {@code source} as the canonical copy of {@code articleKey}. */
+    void setCanonical(String articleKey, String source);
+
+    /** Moves every copy of {@code oldKey} to {@code newKey} (the article {@code oldKey} ceases to exist). */
+    void rekey(String oldKey, String newKey);
+
+    /** True when a copy with this source name is stored (a rerun of the same input). */
+    Optional<IndexedCopy> findBySource(String source);
+}

@@ -1,0 +1,118 @@
+package org.wirearchive.core.format;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InputTreeTest {
+
+    @TempDir
+    Path dir;
+
+    private Path file(String relative, String content) throws IOException {
+        Path p = dir.resolve(relative);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, content, java.nio.charset.StandardCharsets.UTF_8);
+        return p;
+    }
+
+    @Test
+    void listsEveryRegularFileRecursivelyInPathStringOrder() throws IOException {
+        file("b/z.txt", "z");
+        file("a.txt", "aa");
+        file("B.txt", "bbb");
+        file("b/a/deep.txt.gz", "d");
+        file("a/x.zip", "x");
+        file("é.txt", "e");
+        Files.createDirectories(dir.resolve("empty/dir"));
+
+        List<InputFile> files = InputTree.list(dir);
+
+        String root = InputTree.nameOf(dir) + "/";
+        assertThat(files).extracting(InputFile::name).containsExactly(root + "B.txt", root + "a.txt",
+                root + "a/x.zip", root + "b/a/deep.txt.gz", root + "b/z.txt", root + "é.txt");
+        assertThat(files.get(1).size()).isEqualTo(2);
+        assertThat(files.get(0).path()).isEqualTo(dir.resolve("B.txt"));
+    }
+
+    @Test
+    void recordsSizeAndModificationTime() throws IOException {
+        Path f = file("p.txt", "12345");
+        Instant mtime = Instant.parse("2024-03-03T10:15:30Z");
+        Files.setLastModifiedTime(f, FileTime.from(mtime));
+
+        InputFile only = InputTree.list(f).get(0);
+
+        assertThat(only.path()).isEqualTo(f);
+        assertThat(only.size()).isEqualTo(5);
+        assertThat(only.lastModified()).isEqualTo(mtime);
+    }
+
+    @Test
+    void filesAndDirectoriesMixAndOverlapsAreListedOnce() throws IOException {
+        Path a = file("in/a.txt", "a");
+        file("in/b.txt", "b");
+        Path c = file("other/c.txt", "c");
+
+        List<InputFile> files = InputTree.list(List.of(c, dir.resolve("in"), a));
+
+        assertThat(files).extracting(f -> f.path().getFileName().toString()).containsExactly("a.txt", "b.txt",
+                "c.txt");
+    }
+
+    @Test
+    void theOrderDoesNotDependOnTheOrderOfTheInputs() throws IOException {
+        file("x/1.txt", "1");
+        file("y/2.txt", "2");
+        assertThat(InputTree.list(dir.resolve("y"), dir.resolve("x")))
+                .isEqualTo(InputTree.list(dir.resolve("x"), dir.resolve("y")));
+    }
+
+    @Test
+    void relativeInputsGiveRelativePaths() throws IOException {
+        Path rel = Path.of("").toAbsolutePath().relativize(file("r/page.txt", "p"));
+        List<InputFile> files = InputTree.list(rel);
+        assertThat(files).hasSize(1);
+        assertThat(files.get(0).path().isAbsolute()).isFalse();
+        assertThat(files.get(0).name()).endsWith("r/page.txt");
+    }
+
+    @Test
+    void aMissingPathIsATypedExceptionNamingIt() throws IOException {
+        file("ok.txt", "o");
+        Path missing = dir.resolve("no/such/dir");
+
+        assertThatThrownBy(() -> InputTree.list(dir, missing))
+                .isInstanceOfSatisfying(InputPathException.class, e -> {
+                    assertThat(e.path()).isEqualTo(missing);
+                    assertThat(e.problem()).isEqualTo(InputPathException.Problem.MISSING);
+                    assertThat(e.getMessage()).isEqualTo("input path does not exist: " + missing);
+                });
+    }
+
+    @Test
+    void anEmptyDirectoryListsNothing() throws IOException {
+        Files.createDirectories(dir.resolve("e"));
+        assertThat(InputTree.list(dir.resolve("e"))).isEmpty();
+    }
+
+    @Test
+    void symbolicLinkLoopsAreSkipped() throws IOException {
+        file("loop/a.txt", "a");
+        try {
+            Files.createSymbolicLink(dir.resolve("loop/back"), dir.resolve("loop"));
+        } catch (UnsupportedOperationException | IOException e) {
+            return; // no symlinks here: nothing to test
+        }
+        assertThat(InputTree.list(dir.resolve("loop"))).extracting(f -> f.path().getFileName().toString())
+                .containsExactly("a.txt");
+    }
+}

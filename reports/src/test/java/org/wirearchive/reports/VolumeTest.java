@@ -1,0 +1,52 @@
+package org.wirearchive.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Many rows stream through in key order (rows are never collected in memory: see Query.stream). */
+class VolumeTest {
+
+    static final int ARTICLES = 30_000;
+
+    @Test
+    void thirtyThousandArticlesInKeyOrder(@TempDir Path out) throws Exception {
+        try (TestStore store = new TestStore()) {
+            store.run(1, LocalDate.of(2026, 1, 1)).insert();
+            store.execute("INSERT INTO articles (article_key, provider_key, published_date, body, body_sha256,"
+                    + " body_length, canonical_source, source_count, first_seen_run)"
+                    + " SELECT 'menafn:' || (1109000000 + X), CASEWHEN(MOD(X, 2) = 0, 'kuna', 'jna'),"
+                    + " DATEADD(DAY, MOD(X, 89), DATE '2025-01-01'), 'Body ' || X || '\n\"quoted\", line', 'h' || X,"
+                    + " 20, 'in/' || X || '.txt', 1, 1 FROM SYSTEM_RANGE(1, " + ARTICLES + ")");
+            store.execute("INSERT INTO sources (source, status, article_key, run_id)"
+                    + " SELECT 'in/' || X || '.txt', 'accepted', 'menafn:' || (1109000000 + X), 1"
+                    + " FROM SYSTEM_RANGE(1, " + ARTICLES + ")");
+            ReportWriter.writeRunReports(store.dataSource(), RunReportRequest.of(out, 1));
+        }
+        long rows = 0;
+        String previous = "";
+        try (BufferedReader r = Files.newBufferedReader(out.resolve("articles.csv"), StandardCharsets.UTF_8)) {
+            r.readLine();
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith("menafn:")) {
+                    String key = line.substring(0, line.indexOf(','));
+                    assertThat(key).isGreaterThan(previous);
+                    previous = key;
+                    rows++;
+                }
+            }
+        }
+        assertThat(rows).isEqualTo(ARTICLES);
+        assertThat(CsvFiles.rows(out.resolve("sources.csv"))).hasSize(ARTICLES);
+        assertThat(CsvFiles.rows(out.resolve("provider_daily.csv"))).hasSize(178);
+        assertThat(Files.readString(out.resolve("report.html"), StandardCharsets.UTF_8))
+                .contains("One bar per month").contains("30,000");
+    }
+}

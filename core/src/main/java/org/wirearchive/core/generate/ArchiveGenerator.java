@@ -232,7 +232,7 @@ public final class ArchiveGenerator {
                     add(base, id, kind, "original");
                     List<String> corrected = correct(r, facts, body);
                     add(new Page(base.layout(), provider, crawl.plusDays(1 + r.nextInt(2)),
-                            published.plusMinutes(30 + r.nextInt(300)).withDayOfMonth(day.getDayOfMonth()),
+                            LocalDateTime.of(published.toLocalDate(), published.toLocalTime().plusMinutes(30 + r.nextInt(300))),
                             base.menafnNo(), null, headline, base.city(), corrected, base.initials(), base.widget(),
                             base.initialsSameLine(), Variant.PLAIN), id, kind, "corrected");
                     break;

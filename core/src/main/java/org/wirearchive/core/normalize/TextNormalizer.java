@@ -107,8 +107,8 @@ public final class TextNormalizer {
     /**
      * Joins hard-wrapped lines into paragraphs. Blank lines end a paragraph. A line is joined to the next non-blank
      * line when it does not end a sentence and is long enough to be a wrapped line, or when the next line starts with
-     * a lower-case letter. When a block of lines all have the same length (a fixed-width wrap that cuts words), the
-     * lines are joined without a space; otherwise with one space.
+     * a lower-case letter. When a block of three or more lines has all lines but the last of one same length (a
+     * fixed-width wrap that cuts words), letters at a break are joined without a space; otherwise with one space.
      *
      * @param lines cleaned lines (no surrounding blanks)
      * @return the paragraphs, none empty
@@ -150,7 +150,9 @@ public final class TextNormalizer {
 
     private static boolean continues(String line, String next) {
         if (line.length() < 25) {
-            return startsWithLowerCase(next) && line.length() >= 10 && !endsSentence(line);
+            // a short line continues only when it visibly stops mid-sentence: after a lower-case word or a comma
+            char last = line.charAt(line.length() - 1);
+            return (Character.isLowerCase(last) || last == ',') && startsWithLetter(next) && line.indexOf(' ') > 0;
         }
         if (startsWithLowerCase(next)) {
             return true;
@@ -160,7 +162,7 @@ public final class TextNormalizer {
 
     private static boolean isFixedWidthBlock(List<String> lines, int start, int end) {
         int width = lines.get(start).length();
-        if (width < 30 || end - start < 1) {
+        if (width < 30 || end - start < 2) {
             return false;
         }
         for (int k = start + 1; k < end; k++) {

@@ -108,21 +108,28 @@ final class ReadSession {
 
     // ---------------------------------------------------------------- dispatch
 
-    /** Detects what {@code in} holds and reads it. {@code in} need not support mark. */
+    /**
+     * Detects what {@code in} holds and reads it. {@code in} need not support mark: the first bytes are read once, and
+     * a plain input is read on from there without any extra buffering.
+     */
     void dispatchStream(InputStream in, String name, String fileName, int depth, long sizeHint) {
-        InputStream marked = in.markSupported() ? in : new BufferedInputStream(in, BUFFER);
-        byte[] head = new byte[ContainerType.HEAD_BYTES];
-        int n;
+        byte[] head;
         try {
-            n = Streams.peek(marked, head);
+            head = in.readNBytes(ContainerType.HEAD_BYTES);
         } catch (LimitExceededException e) {
             limitReject(name, null, e);
             return;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             reject(name, null, RejectReason.CORRUPT, "the data is damaged: " + describe(e));
             return;
         }
-        dispatch(marked, ContainerType.detect(head, n, fileName), name, fileName, depth, sizeHint);
+        ContainerType.Detection d = ContainerType.detect(head, head.length, fileName);
+        if (d.type() == ContainerType.PLAIN) {
+            readDocument(head, in, name, null, null, null, kindFromName(fileName), sizeHint);
+            return;
+        }
+        InputStream whole = new java.io.SequenceInputStream(new ByteArrayInputStream(head), in);
+        dispatch(new BufferedInputStream(whole, BUFFER), d, name, fileName, depth, sizeHint);
     }
 
     /** Reads {@code in} (which supports mark) as the detected type. */
@@ -315,8 +322,14 @@ final class ReadSession {
     /** Reads one input whole (capped), and emits it as a document or a rejection. */
     void readDocument(InputStream in, String name, String url, java.time.LocalDate crawlDate,
                       java.nio.charset.Charset charset, ContentKind kind, long sizeHint) {
+        readDocument(null, in, name, url, crawlDate, charset, kind, sizeHint);
+    }
+
+    /** As above, with {@code prefix} (may be null) already read from the front of {@code in}. */
+    private void readDocument(byte[] prefix, InputStream in, String name, String url, java.time.LocalDate crawlDate,
+                              java.nio.charset.Charset charset, ContentKind kind, long sizeHint) {
         try {
-            byte[] bytes = Streams.readCapped(in, limits.maxInputBytes(), sizeHint);
+            byte[] bytes = Streams.readCapped(prefix, in, limits.maxInputBytes(), sizeHint);
             if (bytes == null) {
                 reject(name, url, RejectReason.TOO_LARGE, "it is larger than the limit of "
                         + limits.maxInputBytes() + " bytes");

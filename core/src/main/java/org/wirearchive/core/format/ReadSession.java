@@ -34,6 +34,7 @@ final class ReadSession {
     private int entries;
     private boolean stopped;
     private InputItem last;
+    private RuntimeException sinkFailure;
 
     ReadSession(InputLimits limits, Consumer<? super InputItem> sink) {
         this.limits = limits;
@@ -103,6 +104,10 @@ final class ReadSession {
             }
         } catch (IOException e) {
             reject(name, null, RejectReason.UNREADABLE, "the file could not be read: " + describe(e));
+        } catch (RuntimeException e) {
+            // a library failing on damaged data: the inputs read so far stand
+            reject(name, null, RejectReason.CORRUPT, "the file is damaged and could not be read further: "
+                    + describe(e));
         }
     }
 
@@ -156,11 +161,18 @@ final class ReadSession {
             return;
         }
         long before = emitted;
-        switch (type) {
-            case GZIP -> gzip(in, name, fileName, depth);
-            case ZIP -> zip(in, name, depth);
-            case WARC -> new WarcInputs(this, name).read(in);
-            default -> throw new IllegalStateException("unexpected " + type);
+        try {
+            switch (type) {
+                case GZIP -> gzip(in, name, fileName, depth);
+                case ZIP -> zip(in, name, depth);
+                case WARC -> new WarcInputs(this, name).read(in);
+                default -> throw new IllegalStateException("unexpected " + type);
+            }
+        } catch (RuntimeException e) {
+            // a library failing on damaged data: the inputs read so far stand
+            reject(name, null, RejectReason.CORRUPT, "the " + d.label() + " data is damaged and could not be read"
+                    + " further: " + describe(e));
+            return;
         }
         if (emitted == before && !stopped) {
             if (type == ContainerType.WARC) {
@@ -182,7 +194,7 @@ final class ReadSession {
         try {
             GZIPInputStream peek = new GZIPInputStream(new NonClosing(in), 8192);
             n = peek.readNBytes(head, 0, head.length);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             // damaged early: read on below, which reports the damage
         }
         try {
@@ -265,7 +277,7 @@ final class ReadSession {
                 }
                 continue;
             }
-            if (!zip.canReadEntryData(entry)) {
+            if (!canRead(zip, entry)) {
                 reject(child, null, RejectReason.UNSUPPORTED_CONTAINER,
                         "the zip entry is encrypted or uses an unsupported compression method");
                 continue;
@@ -279,6 +291,14 @@ final class ReadSession {
             if (!stopped && !finishEntry(zip, entry, data, name)) {
                 return;
             }
+        }
+    }
+
+    private static boolean canRead(ZipArchiveInputStream zip, ZipArchiveEntry entry) {
+        try {
+            return zip.canReadEntryData(entry);
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
@@ -311,7 +331,7 @@ final class ReadSession {
             }
             stopped = true;
             return false;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             // the next getNextEntry reports the damage
             return true;
         }
@@ -367,9 +387,23 @@ final class ReadSession {
     }
 
     void emit(InputItem item) {
+        if (sinkFailure != null) {
+            return;
+        }
         emitted++;
         last = item;
-        sink.accept(item);
+        try {
+            sink.accept(item);
+        } catch (RuntimeException e) {
+            // kept apart from content errors: reading stops, and ArchiveReader rethrows it
+            sinkFailure = e;
+            stopped = true;
+        }
+    }
+
+    /** The exception the sink threw, or null. */
+    RuntimeException sinkFailure() {
+        return sinkFailure;
     }
 
     static ContentKind kindFromName(String fileName) {

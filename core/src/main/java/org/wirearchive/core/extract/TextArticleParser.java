@@ -170,7 +170,7 @@ final class TextArticleParser {
                 kunaLayout = true;
                 continue;
             }
-            if (PageLines.isFurniture(l)) {
+            if (PageLines.isFurniture(l) || PageLines.isStopLine(l)) {
                 continue;
             }
             LocalDateTime ts = DateText.numericTimestamp(l);
@@ -259,7 +259,7 @@ final class TextArticleParser {
                 }
                 break;
             }
-            if (i > bodyLine && (PageLines.isStopLine(l) || l.length() <= 32 && DateText.numericTimestamp(l) != null)) {
+            if ((i > bodyLine || bodyOffset == 0) && (PageLines.isStopLine(l) || l.length() <= 32 && DateText.numericTimestamp(l) != null)) {
                 trailerStart = i;
                 if (l.regionMatches(true, 0, "Source:", 0, 7) && l.length() < 80) {
                     sourceLine = l.substring(7).strip();

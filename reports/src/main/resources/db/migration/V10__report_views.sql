@@ -29,7 +29,7 @@ GROUP BY t.published_date, t.provider_key;
 CREATE VIEW duplicates_by_rule AS
 SELECT s.reason          AS rule,
        COUNT(*)          AS duplicates,
-       AVG(s.similarity) AS mean_similarity,
+       CAST(AVG(s.similarity) AS DOUBLE PRECISION) AS mean_similarity,
        MIN(s.similarity) AS min_similarity
 FROM sources s
 WHERE s.status = 'duplicate'

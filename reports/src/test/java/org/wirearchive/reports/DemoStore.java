@@ -21,7 +21,10 @@ final class DemoStore {
     }
 
     static TestStore create() {
-        TestStore s = new TestStore();
+        return fill(new TestStore());
+    }
+
+    static TestStore fill(TestStore s) {
         Random rnd = new Random(20260111L);
         LocalDate start = LocalDate.of(2025, 6, 9);
         int days = 21;

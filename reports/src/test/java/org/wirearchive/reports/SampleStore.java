@@ -13,7 +13,10 @@ final class SampleStore {
     }
 
     static TestStore create() {
-        TestStore s = new TestStore();
+        return fill(new TestStore());
+    }
+
+    static TestStore fill(TestStore s) {
         s.run(1, RUN1).set("started", LocalDateTime.of(2026, 1, 10, 1, 0, 0))
                 .set("finished", LocalDateTime.of(2026, 1, 10, 1, 0, 20)).set("input", "samples/archive")
                 .set("files_seen", 6).set("inputs_read", 6).set("articles_new", 3).set("articles_updated", 0)

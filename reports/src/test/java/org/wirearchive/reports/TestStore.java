@@ -20,11 +20,15 @@ final class TestStore implements AutoCloseable {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
-    private final JdbcDataSource ds = new JdbcDataSource();
+    private final DataSource ds;
     private final Connection keepAlive;
+    private final Runnable onClose;
 
+    /** A fresh in-memory H2 database. */
     TestStore() {
-        ds.setURL("jdbc:h2:mem:reports-test-" + COUNTER.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:reports-test-" + COUNTER.incrementAndGet() + ";DB_CLOSE_DELAY=-1");
+        this.ds = h2;
         try {
             keepAlive = ds.getConnection();
             try (Statement st = keepAlive.createStatement()) {
@@ -33,6 +37,60 @@ final class TestStore implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+        onClose = () -> execute("SHUTDOWN");
+    }
+
+    private TestStore(DataSource ds, Runnable onClose) {
+        this.ds = ds;
+        this.onClose = onClose;
+        try {
+            keepAlive = ds.getConnection();
+            for (String script : List.of("V1__store.sql", "V10__report_views.sql")) {
+                runScript(keepAlive, script);
+            }
+        } catch (SQLException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A fresh PostgreSQL database on the server of {@code adminUrl} (a JDBC URL with user and password whose user may
+     * create databases), dropped again on close.
+     */
+    static TestStore postgres(String adminUrl) {
+        String name = "wa_reports_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        try (Connection admin = java.sql.DriverManager.getConnection(adminUrl);
+                Statement st = admin.createStatement()) {
+            st.execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        org.postgresql.ds.PGSimpleDataSource pg = new org.postgresql.ds.PGSimpleDataSource();
+        pg.setURL(adminUrl.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1"));
+        return new TestStore(pg, () -> {
+            try (Connection admin = java.sql.DriverManager.getConnection(adminUrl);
+                    Statement st = admin.createStatement()) {
+                st.execute("DROP DATABASE IF EXISTS " + name);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** Runs a migration from the classpath statement by statement (no comments with semicolons in them). */
+    private static void runScript(Connection c, String name) throws SQLException, java.io.IOException {
+        String text;
+        try (java.io.InputStream in = TestStore.class.getResourceAsStream("/db/migration/" + name)) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String sql = text.replaceAll("--[^\n]*", "");
+        try (Statement st = c.createStatement()) {
+            for (String stmt : sql.split(";")) {
+                if (!stmt.isBlank()) {
+                    st.execute(stmt);
+                }
+            }
         }
     }
 
@@ -90,16 +148,16 @@ final class TestStore implements AutoCloseable {
 
     @Override
     public void close() {
-        try (Statement st = keepAlive.createStatement()) {
-            st.execute("SHUTDOWN");
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        } finally {
-            try {
-                keepAlive.close();
-            } catch (SQLException ignored) {
-                // already shut down
+        try {
+            if (ds instanceof JdbcDataSource) {
+                onClose.run();
             }
+            keepAlive.close();
+        } catch (SQLException ignored) {
+            // already shut down
+        }
+        if (!(ds instanceof JdbcDataSource)) {
+            onClose.run();
         }
     }
 

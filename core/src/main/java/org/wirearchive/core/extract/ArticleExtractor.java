@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.wirearchive.core.article.ParseOutcome;
 import org.wirearchive.core.article.RejectReason;
 import org.wirearchive.core.format.InputDocument;
+import org.wirearchive.core.normalize.TextNormalizer;
 
 /**
  * Turns one input document into an article or a typed rejection. Decodes the bytes (declared or detected charset),
@@ -28,7 +29,7 @@ public final class ArticleExtractor {
         }
         TextDecoder.Decoded decoded = TextDecoder.decode(bytes, document.charset());
         String text = decoded.text();
-        if (text.isBlank()) {
+        if (TextNormalizer.cleanLine(text).isEmpty()) {
             return new ParseOutcome.Rejected(source, document.url(), RejectReason.EMPTY,
                     "the file holds only whitespace (" + bytes.length + " bytes)");
         }

@@ -97,12 +97,15 @@ record Dateline(String city, int month, int day, int year, String agency, String
             }
             String prefix = s.substring(from, i).strip();
             int bodyStart = skipSeparator(s, i, false);
-            if (n - bodyStart < 30 || !plausiblePrefix(prefix)) {
+            if (prefix.isEmpty() || !plausiblePrefix(prefix)) {
                 return null;
+            }
+            boolean hasMonthDay = hasMonthDay(prefix);
+            if (n - bodyStart < 30 && !hasMonthDay) {
+                return null; // a short line: more likely a headline than a dateline
             }
             boolean arabic = isArabic(prefix.charAt(0));
             boolean capsFirst = firstWordAllCaps(prefix);
-            boolean hasMonthDay = hasMonthDay(prefix);
             boolean ok = switch (kind) {
                 case 1 -> capsFirst || hasMonthDay || (arabic && prefix.length() <= 30);
                 case 2 -> capsFirst || prefix.indexOf(',') > 0 || (arabic && prefix.length() <= 30);

@@ -170,7 +170,7 @@ final class TextArticleParser {
                 kunaLayout = true;
                 continue;
             }
-            if (PageLines.isFurniture(l)) {
+            if (PageLines.isFurniture(l) || PageLines.isStopLine(l)) {
                 continue;
             }
             LocalDateTime ts = DateText.numericTimestamp(l);
@@ -229,6 +229,7 @@ final class TextArticleParser {
         List<String> bodyLines = new ArrayList<>();
         String initials = null;
         boolean endSeen = false;
+        String sourceLine = null;
         int i = bodyLine;
         String firstPart = lines.get(bodyLine).substring(Math.min(bodyOffset, lines.get(bodyLine).length()));
         int trailerStart = n;
@@ -258,8 +259,11 @@ final class TextArticleParser {
                 }
                 break;
             }
-            if (i > bodyLine && (PageLines.isStopLine(l) || l.length() <= 32 && DateText.numericTimestamp(l) != null)) {
+            if ((i > bodyLine || bodyOffset == 0) && (PageLines.isStopLine(l) || l.length() <= 32 && DateText.numericTimestamp(l) != null)) {
                 trailerStart = i;
+                if (l.regionMatches(true, 0, "Source:", 0, 7) && l.length() < 80) {
+                    sourceLine = l.substring(7).strip();
+                }
                 if (l.startsWith("//Petra//") || l.startsWith("//petra//")) {
                     String rest = l.substring(9).strip();
                     if (!rest.isEmpty() && rest.length() <= 5 && rest.chars().allMatch(Character::isLetter)) {
@@ -270,6 +274,7 @@ final class TextArticleParser {
             }
             String ended = stripAgencyTail(l);
             if (ended != null) {
+                sourceLine = "KUNA";
                 bodyLines.add(ended);
                 trailerStart = i + 1;
                 endSeen = true;
@@ -351,6 +356,10 @@ final class TextArticleParser {
             provider = k.name();
             providerKey = k.key();
             warnings.add("provider-from-dateline");
+        } else if (sourceLine != null && !sourceLine.isEmpty()) {
+            provider = sourceLine;
+            providerKey = Providers.key(sourceLine);
+            warnings.add("provider-from-source-line");
         } else if (KunaUrl.isKuna(url) || kunaLayout) {
             provider = "Kuwait News Agency (KUNA)";
             providerKey = "kuna";

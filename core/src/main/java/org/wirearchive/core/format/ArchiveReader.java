@@ -54,6 +54,10 @@ public final class ArchiveReader {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(sourceName, "sourceName");
         Objects.requireNonNull(sink, "sink");
-        new ReadSession(limits, sink).readFile(file, sourceName);
+        ReadSession session = new ReadSession(limits, sink);
+        session.readFile(file, sourceName);
+        if (session.sinkFailure() != null) {
+            throw session.sinkFailure();
+        }
     }
 }

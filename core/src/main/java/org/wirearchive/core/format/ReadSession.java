@@ -34,6 +34,7 @@ final class ReadSession {
     private int entries;
     private boolean stopped;
     private InputItem last;
+    private RuntimeException sinkFailure;
 
     ReadSession(InputLimits limits, Consumer<? super InputItem> sink) {
         this.limits = limits;
@@ -103,26 +104,37 @@ final class ReadSession {
             }
         } catch (IOException e) {
             reject(name, null, RejectReason.UNREADABLE, "the file could not be read: " + describe(e));
+        } catch (RuntimeException e) {
+            // a library failing on damaged data: the inputs read so far stand
+            reject(name, null, RejectReason.CORRUPT, "the file is damaged and could not be read further: "
+                    + describe(e));
         }
     }
 
     // ---------------------------------------------------------------- dispatch
 
-    /** Detects what {@code in} holds and reads it. {@code in} need not support mark. */
+    /**
+     * Detects what {@code in} holds and reads it. {@code in} need not support mark: the first bytes are read once, and
+     * a plain input is read on from there without any extra buffering.
+     */
     void dispatchStream(InputStream in, String name, String fileName, int depth, long sizeHint) {
-        InputStream marked = in.markSupported() ? in : new BufferedInputStream(in, BUFFER);
-        byte[] head = new byte[ContainerType.HEAD_BYTES];
-        int n;
+        byte[] head;
         try {
-            n = Streams.peek(marked, head);
+            head = in.readNBytes(ContainerType.HEAD_BYTES);
         } catch (LimitExceededException e) {
             limitReject(name, null, e);
             return;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             reject(name, null, RejectReason.CORRUPT, "the data is damaged: " + describe(e));
             return;
         }
-        dispatch(marked, ContainerType.detect(head, n, fileName), name, fileName, depth, sizeHint);
+        ContainerType.Detection d = ContainerType.detect(head, head.length, fileName);
+        if (d.type() == ContainerType.PLAIN) {
+            readDocument(head, in, name, null, null, null, kindFromName(fileName), sizeHint);
+            return;
+        }
+        InputStream whole = new java.io.SequenceInputStream(new ByteArrayInputStream(head), in);
+        dispatch(new BufferedInputStream(whole, BUFFER), d, name, fileName, depth, sizeHint);
     }
 
     /** Reads {@code in} (which supports mark) as the detected type. */
@@ -149,11 +161,18 @@ final class ReadSession {
             return;
         }
         long before = emitted;
-        switch (type) {
-            case GZIP -> gzip(in, name, fileName, depth);
-            case ZIP -> zip(in, name, depth);
-            case WARC -> new WarcInputs(this, name).read(in);
-            default -> throw new IllegalStateException("unexpected " + type);
+        try {
+            switch (type) {
+                case GZIP -> gzip(in, name, fileName, depth);
+                case ZIP -> zip(in, name, depth);
+                case WARC -> new WarcInputs(this, name).read(in);
+                default -> throw new IllegalStateException("unexpected " + type);
+            }
+        } catch (RuntimeException e) {
+            // a library failing on damaged data: the inputs read so far stand
+            reject(name, null, RejectReason.CORRUPT, "the " + d.label() + " data is damaged and could not be read"
+                    + " further: " + describe(e));
+            return;
         }
         if (emitted == before && !stopped) {
             if (type == ContainerType.WARC) {
@@ -175,7 +194,7 @@ final class ReadSession {
         try {
             GZIPInputStream peek = new GZIPInputStream(new NonClosing(in), 8192);
             n = peek.readNBytes(head, 0, head.length);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             // damaged early: read on below, which reports the damage
         }
         try {
@@ -258,7 +277,7 @@ final class ReadSession {
                 }
                 continue;
             }
-            if (!zip.canReadEntryData(entry)) {
+            if (!canRead(zip, entry)) {
                 reject(child, null, RejectReason.UNSUPPORTED_CONTAINER,
                         "the zip entry is encrypted or uses an unsupported compression method");
                 continue;
@@ -272,6 +291,14 @@ final class ReadSession {
             if (!stopped && !finishEntry(zip, entry, data, name)) {
                 return;
             }
+        }
+    }
+
+    private static boolean canRead(ZipArchiveInputStream zip, ZipArchiveEntry entry) {
+        try {
+            return zip.canReadEntryData(entry);
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
@@ -304,7 +331,7 @@ final class ReadSession {
             }
             stopped = true;
             return false;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             // the next getNextEntry reports the damage
             return true;
         }
@@ -315,8 +342,14 @@ final class ReadSession {
     /** Reads one input whole (capped), and emits it as a document or a rejection. */
     void readDocument(InputStream in, String name, String url, java.time.LocalDate crawlDate,
                       java.nio.charset.Charset charset, ContentKind kind, long sizeHint) {
+        readDocument(null, in, name, url, crawlDate, charset, kind, sizeHint);
+    }
+
+    /** As above, with {@code prefix} (may be null) already read from the front of {@code in}. */
+    private void readDocument(byte[] prefix, InputStream in, String name, String url, java.time.LocalDate crawlDate,
+                              java.nio.charset.Charset charset, ContentKind kind, long sizeHint) {
         try {
-            byte[] bytes = Streams.readCapped(in, limits.maxInputBytes(), sizeHint);
+            byte[] bytes = Streams.readCapped(prefix, in, limits.maxInputBytes(), sizeHint);
             if (bytes == null) {
                 reject(name, url, RejectReason.TOO_LARGE, "it is larger than the limit of "
                         + limits.maxInputBytes() + " bytes");
@@ -354,9 +387,23 @@ final class ReadSession {
     }
 
     void emit(InputItem item) {
+        if (sinkFailure != null) {
+            return;
+        }
         emitted++;
         last = item;
-        sink.accept(item);
+        try {
+            sink.accept(item);
+        } catch (RuntimeException e) {
+            // kept apart from content errors: reading stops, and ArchiveReader rethrows it
+            sinkFailure = e;
+            stopped = true;
+        }
+    }
+
+    /** The exception the sink threw, or null. */
+    RuntimeException sinkFailure() {
+        return sinkFailure;
     }
 
     static ContentKind kindFromName(String fileName) {

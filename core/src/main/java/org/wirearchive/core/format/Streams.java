@@ -179,10 +179,22 @@ final class Streams {
      * {@code sizeHint} (negative when unknown) sizes the first buffer, so a known size costs no copy.
      */
     static byte[] readCapped(InputStream in, long max, long sizeHint) throws IOException {
+        return readCapped(null, in, max, sizeHint);
+    }
+
+    /** As {@link #readCapped(InputStream, long, long)}, with {@code prefix} (may be null) already read from it. */
+    static byte[] readCapped(byte[] prefix, InputStream in, long max, long sizeHint) throws IOException {
         int cap = (int) Math.min(Integer.MAX_VALUE - 16, max);
-        int initial = sizeHint >= 0 ? (int) Math.min(sizeHint, Math.min(cap, 4L * 1024 * 1024)) : Math.min(cap, 16 * 1024);
-        byte[] buf = new byte[Math.max(initial, 0)];
-        int len = 0;
+        int len = prefix == null ? 0 : prefix.length;
+        if (len > cap) {
+            return null;
+        }
+        long wanted = sizeHint >= 0 ? sizeHint : 16 * 1024;
+        int initial = (int) Math.max(len, Math.min(wanted, Math.min(cap, 4L * 1024 * 1024)));
+        byte[] buf = new byte[initial];
+        if (len > 0) {
+            System.arraycopy(prefix, 0, buf, 0, len);
+        }
         while (true) {
             if (len == buf.length) {
                 // full: probe one byte before growing, so an exact size hint needs no copy

@@ -202,7 +202,13 @@ final class WarcInputs {
             body = new MeteredInputStream(body, () -> position(recordBody), session.budget(),
                     session.limits().maxCompressionRatio(), "the page's Content-Encoding " + encoding);
         }
-        session.readDocument(body, child, url, crawlDate(record), charset(payloadType), kind(payloadType), -1);
+        long hint;
+        try {
+            hint = decode ? -1 : record.body().size();
+        } catch (IOException e) {
+            hint = -1;
+        }
+        session.readDocument(body, child, url, crawlDate(record), charset(payloadType), kind(payloadType), hint);
     }
 
     private void readBlock(WarcRecord record, String child, MediaType type) {

@@ -213,8 +213,14 @@ public final class ArchiveGenerator {
                             headline, base.city(), body, base.initials(), false, true, Variant.PLAIN);
                     add(kuna, id, kind, "kuna-original");
                     LocalDateTime copyTime = published.plusMinutes(20 + r.nextInt(1800));
-                    Page copy = new Page(kunaLayout(r), Provider.KUNA, copyTime.toLocalDate().plusDays(r.nextInt(2)),
-                            copyTime, menafnNo(day, k, 0), null, headline, base.city(), body, base.initials(),
+                    if (copyTime.toLocalDate().isAfter(day.plusDays(1))) {
+                        copyTime = LocalDateTime.of(day.plusDays(1), copyTime.toLocalTime());
+                    }
+                    LocalDate copyDay = copyTime.toLocalDate();
+                    // numbers are given at posting time: a copy posted the next day takes that day's slot 1
+                    long copyNo = copyDay.equals(day) ? menafnNo(day, k, 0) : menafnNo(copyDay, k, 1);
+                    Page copy = new Page(kunaLayout(r), Provider.KUNA, copyDay.plusDays(r.nextInt(2)),
+                            copyTime, copyNo, null, headline, base.city(), body, base.initials(),
                             base.widget(), base.initialsSameLine(), Variant.PLAIN);
                     add(copy, id, kind, "menafn-copy");
                     break;
@@ -231,8 +237,10 @@ public final class ArchiveGenerator {
                 case "correction": {
                     add(base, id, kind, "original");
                     List<String> corrected = correct(r, facts, body);
-                    add(new Page(base.layout(), provider, crawl.plusDays(1 + r.nextInt(2)),
-                            LocalDateTime.of(published.toLocalDate(), published.toLocalTime().plusMinutes(30 + r.nextInt(300))),
+                    LocalDate recrawl = crawl.plusDays(1 + r.nextInt(2));
+                    LocalDateTime fixedAt = published.plusMinutes(30 + r.nextInt(300));
+                    add(new Page(base.layout(), provider, recrawl,
+                            fixedAt.toLocalDate().equals(day) ? fixedAt : published,
                             base.menafnNo(), null, headline, base.city(), corrected, base.initials(), base.widget(),
                             base.initialsSameLine(), Variant.PLAIN), id, kind, "corrected");
                     break;

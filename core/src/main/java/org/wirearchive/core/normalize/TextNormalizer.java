@@ -107,8 +107,9 @@ public final class TextNormalizer {
     /**
      * Joins hard-wrapped lines into paragraphs. Blank lines end a paragraph. A line is joined to the next non-blank
      * line when it does not end a sentence and is long enough to be a wrapped line, or when the next line starts with
-     * a lower-case letter. When a block of lines all have the same length (a fixed-width wrap that cuts words), the
-     * lines are joined without a space; otherwise with one space.
+     * a lower-case letter. In a block wrapped at a fixed width (four or more lines, the inner ones all of the same
+     * width give or take the stripped trailing space), a full-width line was cut inside a word and is joined without
+     * a space ({@code pro\nject}); every other break is joined with one space.
      *
      * @param lines cleaned lines (no surrounding blanks)
      * @return the paragraphs, none empty
@@ -132,11 +133,15 @@ public final class TextNormalizer {
             if (start == end) {
                 out.add(line);
             } else {
-                boolean fixedWidth = isFixedWidthBlock(lines, start, end);
+                int width = fixedWidth(lines, start, end);
                 StringBuilder sb = new StringBuilder(lines.get(start));
                 for (int k = start + 1; k <= end; k++) {
+                    String prev = lines.get(k - 1);
                     String next = lines.get(k);
-                    if (!(fixedWidth && endsWithLetter(sb) && startsWithLetter(next))) {
+                    // in a fixed-width wrap a line of full width was cut at a character, not at a (stripped) space
+                    boolean cut = width > 0 && prev.length() == width && startsWithLetter(next)
+                            && (endsWithLetter(prev) || prev.endsWith("-"));
+                    if (!cut) {
                         sb.append(' ');
                     }
                     sb.append(next);
@@ -150,7 +155,9 @@ public final class TextNormalizer {
 
     private static boolean continues(String line, String next) {
         if (line.length() < 25) {
-            return startsWithLowerCase(next) && line.length() >= 10 && !endsSentence(line);
+            // a short line continues only when it visibly stops mid-sentence: after a lower-case word or a comma
+            char last = line.charAt(line.length() - 1);
+            return (Character.isLowerCase(last) || last == ',') && startsWithLetter(next) && line.indexOf(' ') > 0;
         }
         if (startsWithLowerCase(next)) {
             return true;
@@ -158,17 +165,32 @@ public final class TextNormalizer {
         return !endsSentence(line);
     }
 
-    private static boolean isFixedWidthBlock(List<String> lines, int start, int end) {
-        int width = lines.get(start).length();
-        if (width < 30 || end - start < 1) {
-            return false;
+    /**
+     * The wrap width when lines {@code start..end} look wrapped at a fixed width (every line but the first and the
+     * last within one character of the widest, at least two such lines, width 40 or more), else 0.
+     */
+    private static int fixedWidth(List<String> lines, int start, int end) {
+        if (end - start < 2) {
+            return 0;
         }
+        int width = 0;
         for (int k = start + 1; k < end; k++) {
-            if (lines.get(k).length() != width) {
-                return false;
+            width = Math.max(width, lines.get(k).length());
+        }
+        if (width < 40) {
+            return 0;
+        }
+        int full = 0;
+        for (int k = start + 1; k < end; k++) {
+            int len = lines.get(k).length();
+            if (len < width - 1) {
+                return 0;
+            }
+            if (len == width) {
+                full++;
             }
         }
-        return lines.get(end).length() <= width;
+        return full >= 1 && end - start >= 3 ? width : 0;
     }
 
     private static boolean endsSentence(String line) {

@@ -364,12 +364,41 @@ class ArchiveReaderTest {
         }
 
         @Test
+        void regressionAnUnknownCompressionMethodIsARejectionNotALibraryException() throws IOException {
+            // found by DamagedContainerTest: method 20 in the first local header made commons-compress throw an NPE
+            byte[] zip = Fixtures.zip(entries("a.txt", Fixtures.PAGE_1, "b.txt", Fixtures.PAGE_2));
+            zip[8] = 20;
+            Path f = write(dir, "method.zip", zip);
+
+            List<InputItem> items = reader.read(f, "method.zip");
+
+            assertThat(items).isNotEmpty();
+            assertThat(rej(items.get(0)).rejection().reason())
+                    .isIn(RejectReason.UNSUPPORTED_CONTAINER, RejectReason.CORRUPT);
+            assertThat(items.get(0).source()).startsWith("method.zip");
+        }
+
+        @Test
         void anEmptyZipIsRejectedEmpty() throws IOException {
             Path f = write(dir, "empty.zip", Fixtures.zip(entries()));
             List<InputItem> items = reader.read(f, "empty.zip");
             assertThat(items).hasSize(1);
             assertThat(rej(items.get(0)).rejection().reason()).isEqualTo(RejectReason.EMPTY);
         }
+    }
+
+    @Test
+    void anExceptionFromTheSinkPropagatesAndStopsReading() throws IOException {
+        Path f = write(dir, "s.zip", Fixtures.zip(entries("a.txt", "a", "b.txt", "b", "c.txt", "c")));
+        List<String> seen = new java.util.ArrayList<>();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> reader.read(f, "s.zip", item -> {
+            seen.add(item.source());
+            if (seen.size() == 2) {
+                throw new IllegalStateException("sink full");
+            }
+        })).isInstanceOf(IllegalStateException.class).hasMessage("sink full");
+        assertThat(seen).containsExactly("s.zip#a.txt", "s.zip#b.txt");
     }
 
     static byte[] gzipZeros(long n) throws IOException {

@@ -112,8 +112,10 @@ public final class HtmlReport {
     }
 
     private void card(String label, String value, String kind) {
+        String shown = value == null || value.isEmpty() ? "–" : value.matches("\\d{4,18}") ? fmt(Long.parseLong(value))
+                : value;
         out.append("<div class=\"card").append(kind == null ? "" : " " + kind).append("\"><span>").append(esc(label))
-                .append("</span><b>").append(esc(value == null || value.isEmpty() ? "–" : value))
+                .append("</span><b>").append(esc(shown))
                 .append("</b></div>\n");
     }
 

@@ -52,8 +52,8 @@ public final class StoreSql {
 
     /** Duplicates of the selection per rule: rule, count, average similarity. */
     public static String duplicatesByRule(Selection sel) {
-        return "SELECT s.reason, COUNT(*), AVG(s.similarity)" + SOURCES_JOIN + "WHERE s.status = 'duplicate' AND "
-                + sel.sourceWhere() + " GROUP BY s.reason ORDER BY s.reason NULLS LAST";
+        return "SELECT s.reason, COUNT(*), CAST(AVG(s.similarity) AS DOUBLE PRECISION)" + SOURCES_JOIN
+                + "WHERE s.status = 'duplicate' AND " + sel.sourceWhere() + " GROUP BY s.reason ORDER BY s.reason NULLS LAST";
     }
 
     /** Rejects of the selection per reason code: reason, count. */

@@ -225,8 +225,9 @@ public class JobsCommand implements Runnable {
     }
 
     @Command(name = "stop", mixinStandardHelpOptions = true,
-            description = "Ask a running execution (in any process) to stop: it is marked STOPPING and ends STOPPED at "
-                    + "its next chunk boundary; restart it later.")
+            description = "Ask a running execution (in any process) to stop: Spring Batch 6 marks it STOPPED in the "
+                    + "database at once; the running ingest commits the chunk it is in, then ends STOPPED. "
+                    + "Restart it later. An execution no process runs (a crash) is STOPPED and restartable at once.")
     static class Stop extends OneLine {
         @Override
         String apply(JobsOperations ops, long id) {

@@ -1,17 +1,12 @@
 package org.wirearchive.batch.ingest;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -20,6 +15,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.wirearchive.core.format.InputTree;
 
 /**
  * First step of a run: lists every regular file under the input paths in a fixed (sorted) order, compares each with
@@ -115,29 +111,14 @@ public class FreezeInputsTasklet implements Tasklet {
         return known;
     }
 
-    /** Every regular file under the input paths, absolute and normalized, sorted by path, with size and mtime. */
+    /** Every regular file under the input paths (absolute, normalized), sorted by path, with size and mtime. */
     static List<Found> listFiles(String input) {
-        Map<String, Found> files = new HashMap<>();
+        List<Path> roots = new ArrayList<>();
         for (String part : input.split(File.pathSeparator)) {
-            Path root = Path.of(part).toAbsolutePath().normalize();
-            if (!Files.exists(root)) {
-                throw new IllegalStateException("input path does not exist: " + root);
-            }
-            try (Stream<Path> walk = Files.walk(root)) {
-                walk.forEach(p -> {
-                    try {
-                        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-                        if (a.isRegularFile()) {
-                            files.put(p.toString(), new Found(p, a.size(), a.lastModifiedTime().toMillis()));
-                        }
-                    } catch (IOException e) {
-                        throw new UncheckedIOException("cannot read the attributes of " + p, e);
-                    }
-                });
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + root, e);
-            }
+            roots.add(Path.of(part).toAbsolutePath().normalize());
         }
-        return files.values().stream().sorted((a, b) -> a.path().toString().compareTo(b.path().toString())).toList();
+        return InputTree.list(roots).stream()
+                .map(f -> new Found(f.path(), f.size(), f.lastModified().toEpochMilli()))
+                .toList();
     }
 }

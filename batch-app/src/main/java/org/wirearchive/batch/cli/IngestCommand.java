@@ -14,6 +14,7 @@ import org.wirearchive.batch.ingest.IngestRequest;
 import org.wirearchive.batch.ingest.IngestResult;
 import org.wirearchive.batch.ingest.IngestService;
 import org.wirearchive.batch.ingest.RunSummaryJson;
+import org.wirearchive.batch.ops.PrometheusTextFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -49,6 +50,10 @@ public class IngestCommand implements Callable<Integer> {
             + "(mark it FAILED) and restart it from its last commit.")
     boolean recover;
 
+    @Option(names = "--metrics-file", paramLabel = "PATH",
+            description = "Write the run's metrics in the Prometheus text format to PATH (node_exporter textfile collector).")
+    Path metricsFile;
+
     @Option(names = "--excel", description = "Write CSV reports with a UTF-8 byte-order mark, for Excel.")
     boolean excel;
 
@@ -81,6 +86,14 @@ public class IngestCommand implements Callable<Integer> {
             } catch (IOException e) {
                 spec.commandLine().getErr().println("wirearchive: could not write " + runOut.resolve("summary.json")
                         + ": " + e.getMessage());
+            }
+            if (metricsFile != null) {
+                try {
+                    PrometheusTextFile.write(metricsFile, result, java.time.Instant.now());
+                } catch (RuntimeException e) {
+                    spec.commandLine().getErr().println("wirearchive: could not write the metrics file " + metricsFile
+                            + ": " + e.getMessage());
+                }
             }
             return exit;
         }

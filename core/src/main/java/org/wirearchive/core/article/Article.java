@@ -68,6 +68,13 @@ public record Article(
         return published == null ? null : published.date();
     }
 
+    /** A copy with another publication time. */
+    public Article withPublished(Published newPublished) {
+        return new Article(source, url, format, menafnDocId, menafnArticleNo, kunaId, provider, providerKey,
+                headline, headlineSource, newPublished, crawlDate, datelineCity, byline, editorInitials, language, body,
+                bodySha256, warnings);
+    }
+
     /** A copy with another source name (e.g. when a container names its entries). */
     public Article withSource(String newSource) {
         return new Article(newSource, url, format, menafnDocId, menafnArticleNo, kunaId, provider, providerKey,

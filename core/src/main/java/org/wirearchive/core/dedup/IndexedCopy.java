@@ -59,7 +59,7 @@ public record IndexedCopy(String source, String articleKey, Long menafnArticleNo
         boolean complete = a.warnings().stream()
                 .noneMatch(w -> {
                     String lw = w.toLowerCase(Locale.ROOT);
-                    return lw.contains("partial") || lw.contains("truncated");
+                    return lw.contains("partial") || lw.contains("truncated") || lw.equals("no-end-marker");
                 });
         LocalDate date = a.publishedDate() != null ? a.publishedDate() : a.crawlDate();
         return new IndexedCopy(a.source(), null, a.menafnArticleNo(), kuna, providerKuna, origin, date, a.crawlDate(),

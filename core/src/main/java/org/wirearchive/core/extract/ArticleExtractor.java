@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.wirearchive.core.article.ParseOutcome;
+import org.wirearchive.core.article.Published;
 import org.wirearchive.core.article.RejectReason;
 import org.wirearchive.core.format.InputDocument;
 import org.wirearchive.core.normalize.TextNormalizer;
@@ -42,12 +43,39 @@ public final class ArticleExtractor {
         if (html) {
             HtmlPage page = HtmlPage.parse(text, document.url());
             String url = document.url() != null ? document.url() : page.url();
-            return TextArticleParser.parse(page.text(), new TextArticleParser.Context(source, url,
+            ParseOutcome outcome = TextArticleParser.parse(page.text(), new TextArticleParser.Context(source, url,
                     document.crawlDate(), page.title(), true, warnings));
+            if (outcome instanceof ParseOutcome.Parsed p && p.article().published() == null) {
+                Published meta = htmlPublished(page.publishedMeta());
+                if (meta != null) {
+                    return new ParseOutcome.Parsed(p.article().withPublished(meta));
+                }
+            }
+            return outcome;
         }
         return TextArticleParser.parse(text, new TextArticleParser.Context(source, document.url(),
                 document.crawlDate(), null, false, warnings));
     }
+
+    /** The markup's publication time ({@code 2023-03-06T17:36:54}, with or without zone, or a date), or null. */
+    static Published htmlPublished(String value) {
+        if (value == null) {
+            return null;
+        }
+        String v = value.strip();
+        try {
+            if (v.length() == 10) {
+                return Published.on(java.time.LocalDate.parse(v), HTML_META);
+            }
+            java.time.temporal.TemporalAccessor t = java.time.format.DateTimeFormatter.ISO_DATE_TIME.parse(v.replace(' ', 'T'));
+            return Published.at(java.time.LocalDateTime.from(t), HTML_META);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** {@code published_source} of a time taken from the HTML markup. */
+    public static final String HTML_META = "HTML_META";
 
     /** An HTML document: starts (after blanks) with a doctype or one of the usual top-level tags. */
     static boolean looksLikeHtml(String text) {

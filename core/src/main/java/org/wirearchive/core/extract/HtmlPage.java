@@ -12,9 +12,17 @@ import org.jsoup.select.NodeVisitor;
 /**
  * A saved HTML page reduced to what the text parser needs: the title ({@code <h1>}, else {@code <title>} with the
  * site suffix cut), the URL ({@code <link rel=canonical>}, else {@code og:url}) and the text of the article element
- * (or the body), one line per block element.
+ * (or the body), one line per block element, and the publication time the markup states (meta
+ * {@code article:published_time}, {@code itemprop=datePublished}, {@code name=date}, or {@code <time datetime>}).
  */
-record HtmlPage(String title, String url, String text) {
+record HtmlPage(String title, String url, String text, String publishedMeta) {
+
+    /** Where pages state their publication time in markup (first match wins). */
+    private static final String[][] PUBLISHED_META = {
+        {"meta[property=article:published_time][content]", "content"},
+        {"meta[itemprop=datePublished][content]", "content"},
+        {"meta[name=date][content]", "content"},
+        {"time[datetime]", "datetime"}};
 
     private static final String[] ARTICLE_SELECTORS = {"[itemprop=articleBody]", "article", ".article-body",
         ".articleBody", "#articleBody", ".article-content", ".story-body", ".entry-content", "#article", ".article",
@@ -39,6 +47,14 @@ record HtmlPage(String title, String url, String text) {
         } else if (!doc.title().isBlank()) {
             title = cutSiteSuffix(doc.title());
         }
+        String published = null;
+        for (String[] m : PUBLISHED_META) {
+            Element e = doc.selectFirst(m[0]);
+            if (e != null && !e.attr(m[1]).isBlank()) {
+                published = e.attr(m[1]).strip();
+                break;
+            }
+        }
         doc.select("script, style, noscript, nav, header, footer, aside, form, iframe, svg, button, select").remove();
         Element root = null;
         for (String sel : ARTICLE_SELECTORS) {
@@ -55,7 +71,7 @@ record HtmlPage(String title, String url, String text) {
             root.select("h1").remove();
         }
         String text = root == null ? "" : blockText(root);
-        return new HtmlPage(title, url, text);
+        return new HtmlPage(title, url, text, published);
     }
 
     /** {@code Headline | Site | Network} → {@code Headline}; also {@code " - Site"} when the suffix is short. */

@@ -76,6 +76,11 @@ final class PageLines {
         return isDocIdLine(line);
     }
 
+    /** The start of the page trailer: the legal disclaimer or the document id line. */
+    static boolean isTrailerStart(String line) {
+        return line.regionMatches(true, 0, "legal disclaimer", 0, 16) || isDocIdLine(line);
+    }
+
     /** A line that starts with a MENAFN document id token. */
     static boolean isDocIdLine(String line) {
         return line.length() >= 24 && line.regionMatches(true, 0, "MENAFN", 0, 6) && Character.isDigit(line.charAt(6));

@@ -170,6 +170,9 @@ final class TextArticleParser {
                 kunaLayout = true;
                 continue;
             }
+            if (anchor < 0 && PageLines.isTrailerStart(l)) {
+                break; // the disclaimer or the doc id before any article text: what follows is page trailer
+            }
             if (PageLines.isFurniture(l) || PageLines.isStopLine(l)) {
                 continue;
             }

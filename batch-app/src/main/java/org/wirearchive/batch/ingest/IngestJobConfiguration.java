@@ -17,6 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import java.util.Map;
 import org.wirearchive.batch.store.ArticleStore;
+import org.wirearchive.batch.store.JdbcDedupIndex;
+import org.wirearchive.core.dedup.Deduplicator;
 import org.wirearchive.core.extract.FileParser;
 
 /**
@@ -56,7 +58,7 @@ public class IngestJobConfiguration {
                 .transactionManager(tm)
                 .reader(inputFileReader)
                 .processor(new ParseFileProcessor(new FileParser()))
-                .writer(new StoreWriter(store))
+                .writer(new StoreWriter(store, new Deduplicator(new JdbcDedupIndex(jdbc))))
                 .listener(new ProgressListener(jdbc, progressSeconds, System.console() != null))
                 .build();
     }

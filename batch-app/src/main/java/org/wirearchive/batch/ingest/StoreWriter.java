@@ -6,15 +6,18 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.wirearchive.batch.store.ArticleStore;
 import org.wirearchive.core.article.ParseOutcome;
+import org.wirearchive.core.dedup.Deduplicator;
 
 /** Writes each file's outcomes to the store (dedup included), inside the chunk's transaction. */
 public class StoreWriter implements ItemWriter<FileOutcomes> {
 
     private final ArticleStore store;
+    private final Deduplicator dedup;
     private RunContext run;
 
-    public StoreWriter(ArticleStore store) {
+    public StoreWriter(ArticleStore store, Deduplicator dedup) {
         this.store = store;
+        this.dedup = dedup;
     }
 
     @BeforeStep
@@ -27,7 +30,7 @@ public class StoreWriter implements ItemWriter<FileOutcomes> {
         for (FileOutcomes file : chunk) {
             for (ParseOutcome outcome : file.outcomes()) {
                 if (outcome instanceof ParseOutcome.Parsed p) {
-                    store.accept(p.article(), run.runId(), run.runDate());
+                    store.accept(p.article(), dedup, run.runId(), run.runDate());
                 } else if (outcome instanceof ParseOutcome.Rejected r) {
                     store.reject(r, run.runId(), run.runDate());
                 }

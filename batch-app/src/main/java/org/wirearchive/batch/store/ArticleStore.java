@@ -3,12 +3,15 @@ package org.wirearchive.batch.store;
 import java.sql.Date;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.wirearchive.core.article.Article;
 import org.wirearchive.core.article.ParseOutcome;
+import org.wirearchive.core.dedup.DedupDecision;
+import org.wirearchive.core.dedup.Deduplicator;
 
 /**
  * The article store: articles, sources and their dedup links, in plain SQL that runs on H2 and PostgreSQL. Every
@@ -16,10 +19,6 @@ import org.wirearchive.core.article.ParseOutcome;
  * Runs inside the caller's transaction (the chunk's).
  */
 public class ArticleStore {
-
-    /** The canonical copy of a stored article, as far as dedup needs it. */
-    public record StoredArticle(String key, String canonicalSource) {
-    }
 
     private final JdbcTemplate jdbc;
 
@@ -29,36 +28,120 @@ public class ArticleStore {
 
     /** Records a rejected input. */
     public void reject(ParseOutcome.Rejected r, long runId, LocalDate runDate) {
-        upsertSource(r.source(), r.url(), "rejected", null, null, r.reason().code(), r.message(), null, null, null,
-                null, runId, runDate);
+        upsertSource(r.source(), r.url(), "rejected", null, null, r.reason().code(), r.message(), null, null, runId,
+                runDate);
     }
 
-    /** Stores an accepted article: the first copy of its story, or a duplicate of a stored one. */
-    public void accept(Article a, long runId, LocalDate runDate) {
-        StoredArticle byNo = a.menafnArticleNo() == null ? null
-                : first("SELECT article_key, canonical_source FROM articles WHERE menafn_article_no = ?", a.menafnArticleNo());
-        StoredArticle byKuna = byNo != null || a.kunaId() == null ? null
-                : first("SELECT article_key, canonical_source FROM articles WHERE kuna_id = ?", a.kunaId().value());
-        StoredArticle byBody = byNo != null || byKuna != null ? null
-                : first("SELECT article_key, canonical_source FROM articles WHERE body_sha256 = ?", a.bodySha256());
-        StoredArticle match = byNo != null ? byNo : byKuna != null ? byKuna : byBody;
-        String reason = byNo != null ? "same-menafn-id" : byKuna != null ? "same-kuna-id" : "same-body";
-
-        if (match == null) {
-            insertArticle(keyFor(a), a, runId, runDate);
-            upsertSource(a.source(), a.url(), "accepted", keyFor(a), null, null, null, null, a.bodySha256(),
-                    a.publishedDate(), a.providerKey(), runId, runDate);
-            recount(keyFor(a));
-        } else if (match.canonicalSource().equals(a.source())) {
-            updateArticle(match.key(), a, runId);
-            upsertSource(a.source(), a.url(), "accepted", match.key(), null, null, null, null, a.bodySha256(),
-                    a.publishedDate(), a.providerKey(), runId, runDate);
-            recount(match.key());
-        } else {
-            upsertSource(a.source(), a.url(), "duplicate", match.key(), match.canonicalSource(), reason,
-                    null, 1.0, a.bodySha256(), a.publishedDate(), a.providerKey(), runId, runDate);
-            recount(match.key());
+    /**
+     * Stores an accepted article: dedup decides (ids first, then content) against every earlier copy, and the decision
+     * is applied to the article and source rows in the same transaction.
+     */
+    public void accept(Article a, Deduplicator dedup, long runId, LocalDate runDate) {
+        DedupDecision decision = dedup.add(a);
+        if (decision instanceof DedupDecision.Unchanged u) {
+            // the same input with the same content again (a rerun): it was processed, nothing else changes
+            jdbc.update("UPDATE sources SET run_id = ?, run_date = ? WHERE source = ?", runId, date(runDate), a.source());
+            return;
         }
+        String key = decision instanceof DedupDecision.NewArticle n ? n.key()
+                : decision instanceof DedupDecision.Duplicate d ? d.key()
+                : ((DedupDecision.ReplacesCanonical) decision).key();
+        FirstSeen first = retire(decision.retiredKeys(), key, runId, runDate);
+        if (decision instanceof DedupDecision.NewArticle) {
+            if (exists(key)) {
+                // the same input came back changed (same ids, other content): it is still the article's copy
+                updateArticle(key, a, runId);
+            } else {
+                insertArticle(key, a, first);
+            }
+            upsertSource(a.source(), a.url(), "accepted", key, null, null, null, null, a, runId, runDate);
+        } else if (decision instanceof DedupDecision.Duplicate d) {
+            upsertSource(a.source(), a.url(), "duplicate", key, d.canonicalSource(), d.rule().code(), null,
+                    d.similarity(), a, runId, runDate);
+            markRetiredCanonicals(first, key, d.canonicalSource(), d.rule().code(), d.similarity());
+        } else {
+            DedupDecision.ReplacesCanonical r = (DedupDecision.ReplacesCanonical) decision;
+            {
+                if (exists(key)) {
+                    updateArticle(key, a, runId);
+                } else {
+                    insertArticle(key, a, first);
+                    jdbc.update("UPDATE articles SET updated_run = ? WHERE article_key = ?", runId, key);
+                }
+                upsertSource(a.source(), a.url(), "accepted", key, null, null, null, null, a, runId, runDate);
+                // the earlier canonical copy (and every other copy) now points at this one; nothing is deleted
+                jdbc.update("UPDATE sources SET status = 'duplicate', duplicate_of = ?, reason = ?, similarity = ? "
+                                + "WHERE source = ? AND source <> ?", a.source(), r.rule().code(), r.similarity(),
+                        r.previousCanonicalSource(), a.source());
+                markRetiredCanonicals(first, key, a.source(), r.rule().code(), r.similarity());
+                jdbc.update("UPDATE sources SET duplicate_of = ? WHERE article_key = ? AND status = 'duplicate'",
+                        a.source(), key);
+            }
+        }
+        // every copy lends its ids to the article: a MENAFN copy of a KUNA page carries the KUNA id too
+        jdbc.update("UPDATE articles SET menafn_article_no = COALESCE(menafn_article_no, ?), "
+                        + "menafn_doc_id = COALESCE(menafn_doc_id, ?), menafn_provider_code = COALESCE(menafn_provider_code, ?), "
+                        + "kuna_id = COALESCE(kuna_id, ?) WHERE article_key = ?",
+                a.menafnArticleNo(), str(a.menafnDocId()), a.menafnProviderCode(),
+                a.kunaId() == null ? null : a.kunaId().value(), key);
+        recount(key);
+    }
+
+    /** When the first copies of the articles merged into {@code key} were seen, and their canonical sources. */
+    private record FirstSeen(Long run, LocalDate date, List<String> retiredCanonicals) {
+    }
+
+    private FirstSeen retire(List<String> retiredKeys, String key, long runId, LocalDate runDate) {
+        Long run = runId;
+        LocalDate day = runDate;
+        List<String> canonicals = new ArrayList<>();
+        for (String retired : retiredKeys) {
+            if (retired.equals(key)) {
+                continue;
+            }
+            for (Map<String, Object> row : jdbc.queryForList(
+                    "SELECT first_seen_run, first_seen_date, canonical_source FROM articles WHERE article_key = ?", retired)) {
+                Number r = (Number) row.get("first_seen_run");
+                Object d = row.get("first_seen_date");
+                if (r != null && r.longValue() < run) {
+                    run = r.longValue();
+                    day = d instanceof java.sql.Date sd ? sd.toLocalDate() : day;
+                }
+                canonicals.add((String) row.get("canonical_source"));
+            }
+            jdbc.update("UPDATE sources SET article_key = ? WHERE article_key = ?", key, retired);
+            jdbc.update("DELETE FROM articles WHERE article_key = ?", retired);
+        }
+        if (exists(key)) {
+            for (Map<String, Object> row : jdbc.queryForList(
+                    "SELECT first_seen_run, first_seen_date FROM articles WHERE article_key = ?", key)) {
+                Number r = (Number) row.get("first_seen_run");
+                if (r != null && r.longValue() < run) {
+                    run = r.longValue();
+                    Object d = row.get("first_seen_date");
+                    day = d instanceof java.sql.Date sd ? sd.toLocalDate() : day;
+                }
+            }
+        }
+        return new FirstSeen(run, day, canonicals);
+    }
+
+    private void markRetiredCanonicals(FirstSeen first, String key, String canonicalSource, String rule, double similarity) {
+        for (String source : first.retiredCanonicals()) {
+            if (!source.equals(canonicalSource)) {
+                jdbc.update("UPDATE sources SET status = 'duplicate', duplicate_of = ?, reason = ?, similarity = ? "
+                        + "WHERE source = ?", canonicalSource, rule, similarity, source);
+            }
+        }
+        if (!first.retiredCanonicals().isEmpty()) {
+            jdbc.update("UPDATE articles SET first_seen_run = ?, first_seen_date = ? WHERE article_key = ?",
+                    first.run(), date(first.date()), key);
+        }
+    }
+
+    private boolean exists(String key) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM articles WHERE article_key = ?", Integer.class, key);
+        return n != null && n > 0;
     }
 
     /** Remembers a processed file as it was (size, modification time, content hash), so later nights skip it. */
@@ -83,24 +166,7 @@ public class ArticleStore {
         return sb.toString();
     }
 
-    /** The article key: from the strongest id of the canonical copy, so it does not depend on file order. */
-    public static String keyFor(Article a) {
-        if (a.menafnArticleNo() != null) {
-            return "M" + a.menafnArticleNo();
-        }
-        if (a.kunaId() != null) {
-            return "K" + a.kunaId().value();
-        }
-        return "H" + a.bodySha256().substring(0, 16).toLowerCase(Locale.ROOT);
-    }
-
-    private StoredArticle first(String sql, Object arg) {
-        List<StoredArticle> rows = jdbc.query(sql + " ORDER BY article_key",
-                (rs, i) -> new StoredArticle(rs.getString(1), rs.getString(2)), arg);
-        return rows.isEmpty() ? null : rows.get(0);
-    }
-
-    private void insertArticle(String key, Article a, long runId, LocalDate runDate) {
+    private void insertArticle(String key, Article a, FirstSeen first) {
         jdbc.update("""
                 INSERT INTO articles (article_key, menafn_doc_id, menafn_article_no, menafn_provider_code, kuna_id,
                   provider, provider_key, headline, headline_source, published, published_date, published_source,
@@ -112,7 +178,7 @@ public class ArticleStore {
                 a.headlineSource(), a.published() == null ? null : a.published().iso(), date(a.publishedDate()),
                 a.published() == null ? null : a.published().source(), date(a.crawlDate()), a.datelineCity(),
                 a.byline(), a.editorInitials(), a.language(), a.url(), a.format(), a.body(), a.bodySha256(),
-                a.body().length(), warnings(a), a.source(), runId, date(runDate), runId);
+                a.body().length(), warnings(a), a.source(), first.run(), date(first.date()), first.run());
     }
 
     /** Rewrites a stored article from its canonical copy, only when something in it changed. */
@@ -147,8 +213,11 @@ public class ArticleStore {
     }
 
     private void upsertSource(String source, String url, String status, String articleKey, String duplicateOf,
-                              String reason, String reasonText, Double similarity, String bodySha,
-                              LocalDate publishedDate, String providerKey, long runId, LocalDate runDate) {
+                              String reason, String reasonText, Double similarity, Article a, long runId,
+                              LocalDate runDate) {
+        String bodySha = a == null ? null : a.bodySha256();
+        LocalDate publishedDate = a == null ? null : a.publishedDate();
+        String providerKey = a == null ? null : a.providerKey();
         int n = jdbc.update("""
                 UPDATE sources SET url = ?, status = ?, article_key = ?, duplicate_of = ?, reason = ?, reason_text = ?,
                   similarity = ?, body_sha256 = ?, published_date = ?, provider_key = ?, run_id = ?, run_date = ?
@@ -170,7 +239,7 @@ public class ArticleStore {
                 + "WHERE article_key = ?", key, key);
     }
 
-    private static Object date(LocalDate d) {
+    static Object date(LocalDate d) {
         return new SqlParameterValue(Types.DATE, d == null ? null : Date.valueOf(d));
     }
 

@@ -1,0 +1,148 @@
+package org.wirearchive.batch.store;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.wirearchive.core.dedup.DedupIndex;
+import org.wirearchive.core.dedup.IndexedCopy;
+import org.wirearchive.core.dedup.MinHash;
+
+/**
+ * The dedup index in the database ({@code dedup_copies}, {@code dedup_bands}): every lookup is an indexed query, the
+ * content lookups bounded by a date range, so memory does not grow with the archive. Runs in the caller's transaction
+ * (the chunk's), so the index and the store commit or roll back together.
+ */
+public class JdbcDedupIndex implements DedupIndex {
+
+    private static final String COLUMNS = "c.source, c.article_key, c.menafn_article_no, c.kuna_id, c.provider_kuna, "
+            + "c.origin, c.window_date, c.crawl_date, c.content_hash, c.headline_hash, c.body_length, c.complete, "
+            + "c.shingles, c.minhash";
+
+    private static final RowMapper<IndexedCopy> COPY = JdbcDedupIndex::map;
+
+    private final JdbcTemplate jdbc;
+
+    public JdbcDedupIndex(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<IndexedCopy> findByMenafnNo(long articleNo) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM dedup_copies c WHERE c.menafn_article_no = ?", COPY, articleNo);
+    }
+
+    @Override
+    public List<IndexedCopy> findByKunaId(long kunaId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM dedup_copies c WHERE c.kuna_id = ?", COPY, kunaId);
+    }
+
+    @Override
+    public List<IndexedCopy> findByContentHash(String contentHash, LocalDate from, LocalDate to) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM dedup_copies c WHERE c.content_hash = ? "
+                + "AND c.window_date BETWEEN ? AND ?", COPY, contentHash, Date.valueOf(from), Date.valueOf(to));
+    }
+
+    @Override
+    public List<IndexedCopy> findByHeadlineHash(String headlineHash, LocalDate from, LocalDate to) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM dedup_copies c WHERE c.headline_hash = ? "
+                + "AND c.window_date BETWEEN ? AND ?", COPY, headlineHash, Date.valueOf(from), Date.valueOf(to));
+    }
+
+    @Override
+    public List<IndexedCopy> findByBands(long[] bands, LocalDate from, LocalDate to) {
+        if (bands.length == 0) {
+            return List.of();
+        }
+        StringBuilder in = new StringBuilder();
+        List<Object> args = new ArrayList<>(bands.length + 2);
+        for (long b : bands) {
+            in.append(in.isEmpty() ? "?" : ", ?");
+            args.add(b);
+        }
+        args.add(Date.valueOf(from));
+        args.add(Date.valueOf(to));
+        return jdbc.query("SELECT " + COLUMNS + " FROM dedup_copies c WHERE c.copy_id IN (SELECT b.copy_id FROM "
+                + "dedup_bands b WHERE b.band_value IN (" + in + ") AND b.window_date BETWEEN ? AND ?)", COPY,
+                args.toArray());
+    }
+
+    @Override
+    public Optional<IndexedCopy> canonical(String articleKey) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM dedup_copies c WHERE c.article_key = ? AND c.is_canonical = TRUE",
+                COPY, articleKey).stream().findFirst();
+    }
+
+    @Override
+    public void add(IndexedCopy copy) {
+        if (copy.articleKey() == null) {
+            throw new IllegalArgumentException("a stored copy needs an article key: " + copy.source());
+        }
+        Object[] values = {copy.articleKey(), copy.menafnArticleNo(), copy.kunaId(), copy.providerKuna(),
+                copy.origin().name(), date(copy.date()), date(copy.crawlDate()), copy.contentHash(), copy.headlineHash(),
+                copy.bodyLength(), copy.complete(), copy.minHash().shingles(),
+                Base64.getEncoder().encodeToString(copy.minHash().toBytes()), copy.source()};
+        List<Long> existing = jdbc.queryForList("SELECT copy_id FROM dedup_copies WHERE source = ?", Long.class,
+                copy.source());
+        long copyId;
+        if (existing.isEmpty()) {
+            jdbc.update("INSERT INTO dedup_copies (article_key, menafn_article_no, kuna_id, provider_kuna, origin, "
+                    + "window_date, crawl_date, content_hash, headline_hash, body_length, complete, shingles, minhash, "
+                    + "source, is_canonical) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE)", values);
+            copyId = jdbc.queryForObject("SELECT copy_id FROM dedup_copies WHERE source = ?", Long.class, copy.source());
+        } else {
+            copyId = existing.get(0);
+            jdbc.update("UPDATE dedup_copies SET article_key = ?, menafn_article_no = ?, kuna_id = ?, provider_kuna = ?, "
+                    + "origin = ?, window_date = ?, crawl_date = ?, content_hash = ?, headline_hash = ?, "
+                    + "body_length = ?, complete = ?, shingles = ?, minhash = ? WHERE source = ?", values);
+            jdbc.update("DELETE FROM dedup_bands WHERE copy_id = ?", copyId);
+        }
+        long[] bands = copy.minHash().bands();
+        if (copy.date() != null && bands.length > 0) {
+            List<Object[]> rows = new ArrayList<>(bands.length);
+            for (long b : bands) {
+                rows.add(new Object[] {b, Date.valueOf(copy.date()), copyId});
+            }
+            jdbc.batchUpdate("INSERT INTO dedup_bands (band_value, window_date, copy_id) VALUES (?, ?, ?)", rows);
+        }
+    }
+
+    @Override
+    public void setCanonical(String articleKey, String source) {
+        jdbc.update("UPDATE dedup_copies SET is_canonical = CASE WHEN source = ? THEN TRUE ELSE FALSE END "
+                + "WHERE article_key = ?", source, articleKey);
+    }
+
+    @Override
+    public void rekey(String oldKey, String newKey) {
+        if (!oldKey.equals(newKey)) {
+            jdbc.update("UPDATE dedup_copies SET article_key = ?, is_canonical = FALSE WHERE article_key = ?", newKey, oldKey);
+        }
+    }
+
+    @Override
+    public Optional<IndexedCopy> findBySource(String source) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM dedup_copies c WHERE c.source = ?", COPY, source).stream()
+                .findFirst();
+    }
+
+    private static Object date(LocalDate d) {
+        return ArticleStore.date(d);
+    }
+
+    private static IndexedCopy map(ResultSet rs, int row) throws SQLException {
+        Date window = rs.getDate(7);
+        Date crawl = rs.getDate(8);
+        return new IndexedCopy(rs.getString(1), rs.getString(2), (Long) rs.getObject(3, Long.class),
+                (Long) rs.getObject(4, Long.class), rs.getBoolean(5), IndexedCopy.Origin.valueOf(rs.getString(6)),
+                window == null ? null : window.toLocalDate(), crawl == null ? null : crawl.toLocalDate(),
+                rs.getString(9), rs.getString(10), rs.getInt(11), rs.getBoolean(12),
+                MinHash.fromBytes(Base64.getDecoder().decode(rs.getString(14)), rs.getInt(13)));
+    }
+}

@@ -33,3 +33,8 @@ CREATE TABLE dedup_bands (
 );
 CREATE INDEX dedup_bands_value ON dedup_bands (band_value, window_date);
 CREATE INDEX dedup_bands_copy ON dedup_bands (copy_id);
+
+-- Each input's own ids, so an article can carry the ids of all its copies whatever order they came in.
+ALTER TABLE sources ADD COLUMN menafn_article_no BIGINT;
+ALTER TABLE sources ADD COLUMN menafn_doc_id VARCHAR(64);
+ALTER TABLE sources ADD COLUMN kuna_id BIGINT;

@@ -78,12 +78,6 @@ public class ArticleStore {
                         a.source(), key);
             }
         }
-        // every copy lends its ids to the article: a MENAFN copy of a KUNA page carries the KUNA id too
-        jdbc.update("UPDATE articles SET menafn_article_no = COALESCE(menafn_article_no, ?), "
-                        + "menafn_doc_id = COALESCE(menafn_doc_id, ?), menafn_provider_code = COALESCE(menafn_provider_code, ?), "
-                        + "kuna_id = COALESCE(kuna_id, ?) WHERE article_key = ?",
-                a.menafnArticleNo(), str(a.menafnDocId()), a.menafnProviderCode(),
-                a.kunaId() == null ? null : a.kunaId().value(), key);
         recount(key);
     }
 
@@ -218,25 +212,42 @@ public class ArticleStore {
         String bodySha = a == null ? null : a.bodySha256();
         LocalDate publishedDate = a == null ? null : a.publishedDate();
         String providerKey = a == null ? null : a.providerKey();
+        Long menafnNo = a == null ? null : a.menafnArticleNo();
+        String docId = a == null ? null : str(a.menafnDocId());
+        Long kuna = a == null || a.kunaId() == null ? null : a.kunaId().value();
         int n = jdbc.update("""
                 UPDATE sources SET url = ?, status = ?, article_key = ?, duplicate_of = ?, reason = ?, reason_text = ?,
-                  similarity = ?, body_sha256 = ?, published_date = ?, provider_key = ?, run_id = ?, run_date = ?
+                  similarity = ?, body_sha256 = ?, published_date = ?, provider_key = ?, run_id = ?, run_date = ?,
+                  menafn_article_no = ?, menafn_doc_id = ?, kuna_id = ?
                 WHERE source = ?""",
                 url, status, articleKey, duplicateOf, reason, reasonText, similarity, bodySha, date(publishedDate),
-                providerKey, runId, date(runDate), source);
+                providerKey, runId, date(runDate), menafnNo, docId, kuna, source);
         if (n == 0) {
             jdbc.update("""
                     INSERT INTO sources (source, url, status, article_key, duplicate_of, reason, reason_text, similarity,
-                      body_sha256, published_date, provider_key, run_id, run_date, first_seen_run)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                      body_sha256, published_date, provider_key, run_id, run_date, first_seen_run, menafn_article_no,
+                      menafn_doc_id, kuna_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                     source, url, status, articleKey, duplicateOf, reason, reasonText, similarity, bodySha,
-                    date(publishedDate), providerKey, runId, date(runDate), runId);
+                    date(publishedDate), providerKey, runId, date(runDate), runId, menafnNo, docId, kuna);
         }
     }
 
+    /**
+     * Recomputes what an article takes from all its copies: the source count, and the ids. Every copy lends its ids
+     * (a MENAFN copy of a KUNA page gives it a MENAFN number, the KUNA page gives the copy's article its KUNA id); where
+     * copies differ, the smallest (earliest) number wins, so the result does not depend on the order they came in.
+     */
     private void recount(String key) {
-        jdbc.update("UPDATE articles SET source_count = (SELECT COUNT(*) FROM sources s WHERE s.article_key = ?) "
-                + "WHERE article_key = ?", key, key);
+        jdbc.update("UPDATE articles SET "
+                + "source_count = (SELECT COUNT(*) FROM sources s WHERE s.article_key = ?), "
+                + "menafn_article_no = (SELECT MIN(s.menafn_article_no) FROM sources s WHERE s.article_key = ?), "
+                + "kuna_id = (SELECT MIN(s.kuna_id) FROM sources s WHERE s.article_key = ?), "
+                + "menafn_doc_id = (SELECT MIN(s.menafn_doc_id) FROM sources s WHERE s.article_key = ? AND "
+                + "  s.menafn_article_no = (SELECT MIN(t.menafn_article_no) FROM sources t WHERE t.article_key = ?)) "
+                + "WHERE article_key = ?", key, key, key, key, key, key);
+        jdbc.update("UPDATE articles SET menafn_provider_code = SUBSTRING(menafn_doc_id FROM 15 FOR 12) "
+                + "WHERE article_key = ? AND menafn_doc_id IS NOT NULL", key);
     }
 
     static Object date(LocalDate d) {

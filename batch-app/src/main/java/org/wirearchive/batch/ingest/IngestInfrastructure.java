@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.wirearchive.batch.store.RunStore;
 import org.wirearchive.reports.ReportWriter;
 import org.wirearchive.reports.RunReportRequest;
@@ -31,7 +32,7 @@ public class IngestInfrastructure {
     }
 
     @Bean
-    public ReportTasklet reportTasklet(RunStore runs, RunReports reports, Clock clock) {
-        return new ReportTasklet(runs, reports, clock);
+    public ReportTasklet reportTasklet(RunStore runs, RunReports reports, Clock clock, PlatformTransactionManager tm) {
+        return new ReportTasklet(runs, reports, clock, tm);
     }
 }

@@ -10,6 +10,9 @@ import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.wirearchive.batch.store.RunStore;
 
 /**
@@ -23,11 +26,14 @@ public class ReportTasklet implements Tasklet {
     private final RunStore runs;
     private final RunReports reports;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
 
-    public ReportTasklet(RunStore runs, RunReports reports, Clock clock) {
+    public ReportTasklet(RunStore runs, RunReports reports, Clock clock, PlatformTransactionManager tm) {
         this.runs = runs;
         this.reports = reports;
         this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(tm);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Override
@@ -38,7 +44,8 @@ public class ReportTasklet implements Tasklet {
         boolean excel = Boolean.parseBoolean(execution.getJobParameters().getString(IngestParameters.EXCEL));
         // The reports show the run as complete: this is the last thing it does. If writing them fails, the job's
         // end listener sets the real status.
-        runs.update(run.runId(), "COMPLETED", LocalDateTime.now(clock), null);
+        // committed on its own, before the reports read the store on their own connection
+        ownTransaction.executeWithoutResult(tx -> runs.update(run.runId(), "COMPLETED", LocalDateTime.now(clock), null));
         List<Path> written = reports.write(run.runId(), out, excel);
         contribution.incrementWriteCount(written.size());
         log.info("Reports written to {}", out);

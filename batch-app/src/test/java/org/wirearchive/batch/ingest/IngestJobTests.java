@@ -96,6 +96,14 @@ class IngestJobTests {
         List<CSVRecord> rejects = csv(reports.resolve("rejects.csv"));
         assertThat(rejects).hasSize(1);
         assertThat(rejects.get(0).get("source")).endsWith("empty.txt");
+        // the run summary was committed before the reports read it
+        List<CSVRecord> summary = csv(reports.resolve("run_summary.csv"));
+        assertThat(summary).hasSize(1);
+        assertThat(summary.get(0).get("status")).isEqualTo("COMPLETED");
+        assertThat(summary.get(0).get("files_seen")).isEqualTo("6");
+        assertThat(summary.get(0).get("duplicates")).isEqualTo("2");
+        assertThat(summary.get(0).get("rejects_by_reason")).isEqualTo("empty=1");
+        assertThat(summary.get(0).get("finished")).isNotEmpty();
     }
 
     @Test

@@ -182,17 +182,7 @@ class PostgresIngestTests {
         Run clean = ingest("h2", "2025-06-28");
         assertThat(clean.exit()).as(clean.toString()).isEqualTo(ExitCodes.OK);
 
-        System.setProperty(CHUNK_SIZE, "2"); // commits before the failure
-        assertThat(jobsPg("list").exit()).isEqualTo(ExitCodes.OK); // creates the schema
-        pg.sql("""
-                CREATE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                  IF NEW.source LIKE '%poison%' THEN
-                    RAISE EXCEPTION 'poisoned input: %', NEW.source;
-                  END IF;
-                  RETURN NEW;
-                END $$""");
-        pg.sql("CREATE TRIGGER poison BEFORE INSERT OR UPDATE ON sources FOR EACH ROW EXECUTE FUNCTION poison()");
+        installPoisonTrigger();
 
         Run failed = ingestPg("2025-06-28");
         assertThat(failed.exit()).as(failed.toString()).isEqualTo(ExitCodes.JOB_FAILED);
@@ -229,6 +219,67 @@ class PostgresIngestTests {
         Run show = jobsPg("show", "2");
         assertThat(show.exit()).as(show.toString()).isEqualTo(ExitCodes.OK);
         assertThat(show.out()).contains("ingestFiles").contains("COMPLETED");
+    }
+
+    /**
+     * Small chunks (commits before the failure) and a trigger that fails the store on an input whose path contains
+     * "poison": a database error in the middle of the file step.
+     */
+    void installPoisonTrigger() throws SQLException {
+        System.setProperty(CHUNK_SIZE, "2");
+        assertThat(jobsPg("list").exit()).isEqualTo(ExitCodes.OK); // creates the schema
+        pg.sql("""
+                CREATE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                  IF NEW.source LIKE '%poison%' THEN
+                    RAISE EXCEPTION 'poisoned input: %', NEW.source;
+                  END IF;
+                  RETURN NEW;
+                END $$""");
+        pg.sql("CREATE TRIGGER poison BEFORE INSERT OR UPDATE ON sources FOR EACH ROW EXECUTE FUNCTION poison()");
+    }
+
+    @Test
+    @DisplayName("after a crash on PostgreSQL: jobs list shows it, recover marks it FAILED, jobs restart completes it")
+    void crashRecoverRestart() throws Exception {
+        Pages.smallArchive(archive);
+        Pages.write(archive.resolve("2025-06-28/poison.txt"), "poison");
+        installPoisonTrigger();
+        Run failed = ingestPg("2025-06-28");
+        assertThat(failed.exit()).as(failed.toString()).isEqualTo(ExitCodes.JOB_FAILED);
+        // leave it as kill -9 does: STARTED, no end time
+        pg.sql("UPDATE batch_job_execution SET status = 'STARTED', end_time = NULL, exit_code = 'UNKNOWN', "
+                + "exit_message = '' WHERE job_execution_id = 1");
+        pg.sql("UPDATE batch_step_execution SET status = 'STARTED', end_time = NULL, exit_code = 'EXECUTING', "
+                + "exit_message = '' WHERE job_execution_id = 1 AND status = 'FAILED'");
+        pg.sql("UPDATE runs SET status = 'STARTED', finished = NULL");
+
+        Run listed = jobsPg("list");
+        assertThat(listed.exit()).as(listed.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(listed.out()).contains("STARTED").contains("jobs recover 1");
+        Run rerun = ingestPg("2025-06-28");
+        assertThat(rerun.exit()).as(rerun.toString()).isEqualTo(ExitCodes.RECOVERY_NEEDED);
+
+        Run recovered = jobsPg("recover", "1");
+        assertThat(recovered.exit()).as(recovered.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(recovered.out()).contains("now FAILED");
+        assertThat(pg.rows("SELECT status FROM runs")).containsExactly("FAILED");
+        assertThat(pg.rows("SELECT status FROM batch_step_execution WHERE job_execution_id = 1 "
+                + "ORDER BY step_execution_id")).containsExactly("COMPLETED", "FAILED");
+
+        pg.sql("DROP TRIGGER poison ON sources");
+        Run restarted = jobsPg("restart", "1");
+        assertThat(restarted.exit()).as(restarted.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(restarted.out()).contains("COMPLETED");
+        assertThat(pg.rows("SELECT COUNT(*), COUNT(DISTINCT source) FROM sources")).containsExactly("7|7");
+        assertThat(pg.rows("SELECT status, last_execution_id FROM runs")).containsExactly("COMPLETED|2");
+
+        // a COMPLETED date: refused without --force, a new attempt with it
+        assertThat(ingestPg("2025-06-28").exit()).isEqualTo(ExitCodes.ALREADY_COMPLETED);
+        Run forced = ingest("pg", "2025-06-28", "--db-url", pg.url(), "--force", "--full");
+        assertThat(forced.exit()).as(forced.toString()).isEqualTo(ExitCodes.OK);
+        assertThat(pg.rows("SELECT attempt, status, articles_new, duplicates FROM runs ORDER BY run_id"))
+                .containsExactly("0|COMPLETED|3|2", "1|COMPLETED|0|2");
     }
 
     @Test

@@ -52,6 +52,10 @@ public class DatabaseOptions {
         if (password != null) {
             props.put("spring.datasource.password", password);
         }
+        if (url.startsWith("jdbc:postgresql:")) {
+            // PostgreSQL's fast path for JDBC batches (one multi-row INSERT); a setting in the URL still wins
+            props.put("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true");
+        }
         props.put("logging.file.name", dir.resolve("logs").resolve("wirearchive.log").toString());
         return props;
     }

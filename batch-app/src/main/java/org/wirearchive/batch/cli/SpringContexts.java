@@ -30,7 +30,12 @@ final class SpringContexts {
                 root = root.getCause();
             }
             throw new UserError(ExitCodes.ENVIRONMENT, "cannot open the database "
-                    + props.get("spring.datasource.url") + ": " + root.getMessage());
+                    + withoutPassword(String.valueOf(props.get("spring.datasource.url"))) + ": " + root.getMessage());
         }
+    }
+
+    /** The URL as it may be shown: a password inside it ({@code ?password=}, {@code ;PASSWORD=}) is masked. */
+    static String withoutPassword(String url) {
+        return url.replaceAll("(?i)([?&;]password=)[^&;]*", "$1***");
     }
 }

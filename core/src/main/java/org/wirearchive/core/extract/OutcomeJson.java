@@ -7,7 +7,7 @@ import org.wirearchive.core.article.ParseOutcome;
 /**
  * Renders a {@link ParseOutcome} as one line of JSON (no library), the output of the {@code parse} command. Every
  * field is always present, {@code null} when unknown, in this order: {@code source, url, status, reason, reason_text,
- * format, menafn_doc_id, menafn_article_no, menafn_provider_code, kuna_id, provider, provider_key, headline,
+ * format, menafn_doc_id, menafn_doc_date, menafn_article_no, menafn_provider_code, kuna_id, provider, provider_key, headline,
  * headline_source, published, published_source, crawl_date, dateline_city, byline, editor_initials, language, body,
  * body_sha256, warnings}. {@code status} is {@code ok} or {@code rejected}; {@code reason} is the reject code.
  */
@@ -15,7 +15,7 @@ public final class OutcomeJson {
 
     /** The field names, in output order. */
     public static final List<String> FIELDS = List.of("source", "url", "status", "reason", "reason_text", "format",
-            "menafn_doc_id", "menafn_article_no", "menafn_provider_code", "kuna_id", "provider", "provider_key",
+            "menafn_doc_id", "menafn_doc_date", "menafn_article_no", "menafn_provider_code", "kuna_id", "provider", "provider_key",
             "headline", "headline_source", "published", "published_source", "crawl_date", "dateline_city", "byline",
             "editor_initials", "language", "body", "body_sha256", "warnings");
 
@@ -35,6 +35,8 @@ public final class OutcomeJson {
             field(sb, "reason_text", null);
             field(sb, "format", a.format());
             field(sb, "menafn_doc_id", a.menafnDocId() == null ? null : a.menafnDocId().canonical());
+            field(sb, "menafn_doc_date", a.menafnDocId() == null ? null
+                    : a.menafnDocId().date().map(Object::toString).orElse(null));
             number(sb, "menafn_article_no", a.menafnArticleNo());
             field(sb, "menafn_provider_code", a.menafnProviderCode());
             number(sb, "kuna_id", a.kunaId() == null ? null : a.kunaId().value());

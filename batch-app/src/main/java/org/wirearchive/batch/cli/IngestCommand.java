@@ -114,7 +114,7 @@ public class IngestCommand implements Callable<Integer> {
         var c = r.counts();
         out.printf("Run %d for %s %s%s in %.1f s (execution %d)%n", r.runId(), r.runDate(), r.status(),
                 r.restarted() ? " (restarted)" : "", r.elapsed().toMillis() / 1000.0, r.executionId());
-        out.printf("  files        %d seen: %d new, %d changed, %d unchanged; %d processed%n", c.filesSeen(),
+        out.printf("  files        %d seen: %d new, %d changed, %d unchanged; %d to process%n", c.filesSeen(),
                 c.filesNew(), c.filesChanged(), c.filesUnchanged(), c.filesProcessed());
         out.printf("  inputs       %d (accepted %d, duplicates %d, rejected %d)%n", c.inputsRead(), c.accepted(),
                 c.duplicates(), c.rejects());

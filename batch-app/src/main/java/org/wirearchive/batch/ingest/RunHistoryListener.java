@@ -33,9 +33,13 @@ public class RunHistoryListener implements JobExecutionListener {
         runs.update(RunContexts.of(execution).runId(), execution.getStatus().name(), LocalDateTime.now(clock), failure);
     }
 
+    /** One line for an operator: the unreadable file when that is the cause, else the root cause's message. */
     static String describe(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
+            if (root instanceof InputReadException) {
+                break;
+            }
             root = root.getCause();
         }
         String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();

@@ -177,6 +177,51 @@ class IngestJobTests {
     }
 
     @Test
+    @DisplayName("a listed file that cannot be read fails the run after the committed chunks; fixed, the rerun "
+            + "restarts there and ends with exactly the rows of a clean run")
+    void unreadableInputFailsThenRestarts() throws Exception {
+        // sorts after the other pages: 2025-06-28/zz-broken.txt; reading /proc/self/mem fails with an I/O error
+        Path broken = archive.resolve("2025-06-28/zz-broken.txt");
+        Files.createSymbolicLink(broken, Path.of("/proc/self/mem"));
+        System.setProperty("wirearchive.chunk-size", "2");
+        try {
+            Run failed = ingest();
+            assertThat(failed.exit()).as(failed.out() + failed.err()).isEqualTo(ExitCodes.JOB_FAILED);
+            assertThat(failed.out()).contains("FAILED").contains("cannot read input file " + broken.toAbsolutePath())
+                    .contains("rerun the same command");
+            try (Connection c = connect()) {
+                // three chunks of two files were committed before the broken seventh file
+                assertThat(rows(c, "SELECT COUNT(*) FROM sources")).containsExactly("6");
+                assertThat(rows(c, "SELECT status FROM runs")).containsExactly("FAILED");
+            }
+
+            Files.delete(broken);
+            Pages.write(broken, Pages.menafn("2025-06-28", "Museum Reopens After Renovation", "2025-06-28 11:00:00",
+                    "KUWAIT", "June 28", "The national museum reopened its doors on Saturday after two years of work.\n"
+                            + "Visitors can see four new galleries, the museum said.", "hm",
+                    "MENAFN28062025000071011013ID1109726600"));
+            Run rerun = ingest();
+            assertThat(rerun.exit()).as(rerun.out() + rerun.err()).isEqualTo(ExitCodes.OK);
+            assertThat(rerun.out()).contains("COMPLETED (restarted)");
+        } finally {
+            System.clearProperty("wirearchive.chunk-size");
+        }
+        Map<String, String> restarted;
+        try (Connection c = connect()) {
+            restarted = dump(c);
+            assertThat(rows(c, "SELECT COUNT(*) FROM sources")).containsExactly("7");
+            assertThat(rows(c, "SELECT s.STEP_NAME, s.WRITE_COUNT FROM BATCH_STEP_EXECUTION s WHERE s.STEP_NAME = "
+                    + "'ingestFiles' ORDER BY s.STEP_EXECUTION_ID")).containsExactly("ingestFiles|6", "ingestFiles|1");
+        }
+        // a clean run over the fixed archive, in another database, stores exactly the same rows
+        data = tmp.resolve("clean-data");
+        assertThat(ingest().exit()).isEqualTo(ExitCodes.OK);
+        try (Connection c = connect()) {
+            assertThat(dump(c)).isEqualTo(restarted);
+        }
+    }
+
+    @Test
     @DisplayName("a missing input directory is a one-line error naming it, exit 3, nothing stored")
     void missingInput() {
         Run run = cli("ingest", "--input", tmp.resolve("nope").toString(), "--data", data.toString());

@@ -49,7 +49,7 @@ class LauncherIT {
         Launcher.Result next = Launcher.run(work, Map.of(), "ingest", "--input", samples.toString(), "--run-date",
                 "2026-11-28");
         assertThat(next.exit()).as(next.err()).isZero();
-        assertThat(next.out()).contains("30 seen: 0 new, 0 changed, 30 unchanged; 0 processed");
+        assertThat(next.out()).contains("30 seen: 0 new, 0 changed, 30 unchanged; 0 to process");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import org.wirearchive.batch.store.RunStore.RunCounts;
+import org.wirearchive.core.extract.OutcomeJson;
 
 /** Writes {@code summary.json}: the run's outcome for machines (status, exit code, counts, timing), atomically. */
 public final class RunSummaryJson {
@@ -67,24 +68,6 @@ public final class RunSummaryJson {
     }
 
     static String quote(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            switch (ch) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (ch < 0x20) {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) ch));
-                    } else {
-                        sb.append(ch);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        return OutcomeJson.quote(s);
     }
 }

@@ -95,6 +95,13 @@ public final class OutcomeJson {
         sb.append("],");
     }
 
+    /** {@code s} as a JSON string literal (see {@link #quote(StringBuilder, String)}). */
+    public static String quote(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2);
+        quote(sb, s);
+        return sb.toString();
+    }
+
     /** Appends {@code s} as a JSON string: quotes, backslash and control characters escaped; U+2028/9 escaped. */
     static void quote(StringBuilder sb, String s) {
         sb.append('"');

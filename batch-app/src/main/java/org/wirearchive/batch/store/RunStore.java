@@ -47,10 +47,13 @@ public class RunStore {
                 updated, accepted, dups, rejects);
     }
 
-    /** Records the counts and the status the run has reached (called by the report step and at the end). */
+    /**
+     * Records the counts and the status the run has reached (called by the report step and at the end); a null
+     * {@code finished} keeps the time already recorded.
+     */
     public void update(long runId, String status, LocalDateTime finished, String failure) {
         RunCounts c = counts(runId);
-        jdbc.update("UPDATE runs SET status = ?, finished = ?, files_seen = ?, inputs_read = ?, articles_new = ?, "
+        jdbc.update("UPDATE runs SET status = ?, finished = COALESCE(?, finished), files_seen = ?, inputs_read = ?, articles_new = ?, "
                         + "articles_updated = ?, duplicates = ?, rejects = ?, failure = ? WHERE run_id = ?",
                 status, finished == null ? null : Timestamp.valueOf(finished), c.filesSeen(), c.inputsRead(),
                 c.articlesNew(), c.articlesUpdated(), c.duplicates(), c.rejects(), failure, runId);

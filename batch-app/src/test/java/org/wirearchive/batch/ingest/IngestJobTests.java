@@ -222,6 +222,29 @@ class IngestJobTests {
     }
 
     @Test
+    @DisplayName("report --from --to regenerates, from the database alone, the files the ingest wrote")
+    void reportRegeneratesTheIngestFiles() throws IOException {
+        assertThat(ingest().exit()).isEqualTo(ExitCodes.OK);
+        Path again = tmp.resolve("regenerated");
+        Run report = cli("report", "--from", "2025-06-01", "--to", "2025-06-30", "--out", again.toString(), "--data",
+                data.toString());
+        assertThat(report.exit()).as(report.err()).isEqualTo(ExitCodes.OK);
+        assertThat(report.out()).contains("Wrote 7 reports");
+        for (String f : List.of("articles.csv", "sources.csv", "duplicates.csv", "rejects.csv", "provider_daily.csv",
+                "run_summary.csv")) {
+            assertThat(Files.mismatch(again.resolve(f), out.resolve("2025-06-28").resolve(f))).as(f).isEqualTo(-1L);
+        }
+        Run narrower = cli("report", "--from", "2025-06-27", "--to", "2025-06-27", "--out", tmp.resolve("one-day")
+                .toString(), "--data", data.toString(), "--dated-only");
+        assertThat(narrower.exit()).isEqualTo(ExitCodes.OK);
+        assertThat(csv(tmp.resolve("one-day/articles.csv"))).extracting(r -> r.get("article_key"))
+                .containsExactly("M1109726400");
+        Run backwards = cli("report", "--from", "2025-06-30", "--to", "2025-06-01", "--data", data.toString());
+        assertThat(backwards.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(backwards.err().strip()).isEqualTo("wirearchive: --to 2025-06-01 is before --from 2025-06-30");
+    }
+
+    @Test
     @DisplayName("a missing input directory is a one-line error naming it, exit 3, nothing stored")
     void missingInput() {
         Run run = cli("ingest", "--input", tmp.resolve("nope").toString(), "--data", data.toString());

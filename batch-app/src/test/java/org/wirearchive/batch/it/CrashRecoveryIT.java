@@ -115,6 +115,45 @@ class CrashRecoveryIT {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    @DisplayName("a second ingest while one runs exits 4 at once, naming the running execution, and touches nothing")
+    void overlappingIngestRefuses(@TempDir Path work) throws Exception {
+        Process first = Launcher.builder(work, SMALL_CHUNKS, "ingest", "--input", archive.toString(), "--run-date", DATE)
+                .redirectOutput(work.resolve("first.out").toFile()).redirectError(work.resolve("first.err").toFile())
+                .start();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        boolean running = false;
+        while (!running && first.isAlive() && System.nanoTime() < deadline) {
+            if (Files.exists(work.resolve("data/wirearchive.mv.db"))) {
+                try (Connection c = connect(work)) {
+                    running = count(c, "SELECT COUNT(*) FROM sources") >= 50;
+                } catch (SQLException notYet) {
+                    // schema being created
+                }
+            }
+            Thread.sleep(20);
+        }
+        assertThat(running).as("the first ingest is running").isTrue();
+
+        // the same date (cron overlap) and another date (an operator's rerun): both refused, at once
+        for (String date : List.of(DATE, "2026-11-26")) {
+            long t0 = System.nanoTime();
+            Launcher.Result second = Launcher.run(work, SMALL_CHUNKS, "ingest", "--input", archive.toString(),
+                    "--run-date", date);
+            assertThat(second.exit()).as(second.out() + second.err()).isEqualTo(4);
+            assertThat(second.err()).contains("Another ingest is running").contains("execution 1")
+                    .contains("Nothing was touched").doesNotContain("Exception");
+            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0)).as("refused without waiting").isLessThan(60);
+        }
+        assertThat(first.waitFor(4, TimeUnit.MINUTES)).isTrue();
+        assertThat(first.exitValue()).as(read(work.resolve("first.out")) + read(work.resolve("first.err"))).isZero();
+        try (Connection c = connect(work)) {
+            assertThat(query(c, "SELECT JOB_EXECUTION_ID, STATUS FROM BATCH_JOB_EXECUTION")).containsExactly("1|COMPLETED");
+            assertThat(query(c, "SELECT COUNT(*) FROM ingest_lock")).containsExactly("0");
+            assertThat(dump(c)).isEqualTo(cleanDb);
+        }
+    }
+
     private static boolean reached(Connection c, String point) throws SQLException {
         if (point.contains("reports")) {
             return count(c, "SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME = 'writeReports'") > 0;

@@ -7,15 +7,11 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
-import org.springframework.batch.infrastructure.item.database.JdbcPagingItemReader;
-import org.springframework.batch.infrastructure.item.database.Order;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
-import java.util.Map;
 import org.wirearchive.batch.store.ArticleStore;
 import org.wirearchive.batch.store.JdbcDedupIndex;
 import org.wirearchive.core.dedup.Deduplicator;
@@ -50,7 +46,7 @@ public class IngestJobConfiguration {
 
     @Bean
     public Step ingestFiles(JobRepository jobRepository, PlatformTransactionManager tm,
-                            JdbcPagingItemReader<InputFile> inputFileReader, ArticleStore store, JdbcTemplate jdbc,
+                            InputFileReader inputFileReader, ArticleStore store, JdbcTemplate jdbc,
                             @Value("${wirearchive.chunk-size:50}") int chunkSize,
                             @Value("${wirearchive.progress-seconds:5}") int progressSeconds) {
         return new StepBuilder("ingestFiles", jobRepository)
@@ -65,20 +61,9 @@ public class IngestJobConfiguration {
 
     @Bean
     @StepScope
-    public JdbcPagingItemReader<InputFile> inputFileReader(DataSource dataSource,
-            @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long instanceId) throws Exception {
-        return new JdbcPagingItemReaderBuilder<InputFile>()
-                .name("inputFileReader")
-                .dataSource(dataSource)
-                .selectClause("SELECT seq, path, size_bytes, modified")
-                .fromClause("FROM run_inputs")
-                .whereClause("WHERE job_instance_id = :instance")
-                .parameterValues(Map.of("instance", instanceId))
-                .sortKeys(Map.of("seq", Order.ASCENDING))
-                .pageSize(500)
-                .rowMapper((rs, i) -> new InputFile(rs.getInt("seq"), rs.getString("path"),
-                        rs.getLong("size_bytes"), rs.getTimestamp("modified")))
-                .build();
+    public InputFileReader inputFileReader(DataSource dataSource,
+            @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long instanceId) {
+        return new InputFileReader(dataSource, instanceId, 500);
     }
 
     @Bean

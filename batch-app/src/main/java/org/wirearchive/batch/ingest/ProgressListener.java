@@ -43,7 +43,7 @@ public class ProgressListener implements StepExecutionListener, ItemWriteListene
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM run_inputs WHERE job_instance_id = ?", Long.class, instance);
         total = n == null ? 0 : n;
         // on a restart the reader resumes after the files committed before: count them as done
-        done = stepExecution.getExecutionContext().getInt("inputFileReader.read.count", 0);
+        done = stepExecution.getExecutionContext().getInt(InputFileReader.READ_COUNT, 0);
         doneAtStart = done;
         inputs = 0;
         startNanos = System.nanoTime();

@@ -45,7 +45,7 @@ import org.wirearchive.batch.ingest.IngestService;
 public class JobsOperations {
 
     private static final Logger log = LoggerFactory.getLogger(JobsOperations.class);
-    static final String READER_COUNT_KEY = "inputFileReader.read.count";
+    static final String READER_COUNT_KEY = org.wirearchive.batch.ingest.InputFileReader.READ_COUNT;
     static final String FILE_STEP = "ingestFiles";
 
     private final JobRepository jobRepository;

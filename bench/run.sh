@@ -141,9 +141,10 @@ for n in ${pages//,/ }; do
   load_full=$(load)
   echo "   full ingest (load $load_full)..." >&2
   rc=0
-  WIREARCHIVE_JAVA_OPTS=$opts /usr/bin/time -v -o "$work/full.time" \
+  # run from $work: the application writes its log file to ./data/logs whatever --data says
+  (cd "$work" && WIREARCHIVE_JAVA_OPTS=$opts /usr/bin/time -v -o "$work/full.time" \
     "$launcher" ingest --input "$archive" --data "$work/data" --out "$work/out" --run-date "$run_date_full" \
-    >"$work/full.log" 2>"$work/full.err" || rc=$?
+    >"$work/full.log" 2>"$work/full.err") || rc=$?
   if [ "$rc" != 0 ]; then
     echo "bench/run.sh: the full ingest of $n pages exited $rc; see $work/full.log and $work/full.err" >&2
     tail -5 "$work/full.err" >&2
@@ -160,9 +161,9 @@ for n in ${pages//,/ }; do
   load_incr=$(load)
   echo "   incremental ingest (load $load_incr)..." >&2
   rc=0
-  /usr/bin/time -v -o "$work/incr.time" \
+  (cd "$work" && /usr/bin/time -v -o "$work/incr.time" \
     "$launcher" ingest --input "$archive" --data "$work/data" --out "$work/out" --run-date "$run_date_incr" \
-    >"$work/incr.log" 2>"$work/incr.err" || rc=$?
+    >"$work/incr.log" 2>"$work/incr.err") || rc=$?
   if [ "$rc" != 0 ]; then
     echo "bench/run.sh: the incremental ingest of $n pages exited $rc; see $work/incr.log" >&2
     exit 1

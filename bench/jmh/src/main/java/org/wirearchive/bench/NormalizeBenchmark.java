@@ -36,28 +36,28 @@ public class NormalizeBenchmark {
     /** The stored body form: NFC, lines cleaned, hard wraps joined. */
     @Benchmark
     public String normalizeBody() {
-        return TextNormalizer.normalizeBody(bodies.get(i++ % bodies.size()));
+        return TextNormalizer.normalizeBody(bodies.get(Math.floorMod(i++, bodies.size())));
     }
 
     /** The comparison form of a body (the input of the content hash and the MinHash). */
     @Benchmark
     public String forComparison() {
-        return TextNormalizer.forComparison(bodies.get(i++ % bodies.size()));
+        return TextNormalizer.forComparison(bodies.get(Math.floorMod(i++, bodies.size())));
     }
 
     @Benchmark
     public String headlineForComparison() {
-        return TextNormalizer.headlineForComparison(headlines.get(i++ % headlines.size()));
+        return TextNormalizer.headlineForComparison(headlines.get(Math.floorMod(i++, headlines.size())));
     }
 
     @Benchmark
     public String repairCurlyQuotes() {
-        return Mojibake.repairCurlyQuotes(bodies.get(i++ % bodies.size()));
+        return Mojibake.repairCurlyQuotes(bodies.get(Math.floorMod(i++, bodies.size())));
     }
 
     /** SHA-256 hex of a body (the content hash). */
     @Benchmark
     public String sha256Hex() {
-        return TextNormalizer.sha256Hex(bodies.get(i++ % bodies.size()));
+        return TextNormalizer.sha256Hex(bodies.get(Math.floorMod(i++, bodies.size())));
     }
 }

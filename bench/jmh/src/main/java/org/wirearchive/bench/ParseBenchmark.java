@@ -51,19 +51,19 @@ public class ParseBenchmark {
     /** One page of any layout (MENAFN text, KUNA, saved HTML, bad files), round robin over the corpus. */
     @Benchmark
     public ParseOutcome extractAnyLayout() {
-        return extractor.extract(all.get(i++ % all.size()));
+        return extractor.extract(all.get(Math.floorMod(i++, all.size())));
     }
 
     /** One MENAFN plain-text page (the bulk of the archive). */
     @Benchmark
     public ParseOutcome extractMenafnText() {
-        return extractor.extract(menafnText.get(i++ % menafnText.size()));
+        return extractor.extract(menafnText.get(Math.floorMod(i++, menafnText.size())));
     }
 
     /** One file from a warm page cache: open, read, gunzip if needed, extract (what the ingest's processor calls). */
     @Benchmark
     public List<ParseOutcome> fileParser() {
-        Path f = files.get(i++ % files.size());
+        Path f = files.get(Math.floorMod(i++, files.size()));
         return fileParser.parse(f, f.toString());
     }
 }

@@ -39,36 +39,37 @@ public class FingerprintBenchmark {
     /** Everything the index stores about a copy: comparison forms, two SHA-256, the MinHash. */
     @Benchmark
     public IndexedCopy indexedCopyOf() {
-        return IndexedCopy.of(articles.get(i++ % articles.size()));
+        return IndexedCopy.of(articles.get(Math.floorMod(i++, articles.size())));
     }
 
     @Benchmark
     public String comparisonForm() {
-        return ComparisonForm.of(articles.get(i++ % articles.size()).body());
+        return ComparisonForm.of(articles.get(Math.floorMod(i++, articles.size())).body());
     }
 
     /** 96 hashes over the 3-word shingles of a comparison form. */
     @Benchmark
     public MinHash minHash() {
-        return MinHash.ofComparisonForm(comparisonForms.get(i++ % comparisonForms.size()));
+        return MinHash.ofComparisonForm(comparisonForms.get(Math.floorMod(i++, comparisonForms.size())));
     }
 
     @Benchmark
     public long[] bands() {
-        return signatures.get(i++ % signatures.size()).bands();
+        return signatures.get(Math.floorMod(i++, signatures.size())).bands();
     }
 
     /** Verifying one candidate: the share of equal signature positions. */
     @Benchmark
     public double similarity() {
         int k = i++;
-        return signatures.get(k % signatures.size()).similarity(signatures.get((k + 1) % signatures.size()));
+        MinHash a = signatures.get(Math.floorMod(k, signatures.size()));
+        return a.similarity(signatures.get(Math.floorMod(k + 1, signatures.size())));
     }
 
     /** Round trip through the stored form (what a database-backed index does per candidate). */
     @Benchmark
     public MinHash toBytesFromBytes() {
-        MinHash m = signatures.get(i++ % signatures.size());
+        MinHash m = signatures.get(Math.floorMod(i++, signatures.size()));
         return MinHash.fromBytes(m.toBytes(), m.shingles());
     }
 }

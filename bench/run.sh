@@ -75,12 +75,15 @@ commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)
 if [ -n "$(git -C "$repo" status --porcelain --untracked-files=no -- core reports batch-app pom.xml 2>/dev/null)" ]; then
   commit="$commit+dirty"
 fi
+code_commit=$(git -C "$repo" log -1 --format=%h -- core reports batch-app pom.xml 2>/dev/null || echo unknown)
 java_opts=${WIREARCHIVE_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC}
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 # "m:ss.ss" or "h:mm:ss" of GNU time -v -> seconds
 to_seconds() { awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f", s }'; }
 elapsed_of() { grep 'Elapsed (wall clock)' "$1" | sed 's/.*): //' | to_seconds; }
+cpu_of() { awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$1"; }
+cpu_pct_of() { sed -n 's/.*Percent of CPU this job got: //p' "$1"; }
 rss_mib_of() { grep 'Maximum resident set size' "$1" | awk '{ printf "%.0f", $NF / 1024 }'; }
 median() { sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else printf "%.2f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 div() { awk -v a="$1" -v b="$2" -v f="${3:-%.2f}" 'BEGIN { if (b + 0 == 0) print "-"; else printf f "\n", a / b }'; }
@@ -152,6 +155,8 @@ for n in ${pages//,/ }; do
   fi
   full_s=$(elapsed_of "$work/full.time")
   full_rss=$(rss_mib_of "$work/full.time")
+  full_cpu=$(cpu_of "$work/full.time")
+  full_pct=$(cpu_pct_of "$work/full.time")
   inputs=$(sed -nE 's/^ *inputs +([0-9]+) .*/\1/p' "$work/full.log" | tail -1)
   job_s=$(sed -nE 's/.* COMPLETED in ([0-9.]+) s.*/\1/p' "$work/full.log" | tail -1)
   counts=$(sed -nE 's/^ *inputs +[0-9]+ \((.*)\)/\1/p' "$work/full.log" | tail -1)
@@ -173,18 +178,18 @@ for n in ${pages//,/ }; do
   db_mib=$(du -sm "$work/data" | cut -f1)
 
   rate=$(div "$inputs" "$full_s" '%.0f')
-  rows+=("| $n | $files | $((bytes / 1024 / 1024)) | $gen_s | $floor_s | $ids | $full_s | $job_s | $(awk -v a="$full_s" -v b="$job_s" 'BEGIN { printf "%.1f", a - b }') | $inputs | $rate | $full_rss | $slow | $(div "$full_s" "$floor_s" '%.1f') | $incr_s | $(div "$(awk -v a="$incr_s" 'BEGIN { print a * 100 }')" "$full_s" '%.1f')% | $incr_rss | $db_mib | ${load_full%% *} / ${load_incr%% *} |")
+  rows+=("| $n | $files | $((bytes / 1024 / 1024)) | $gen_s | $floor_s | $ids | $full_s | $full_cpu | $full_pct | $job_s | $(awk -v a="$full_s" -v b="$job_s" 'BEGIN { printf "%.1f", a - b }') | $inputs | $rate | $full_rss | $slow | $(div "$full_s" "$floor_s" '%.1f') | $incr_s | $(div "$(awk -v a="$incr_s" 'BEGIN { print a * 100 }')" "$full_s" '%.1f')% | $incr_rss | $db_mib | ${load_full%% *} / ${load_incr%% *} |")
   details+=("- $n pages: load (1/5/15 min) before the full run $load_full, before the incremental $load_incr; inputs $inputs ($counts); floor runs ${floors[*]} s; job time in the summary ${job_s} s (full), $(sed -nE 's/.* COMPLETED in ([0-9.]+) s.*/\1/p' "$work/incr.log" | tail -1) s (incremental); logs in $work")
   echo "   full ${full_s} s (${rate} inputs/s, ${full_rss} MiB), incremental ${incr_s} s" >&2
 
   if [ "$keep" = 0 ]; then rm -rf "$work/data" "$work/out"; fi
 done
 
-header="| pages | files | MiB | generate s | floor s | ids | ingest s | job s | outside job s | inputs | inputs/s | peak RSS MiB | 2nd/1st half | ingest/floor | incremental s | incr/full | incr RSS MiB | db MiB | load 1m (full / incr) |"
-sep="|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+header="| pages | files | MiB | generate s | floor s | ids | ingest s | CPU s | CPU% | job s | outside job s | inputs | inputs/s | peak RSS MiB | 2nd/1st half | ingest/floor | incremental s | incr/full | incr RSS MiB | db MiB | load 1m (full / incr) |"
+sep="|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')
 report=$(
-  echo "### $started, commit $commit"
+  echo "### $started, commit $commit (code $code_commit)"
   echo
   echo "Machine: $(nproc) cores ($cpu), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); load (1/5/15 min) at start $load_start, at end $(load). JVM: \`$java_opts\`$( [ "$jfr" = 1 ] && echo ' + JFR (profile settings)'). Generator: seed $seed, mix $mix."
   echo

@@ -56,6 +56,29 @@ final class DateText {
         return m == null ? 0 : m;
     }
 
+    /**
+     * The index of the last token of a month name starting at token {@code i} (one token, or two for the Arabic
+     * names {@code تشرين الثاني}, {@code كانون الأول}), or -1 when no month starts there.
+     */
+    static int monthEnd(List<Token> t, int i) {
+        Token tok = t.get(i);
+        if (tok.number()) {
+            return -1;
+        }
+        if (month(tok.text()) > 0) {
+            return i;
+        }
+        if (i + 1 < t.size() && !t.get(i + 1).number() && month(tok.text() + " " + t.get(i + 1).text()) > 0) {
+            return i + 1;
+        }
+        return -1;
+    }
+
+    /** The month number of the month name at tokens {@code i..end} (see {@link #monthEnd}). */
+    static int monthOf(List<Token> t, int i, int end) {
+        return end == i ? month(t.get(i).text()) : month(t.get(i).text() + " " + t.get(end).text());
+    }
+
     /** A token: a run of letters (word) or digits (number), with its start offset. */
     record Token(String text, boolean number, int start, int end) {
     }
@@ -75,6 +98,11 @@ final class DateText {
                     i++;
                 }
                 out.add(new Token(sb.toString(), true, st, i));
+                if (sb.length() == 1 && sb.charAt(0) == '1' && i + 1 < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')
+                        && (s.charAt(i + 1) == 'r' || s.charAt(i + 1) == 'R')
+                        && (i + 2 >= n || !Character.isLetter(s.charAt(i + 2)))) {
+                    i += 2; // French ordinal "1er Décembre": the day is 1
+                }
             } else if (Character.isLetter(c)) {
                 int st = i;
                 while (i < n && Character.isLetter(s.charAt(i))) {
@@ -113,6 +141,9 @@ final class DateText {
         if (s.isEmpty() || s.length() > 32 || digit(s.charAt(0)) < 0) {
             return null;
         }
+        if (s.indexOf('\u0631') > 0) {
+            s = s.replace('\u0631', ':'); // 14/03/2022 12ر30: the Arabic time separator
+        }
         List<Token> t = tokens(s, 40);
         // every character must be a digit, separator, space or AM/PM
         for (int i = 0; i < s.length(); i++) {
@@ -149,7 +180,7 @@ final class DateText {
 
     /** True when the time part is present in a numeric timestamp line. */
     static boolean hasTime(String line) {
-        return line.indexOf(':') > 0;
+        return line.indexOf(':') > 0 || line.indexOf('\u0631') > 0;
     }
 
     private static int num(List<Token> t, int i) {
@@ -222,24 +253,48 @@ final class DateText {
             }
             try {
                 LocalDate d = LocalDate.of(year, m, day);
-                LocalTime time = null;
-                if (after + 1 < t.size() && t.get(after).number() && t.get(after + 1).number()
-                        && t.get(after).text().length() <= 2 && t.get(after + 1).text().length() == 2
-                        && t.get(after + 1).start() - t.get(after).end() == 1
-                        && line.charAt(t.get(after).end()) == ':') {
-                    int h = Integer.parseInt(t.get(after).text());
-                    int mi = Integer.parseInt(t.get(after + 1).text());
-                    if (h < 24 && mi < 60) {
-                        time = LocalTime.of(h, mi);
-                    }
-                }
-                return new Found(d, time);
+                return new Found(d, timeAt(line, t, after));
             } catch (DateTimeException e) {
                 continue;
             }
         }
         return null;
     }
+
+    /**
+     * An {@code HH:MM} time at token {@code i}, also with the Arabic separator {@code ر} ({@code 12ر30}, KUNA Arabic
+     * copy), or null.
+     */
+    private static LocalTime timeAt(String line, List<Token> t, int i) {
+        if (i < 0 || i + 1 >= t.size() || !t.get(i).number() || t.get(i).text().length() > 2) {
+            return null;
+        }
+        Token h = t.get(i);
+        Token m = t.get(i + 1);
+        if (m.number()) {
+            if (m.start() - h.end() != 1 || line.charAt(h.end()) != ':') {
+                return null;
+            }
+        } else if (TIME_SEP_AR.equals(m.text()) && m.start() == h.end() && i + 2 < t.size()
+                && t.get(i + 2).number() && t.get(i + 2).start() == m.end()) {
+            m = t.get(i + 2);
+        } else {
+            return null;
+        }
+        if (m.text().length() != 2) {
+            return null;
+        }
+        int hh = Integer.parseInt(h.text());
+        int mi = Integer.parseInt(m.text());
+        return hh < 24 && mi < 60 ? LocalTime.of(hh, mi) : null;
+    }
+
+    /** The Arabic time separator: {@code 12ر30} is 12:30. */
+    static final String TIME_SEP_AR = "\u0631";
+
+    /** Arabic weekday names (with and without hamza), words a written date line may carry. */
+    static final java.util.Set<String> ARABIC_WEEKDAYS = java.util.Set.of("الاحد", "الأحد", "الاثنين", "الإثنين",
+            "الثلاثاء", "الاربعاء", "الأربعاء", "الخميس", "الجمعة", "السبت");
 
     private static boolean isDay(Token t) {
         return t.number() && t.text().length() <= 2 && Integer.parseInt(t.text()) >= 1 && Integer.parseInt(t.text()) <= 31;

@@ -38,7 +38,7 @@ final class DateText {
         };
         for (int m = 0; m < names.length; m++) {
             for (String name : names[m]) {
-                MONTHS.put(name, m + 1);
+                MONTHS.put(foldArabic(name), m + 1);
             }
         }
     }
@@ -52,8 +52,34 @@ final class DateText {
         if (w.endsWith(".")) {
             w = w.substring(0, w.length() - 1);
         }
-        Integer m = MONTHS.get(w);
+        Integer m = MONTHS.get(foldArabic(w));
         return m == null ? 0 : m;
+    }
+
+    /**
+     * Arabic spelling variants folded for month look-up only: hamza forms of alif to {@code ا}, the Persian letters
+     * {@code ی ک ھ} (mixed into Arabic pages, FORMATS.md section 9) to {@code ي ك ه}, {@code ى} to {@code ي}.
+     */
+    static String foldArabic(String w) {
+        boolean arabic = false;
+        for (int i = 0; i < w.length() && !arabic; i++) {
+            arabic = w.charAt(i) >= '\u0600' && w.charAt(i) <= '\u06FF';
+        }
+        if (!arabic) {
+            return w;
+        }
+        StringBuilder sb = new StringBuilder(w.length());
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            sb.append(switch (c) {
+                case '\u0623', '\u0625', '\u0622' -> '\u0627';
+                case '\u06CC', '\u0649' -> '\u064A';
+                case '\u06A9' -> '\u0643';
+                case '\u06BE' -> '\u0647';
+                default -> c;
+            });
+        }
+        return sb.toString();
     }
 
     /**
@@ -293,8 +319,13 @@ final class DateText {
     static final String TIME_SEP_AR = "\u0631";
 
     /** Arabic weekday names (with and without hamza), words a written date line may carry. */
-    static final java.util.Set<String> ARABIC_WEEKDAYS = java.util.Set.of("الاحد", "الأحد", "الاثنين", "الإثنين",
-            "الثلاثاء", "الاربعاء", "الأربعاء", "الخميس", "الجمعة", "السبت");
+    private static final java.util.Set<String> ARABIC_WEEKDAYS = java.util.Set.of("الاحد", "الاثنين", "الثلاثاء",
+            "الاربعاء", "الخميس", "الجمعة", "السبت");
+
+    /** An Arabic weekday name, any hamza or Persian-letter spelling. */
+    static boolean isArabicWeekday(String word) {
+        return ARABIC_WEEKDAYS.contains(foldArabic(word));
+    }
 
     private static boolean isDay(Token t) {
         return t.number() && t.text().length() <= 2 && Integer.parseInt(t.text()) >= 1 && Integer.parseInt(t.text()) <= 31;

@@ -150,6 +150,7 @@ final class TextArticleParser {
         }
 
         // ---- header lines: everything before the anchor
+        String siteKey = Headlines.siteKey(ctx.url());
         List<String> titles = new ArrayList<>();
         Published published = null;
         boolean kunaLayout = false;
@@ -169,8 +170,8 @@ final class TextArticleParser {
             if (anchor < 0 && PageLines.isTrailerStart(l)) {
                 break; // the disclaimer or the doc id before any article text: what follows is page trailer
             }
-            if (PageLines.isFurniture(l) || PageLines.isStopLine(l)) {
-                continue;
+            if (PageLines.isFurniture(l) || PageLines.isStopLine(l) || Headlines.isSiteName(l, siteKey)) {
+                continue; // a masthead (the paper's or the mirror's name) is never the title
             }
             LocalDateTime ts = DateText.numericTimestamp(l);
             if (ts != null) {
@@ -199,6 +200,9 @@ final class TextArticleParser {
                 continue;
             }
             if (anchor < 0 && looksLikeParagraph(l, titles.isEmpty())) {
+                if (isCaptionBeforeTitle(lines, i)) {
+                    continue; // a photo caption written as a sentence, then the title, then the text (mirrors)
+                }
                 noAnchorBody = i;
                 break;
             }
@@ -225,7 +229,6 @@ final class TextArticleParser {
         }
 
         // ---- body: up to the end marker or a trailer line (a mirror's own name ends it too)
-        String siteKey = Headlines.siteKey(ctx.url());
         List<String> bodyLines = new ArrayList<>();
         String initials = null;
         boolean endSeen = false;
@@ -557,7 +560,7 @@ final class TextArticleParser {
                 continue;
             }
             if (!t.number() && monthEnd < 0 && !WEEKDAYS.contains(t.text().toLowerCase(Locale.ROOT))
-                    && !DateText.ARABIC_WEEKDAYS.contains(t.text()) && !DateText.TIME_SEP_AR.equals(t.text())) {
+                    && !DateText.isArabicWeekday(t.text()) && !DateText.TIME_SEP_AR.equals(t.text())) {
                 other++;
             }
         }
@@ -573,6 +576,28 @@ final class TextArticleParser {
             return words >= 12 && endsSentence(l);
         }
         return words >= 6 || endsSentence(l);
+    }
+
+    /**
+     * Line {@code i} is a caption written as a sentence (under 30 words) followed by a title-like line (no sentence
+     * end, at most 16 words) and then a paragraph: on a page without dateline, the caption is not the text's start.
+     */
+    private static boolean isCaptionBeforeTitle(List<String> lines, int i) {
+        String l = lines.get(i);
+        if (!Headlines.isSentenceCaption(l) || l.split(" ").length >= 30) {
+            return false;
+        }
+        int t = nextNonBlank(lines, i + 1);
+        if (t < 0) {
+            return false;
+        }
+        String title = lines.get(t);
+        if (endsSentence(title) || title.split(" ").length > 16 || PageLines.isFurniture(title)
+                || PageLines.isStopLine(title)) {
+            return false;
+        }
+        int p = nextNonBlank(lines, t + 1);
+        return p >= 0 && looksLikeParagraph(lines.get(p), true);
     }
 
     private static boolean looksLikeTeaser(String l) {

@@ -16,6 +16,9 @@ class DateTextTest {
         // الاحد ٥ تشرين الثاني ٢٠٢٣ ١٢ر٣٠
         assertThat(DateText.writtenDate("الاحد ٥ تشرين الثاني ٢٠٢٣ ١٢ر٣٠"))
                 .isEqualTo(new DateText.Found(LocalDate.of(2023, 11, 5), LocalTime.of(12, 30)));
+        // Persian letters and hamza-less spellings (الخمیس, کانون الاول)
+        assertThat(DateText.writtenDate("الخمیس ٢١ کانون الاول ٢٠٢٣"))
+                .isEqualTo(new DateText.Found(LocalDate.of(2023, 12, 21), null));
         assertThat(DateText.numericTimestamp("14/03/2022 12ر30")).isEqualTo(LocalDateTime.of(2022, 3, 14, 12, 30));
     }
 

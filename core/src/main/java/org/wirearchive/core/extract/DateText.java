@@ -38,7 +38,7 @@ final class DateText {
         };
         for (int m = 0; m < names.length; m++) {
             for (String name : names[m]) {
-                MONTHS.put(name, m + 1);
+                MONTHS.put(foldArabic(name), m + 1);
             }
         }
     }
@@ -52,8 +52,57 @@ final class DateText {
         if (w.endsWith(".")) {
             w = w.substring(0, w.length() - 1);
         }
-        Integer m = MONTHS.get(w);
+        Integer m = MONTHS.get(foldArabic(w));
         return m == null ? 0 : m;
+    }
+
+    /**
+     * Arabic spelling variants folded for month look-up only: hamza forms of alif to {@code ا}, the Persian letters
+     * {@code ی ک ھ} (mixed into Arabic pages, FORMATS.md section 9) to {@code ي ك ه}, {@code ى} to {@code ي}.
+     */
+    static String foldArabic(String w) {
+        boolean arabic = false;
+        for (int i = 0; i < w.length() && !arabic; i++) {
+            arabic = w.charAt(i) >= '\u0600' && w.charAt(i) <= '\u06FF';
+        }
+        if (!arabic) {
+            return w;
+        }
+        StringBuilder sb = new StringBuilder(w.length());
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            sb.append(switch (c) {
+                case '\u0623', '\u0625', '\u0622' -> '\u0627';
+                case '\u06CC', '\u0649' -> '\u064A';
+                case '\u06A9' -> '\u0643';
+                case '\u06BE' -> '\u0647';
+                default -> c;
+            });
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The index of the last token of a month name starting at token {@code i} (one token, or two for the Arabic
+     * names {@code تشرين الثاني}, {@code كانون الأول}), or -1 when no month starts there.
+     */
+    static int monthEnd(List<Token> t, int i) {
+        Token tok = t.get(i);
+        if (tok.number()) {
+            return -1;
+        }
+        if (month(tok.text()) > 0) {
+            return i;
+        }
+        if (i + 1 < t.size() && !t.get(i + 1).number() && month(tok.text() + " " + t.get(i + 1).text()) > 0) {
+            return i + 1;
+        }
+        return -1;
+    }
+
+    /** The month number of the month name at tokens {@code i..end} (see {@link #monthEnd}). */
+    static int monthOf(List<Token> t, int i, int end) {
+        return end == i ? month(t.get(i).text()) : month(t.get(i).text() + " " + t.get(end).text());
     }
 
     /** A token: a run of letters (word) or digits (number), with its start offset. */
@@ -75,6 +124,11 @@ final class DateText {
                     i++;
                 }
                 out.add(new Token(sb.toString(), true, st, i));
+                if (sb.length() == 1 && sb.charAt(0) == '1' && i + 1 < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')
+                        && (s.charAt(i + 1) == 'r' || s.charAt(i + 1) == 'R')
+                        && (i + 2 >= n || !Character.isLetter(s.charAt(i + 2)))) {
+                    i += 2; // French ordinal "1er Décembre": the day is 1
+                }
             } else if (Character.isLetter(c)) {
                 int st = i;
                 while (i < n && Character.isLetter(s.charAt(i))) {
@@ -113,6 +167,9 @@ final class DateText {
         if (s.isEmpty() || s.length() > 32 || digit(s.charAt(0)) < 0) {
             return null;
         }
+        if (s.indexOf('\u0631') > 0) {
+            s = s.replace('\u0631', ':'); // 14/03/2022 12ر30: the Arabic time separator
+        }
         List<Token> t = tokens(s, 40);
         // every character must be a digit, separator, space or AM/PM
         for (int i = 0; i < s.length(); i++) {
@@ -149,7 +206,7 @@ final class DateText {
 
     /** True when the time part is present in a numeric timestamp line. */
     static boolean hasTime(String line) {
-        return line.indexOf(':') > 0;
+        return line.indexOf(':') > 0 || line.indexOf('\u0631') > 0;
     }
 
     private static int num(List<Token> t, int i) {
@@ -222,23 +279,52 @@ final class DateText {
             }
             try {
                 LocalDate d = LocalDate.of(year, m, day);
-                LocalTime time = null;
-                if (after + 1 < t.size() && t.get(after).number() && t.get(after + 1).number()
-                        && t.get(after).text().length() <= 2 && t.get(after + 1).text().length() == 2
-                        && t.get(after + 1).start() - t.get(after).end() == 1
-                        && line.charAt(t.get(after).end()) == ':') {
-                    int h = Integer.parseInt(t.get(after).text());
-                    int mi = Integer.parseInt(t.get(after + 1).text());
-                    if (h < 24 && mi < 60) {
-                        time = LocalTime.of(h, mi);
-                    }
-                }
-                return new Found(d, time);
+                return new Found(d, timeAt(line, t, after));
             } catch (DateTimeException e) {
                 continue;
             }
         }
         return null;
+    }
+
+    /**
+     * An {@code HH:MM} time at token {@code i}, also with the Arabic separator {@code ر} ({@code 12ر30}, KUNA Arabic
+     * copy), or null.
+     */
+    private static LocalTime timeAt(String line, List<Token> t, int i) {
+        if (i < 0 || i + 1 >= t.size() || !t.get(i).number() || t.get(i).text().length() > 2) {
+            return null;
+        }
+        Token h = t.get(i);
+        Token m = t.get(i + 1);
+        if (m.number()) {
+            if (m.start() - h.end() != 1 || line.charAt(h.end()) != ':') {
+                return null;
+            }
+        } else if (TIME_SEP_AR.equals(m.text()) && m.start() == h.end() && i + 2 < t.size()
+                && t.get(i + 2).number() && t.get(i + 2).start() == m.end()) {
+            m = t.get(i + 2);
+        } else {
+            return null;
+        }
+        if (m.text().length() != 2) {
+            return null;
+        }
+        int hh = Integer.parseInt(h.text());
+        int mi = Integer.parseInt(m.text());
+        return hh < 24 && mi < 60 ? LocalTime.of(hh, mi) : null;
+    }
+
+    /** The Arabic time separator: {@code 12ر30} is 12:30. */
+    static final String TIME_SEP_AR = "\u0631";
+
+    /** Arabic weekday names (with and without hamza), words a written date line may carry. */
+    private static final java.util.Set<String> ARABIC_WEEKDAYS = java.util.Set.of("الاحد", "الاثنين", "الثلاثاء",
+            "الاربعاء", "الخميس", "الجمعة", "السبت");
+
+    /** An Arabic weekday name, any hamza or Persian-letter spelling. */
+    static boolean isArabicWeekday(String word) {
+        return ARABIC_WEEKDAYS.contains(foldArabic(word));
     }
 
     private static boolean isDay(Token t) {

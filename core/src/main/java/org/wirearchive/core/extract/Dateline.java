@@ -83,8 +83,9 @@ record Dateline(String city, int month, int day, int year, String agency, String
             } else if ((c == '-' || c == '\u2013' || c == '\u2014') && s.charAt(i - 1) == ' '
                     && (i + 1 >= n || s.charAt(i + 1) == ' ')) {
                 kind = 1;
-            } else if (c == ':' && (i + 1 >= n || s.charAt(i + 1) == ' ') && !Character.isDigit(s.charAt(i - 1))) {
-                kind = 2;
+            } else if (c == ':' && (i + 1 >= n || s.charAt(i + 1) == ' ')
+                    && (!Character.isDigit(s.charAt(i - 1)) || hasMonthDay(s.substring(from, i)))) {
+                kind = 2; // "KUWAIT:", "Doha, Qatar:", "KUWAIT CITY, April 20:"
             } else if (c == '.' && s.charAt(i - 1) == ' ' && (i + 1 >= n || s.charAt(i + 1) == ' ')) {
                 kind = 3;
             } else if (c == '.' || c == '!' || c == '?') {
@@ -161,6 +162,10 @@ record Dateline(String city, int month, int day, int year, String agency, String
         String p = trimPunct(prefix);
         String city;
         int comma = p.indexOf(',');
+        int arabicComma = p.indexOf('\u060C');
+        if (arabicComma >= 0 && (comma < 0 || arabicComma < comma)) {
+            comma = arabicComma; // الكويت، ٣١ ديسمبر
+        }
         if (comma >= 0) {
             city = p.substring(0, comma);
         } else if (!p.isEmpty() && isArabic(p.charAt(0)) && p.indexOf(" - ") > 0) {
@@ -193,13 +198,14 @@ record Dateline(String city, int month, int day, int year, String agency, String
                 }
                 continue;
             }
-            int m = DateText.month(tok.text());
-            if (m == 0 || month != 0) {
+            int mEnd = DateText.monthEnd(t, i);
+            if (mEnd < 0 || month != 0) {
                 continue;
             }
-            if (i + 1 < t.size() && isDayToken(t.get(i + 1))) {
+            int m = DateText.monthOf(t, i, mEnd);
+            if (mEnd + 1 < t.size() && isDayToken(t.get(mEnd + 1))) {
                 month = m;
-                day = Integer.parseInt(t.get(i + 1).text());
+                day = Integer.parseInt(t.get(mEnd + 1).text());
             } else if (i > 0 && isDayToken(t.get(i - 1))) {
                 month = m;
                 day = Integer.parseInt(t.get(i - 1).text());
@@ -299,8 +305,9 @@ record Dateline(String city, int month, int day, int year, String agency, String
     private static boolean hasMonthDay(String prefix) {
         List<DateText.Token> t = DateText.tokens(prefix, 200);
         for (int i = 0; i < t.size(); i++) {
-            if (!t.get(i).number() && DateText.month(t.get(i).text()) > 0
-                    && ((i + 1 < t.size() && isDayToken(t.get(i + 1))) || (i > 0 && isDayToken(t.get(i - 1))))) {
+            int mEnd = DateText.monthEnd(t, i);
+            if (mEnd >= 0 && ((mEnd + 1 < t.size() && isDayToken(t.get(mEnd + 1)))
+                    || (i > 0 && isDayToken(t.get(i - 1))))) {
                 return true;
             }
         }

@@ -22,7 +22,10 @@ final class PageLines {
         "source: ", "source : ", "//petra//", "page 1 of 1", "leave a reply", "leave a comment",
         "your email address will not be published", "comments (", "related articles", "related news",
         "you may also like", "copyright ©", "© copyright", "all rights reserved", "tags:", "keywords:",
-        "share this article", "share on", "follow us on", "subscribe to our newsletter", "most popular"};
+        "share this article", "share on", "follow us on", "subscribe to our newsletter", "most popular",
+        "\u00A9 20", "\u00A9 19", "copyright 20", "add comment", "add a comment", "add new comment", "post a comment",
+        "post comment", "write a comment", "write your comment", "your comment", "leave your comment",
+        "comments are closed", "be the first to comment"};
 
     private static final Set<String> STOP_LINES = Set.of("tags", "label", "comments", "no comment", "category",
             "kuwait news agency (kuna)", "related", "share", "print", "search");

@@ -16,6 +16,7 @@ import org.wirearchive.core.kuna.KunaUrl;
 import org.wirearchive.core.menafn.MenafnUrl;
 import org.wirearchive.core.menafn.ProviderWrapper;
 import org.wirearchive.core.menafn.Providers;
+import org.wirearchive.core.normalize.GluedWords;
 import org.wirearchive.core.normalize.Mojibake;
 import org.wirearchive.core.normalize.TextNormalizer;
 
@@ -25,11 +26,6 @@ import org.wirearchive.core.normalize.TextNormalizer;
  * dateline), the body up to the end marker, and the trailer (initials, doc id, disclaimer).
  */
 final class TextArticleParser {
-
-    /** Title suffixes and site names that are never a headline. */
-    private static final java.util.Set<String> SITE_NAMES = java.util.Set.of("menafn", "menafn.com",
-            "kuwait news agency (kuna)", "kuna", "kuwait times", "arab times", "the peninsula", "gulf times",
-            "jordan times", "the jordan times", "azernews", "trend", "kuwait news agency");
 
     private static final java.util.Set<String> WEEKDAYS = java.util.Set.of("monday", "tuesday", "wednesday",
             "thursday", "friday", "saturday", "sunday", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
@@ -154,6 +150,7 @@ final class TextArticleParser {
         }
 
         // ---- header lines: everything before the anchor
+        String siteKey = Headlines.siteKey(ctx.url());
         List<String> titles = new ArrayList<>();
         Published published = null;
         boolean kunaLayout = false;
@@ -173,8 +170,8 @@ final class TextArticleParser {
             if (anchor < 0 && PageLines.isTrailerStart(l)) {
                 break; // the disclaimer or the doc id before any article text: what follows is page trailer
             }
-            if (PageLines.isFurniture(l) || PageLines.isStopLine(l)) {
-                continue;
+            if (PageLines.isFurniture(l) || PageLines.isStopLine(l) || Headlines.isSiteName(l, siteKey)) {
+                continue; // a masthead (the paper's or the mirror's name) is never the title
             }
             LocalDateTime ts = DateText.numericTimestamp(l);
             if (ts != null) {
@@ -203,6 +200,9 @@ final class TextArticleParser {
                 continue;
             }
             if (anchor < 0 && looksLikeParagraph(l, titles.isEmpty())) {
+                if (isCaptionBeforeTitle(lines, i)) {
+                    continue; // a photo caption written as a sentence, then the title, then the text (mirrors)
+                }
                 noAnchorBody = i;
                 break;
             }
@@ -228,7 +228,7 @@ final class TextArticleParser {
             return reject(ctx, "the provider tag is followed by no article text");
         }
 
-        // ---- body: up to the end marker or a trailer line
+        // ---- body: up to the end marker or a trailer line (a mirror's own name ends it too)
         List<String> bodyLines = new ArrayList<>();
         String initials = null;
         boolean endSeen = false;
@@ -262,7 +262,8 @@ final class TextArticleParser {
                 }
                 break;
             }
-            if ((i > bodyLine || bodyOffset == 0) && (PageLines.isStopLine(l) || l.length() <= 32 && DateText.numericTimestamp(l) != null)) {
+            if ((i > bodyLine || bodyOffset == 0) && (PageLines.isStopLine(l) || l.length() <= 32 && DateText.numericTimestamp(l) != null
+                    || i > bodyLine && Headlines.isSiteName(l, siteKey))) {
                 trailerStart = i;
                 if (l.regionMatches(true, 0, "Source:", 0, 7) && l.length() < 80) {
                     sourceLine = l.substring(7).strip();
@@ -376,12 +377,10 @@ final class TextArticleParser {
             headline = TextNormalizer.normalizeHeadline(ctx.htmlTitle());
             headlineSource = "html";
         } else {
-            for (String t : titles) {
-                if (!SITE_NAMES.contains(t.toLowerCase(Locale.ROOT))) {
-                    headline = TextNormalizer.normalizeHeadline(Mojibake.repairCurlyQuotes(t));
-                    headlineSource = "title-line";
-                    break;
-                }
+            String t = Headlines.pick(titles, ctx.url());
+            if (t != null) {
+                headline = TextNormalizer.normalizeHeadline(Mojibake.repairCurlyQuotes(t));
+                headlineSource = "title-line";
             }
         }
         if (headline == null) {
@@ -412,6 +411,9 @@ final class TextArticleParser {
 
         // ---- language
         String language = Language.detect(body, KunaUrl.languageHint(url));
+        if (GluedWords.count(body) > 0) {
+            warnings.add("glued-words-suspected"); // AMP page with its breaks removed: flagged, never split
+        }
 
         String format;
         String site = KunaUrl.isKuna(url) || kunaLayout ? "kuna"
@@ -549,8 +551,16 @@ final class TextArticleParser {
         }
         // mostly date words: at most three words that are not weekday, month or number (site name, "UTC", Hijri month)
         int other = 0;
-        for (DateText.Token t : DateText.tokens(l, 200)) {
-            if (!t.number() && DateText.month(t.text()) == 0 && !WEEKDAYS.contains(t.text().toLowerCase(Locale.ROOT))) {
+        List<DateText.Token> tokens = DateText.tokens(l, 200);
+        for (int k = 0; k < tokens.size(); k++) {
+            DateText.Token t = tokens.get(k);
+            int monthEnd = DateText.monthEnd(tokens, k);
+            if (monthEnd > k) {
+                k = monthEnd; // two-word Arabic month
+                continue;
+            }
+            if (!t.number() && monthEnd < 0 && !WEEKDAYS.contains(t.text().toLowerCase(Locale.ROOT))
+                    && !DateText.isArabicWeekday(t.text()) && !DateText.TIME_SEP_AR.equals(t.text())) {
                 other++;
             }
         }
@@ -566,6 +576,28 @@ final class TextArticleParser {
             return words >= 12 && endsSentence(l);
         }
         return words >= 6 || endsSentence(l);
+    }
+
+    /**
+     * Line {@code i} is a caption written as a sentence (under 30 words) followed by a title-like line (no sentence
+     * end, at most 16 words) and then a paragraph: on a page without dateline, the caption is not the text's start.
+     */
+    private static boolean isCaptionBeforeTitle(List<String> lines, int i) {
+        String l = lines.get(i);
+        if (!Headlines.isSentenceCaption(l) || l.split(" ").length >= 30) {
+            return false;
+        }
+        int t = nextNonBlank(lines, i + 1);
+        if (t < 0) {
+            return false;
+        }
+        String title = lines.get(t);
+        if (endsSentence(title) || title.split(" ").length > 16 || PageLines.isFurniture(title)
+                || PageLines.isStopLine(title)) {
+            return false;
+        }
+        int p = nextNonBlank(lines, t + 1);
+        return p >= 0 && looksLikeParagraph(lines.get(p), true);
     }
 
     private static boolean looksLikeTeaser(String l) {

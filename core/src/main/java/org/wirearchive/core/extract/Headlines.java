@@ -1,0 +1,227 @@
+package org.wirearchive.core.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.wirearchive.core.menafn.MenafnUrl;
+import org.wirearchive.core.normalize.TextNormalizer;
+
+/**
+ * Chooses the headline among the header lines of a page (FORMATS.md section 2 and 13.2) and recognises the lines
+ * that are not headlines: photo captions and credits, the paper's or the mirror's own name, an HTML {@code <title>}
+ * printed as text with its site suffix.
+ */
+final class Headlines {
+
+    /** Site and paper names that are never a headline (lower case). */
+    private static final Set<String> SITE_NAMES = Set.of("menafn", "menafn.com", "kuwait news agency (kuna)", "kuna",
+            "kuwait times", "arab times", "the peninsula", "gulf times", "jordan times", "the jordan times",
+            "azernews", "trend", "kuwait news agency");
+
+    /** Label prefixes of a host name that are not the site's name. */
+    private static final Set<String> HOST_PREFIXES = Set.of("www", "www2", "m", "amp", "mobile", "en", "ar", "fr",
+            "news");
+
+    private Headlines() {
+    }
+
+    /**
+     * The site's name key from a URL's host: the first label that is not {@code www}, {@code m}, {@code amp}, …, in
+     * lower case ({@code https://www.gulfwiretoday.example/x} → {@code gulfwiretoday}), or null.
+     */
+    static String siteKey(String url) {
+        if (url == null) {
+            return null;
+        }
+        int s = url.indexOf("://");
+        int start = s < 0 ? 0 : s + 3;
+        int end = start;
+        while (end < url.length() && "/?#:".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        String[] labels = url.substring(start, end).toLowerCase(Locale.ROOT).split("\\.");
+        for (int i = 0; i < labels.length - 1; i++) {
+            if (!HOST_PREFIXES.contains(labels[i]) && !labels[i].isEmpty()) {
+                String key = letters(labels[i]);
+                return key.length() >= 4 ? key : null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A line that is only a site's or paper's name: a known name, or the name of the page's own host written with
+     * spaces ({@code Gulf Wire Today} on {@code gulfwiretoday.example}; also a name the host extends, {@code Arab
+     * Times} on {@code arabtimesonline}).
+     */
+    static boolean isSiteName(String line, String siteKey) {
+        String lower = line.toLowerCase(Locale.ROOT).strip();
+        if (SITE_NAMES.contains(lower)) {
+            return true;
+        }
+        if (siteKey == null || line.length() > 60) {
+            return false;
+        }
+        String key = letters(lower);
+        if (key.length() < 4) {
+            return false;
+        }
+        int words = line.split(" ").length;
+        if (words > 5) {
+            return false;
+        }
+        return key.equals(siteKey) || words >= 2 && key.length() >= 6 && siteKey.startsWith(key);
+    }
+
+    /**
+     * A photo credit or marked caption: {@code (Photo: KUNA)}, {@code Photo: …}, {@code File photo}, {@code KUNA
+     * photo}, a line ending {@code (KUNA Photo)}, {@code Caption: …}, {@code Image: …}.
+     */
+    static boolean isPhotoCredit(String line) {
+        String l = line.toLowerCase(Locale.ROOT).strip();
+        if (l.startsWith("(photo") || l.startsWith("photo:") || l.startsWith("photo :") || l.startsWith("photos:")
+                || l.startsWith("photo by ") || l.startsWith("photo credit") || l.startsWith("file photo")
+                || l.startsWith("kuna photo") || l.startsWith("caption:") || l.startsWith("image:")
+                || l.startsWith("pictured:") || l.startsWith("(file photo") || l.startsWith("(kuna photo")) {
+            return true;
+        }
+        return l.endsWith(" photo)") || l.endsWith("(photo)") || l.endsWith("(file)") || l.contains("(photo:")
+                || l.contains("(photo by") || l.endsWith(" photo") && l.length() < 30;
+    }
+
+    /**
+     * A caption written as a full sentence: six or more words ending with a period (headlines do not end with one),
+     * not an abbreviation like {@code U.S.}.
+     */
+    static boolean isSentenceCaption(String line) {
+        if (!line.endsWith(".") || line.endsWith("..")) {
+            return false;
+        }
+        String[] words = line.split(" ");
+        if (words.length < 6) {
+            return false;
+        }
+        String last = words[words.length - 1];
+        // "U.S." or "Co.": an abbreviation, not a sentence end
+        return !(last.length() <= 4 && last.chars().filter(c -> c == '.').count() >= 2)
+                && !(last.length() <= 3 && Character.isUpperCase(last.charAt(0)));
+    }
+
+    /** A {@code <title>} printed as text: {@code Headline | Site | Network} → {@code Headline}. */
+    static String cutTitleSuffix(String line) {
+        int bar = line.indexOf(" | ");
+        if (bar <= 0) {
+            return line;
+        }
+        String head = line.substring(0, bar).strip();
+        String tail = line.substring(bar + 3);
+        // every suffix part short: site and network names
+        for (String part : tail.split(" \\| ")) {
+            if (part.strip().length() > 40 || part.split(" ").length > 5) {
+                return line;
+            }
+        }
+        return head.split(" ").length >= 2 ? head : line;
+    }
+
+    /**
+     * Title Case: at least two words of four or more letters and all of them capitalised (KUNA and MENAFN titles),
+     * unlike a sentence-case caption.
+     */
+    static boolean isTitleCase(String line) {
+        int upper = 0;
+        for (String w : line.split(" ")) {
+            if (w.length() < 4 || !Character.isLetter(w.charAt(0))) {
+                continue;
+            }
+            if (Character.isLowerCase(w.charAt(0))) {
+                return false;
+            }
+            if (Character.isUpperCase(w.charAt(0))) {
+                upper++;
+            }
+        }
+        return upper >= 2;
+    }
+
+    /**
+     * The headline among the header lines, in page order, or null:
+     * <ol>
+     *   <li>photo credits and site names are skipped, a {@code <title>} suffix is cut;</li>
+     *   <li>a line that matches the menafn.com URL slug wins;</li>
+     *   <li>else the first line that is not a sentence caption (a full sentence ending with a period);</li>
+     *   <li>but a line printed twice in sentence case, followed by a Title Case line printed once, is a caption
+     *       printed twice before the title (kuna.net.kw): the Title Case line wins.</li>
+     * </ol>
+     * Repeats collapse to the first. When every line looks like a caption, the first is taken.
+     */
+    static String pick(List<String> titles, String url) {
+        String site = siteKey(url);
+        List<String> cands = new ArrayList<>();
+        for (String t : titles) {
+            String c = cutTitleSuffix(t);
+            if (!isSiteName(c, site) && !isPhotoCredit(c)) {
+                cands.add(c);
+            }
+        }
+        if (cands.isEmpty()) {
+            return null;
+        }
+        Optional<String> slug = MenafnUrl.isMenafn(url) ? MenafnUrl.slugHeadline(url) : Optional.empty();
+        if (slug.isPresent()) {
+            String sk = TextNormalizer.headlineForComparison(slug.get());
+            for (String c : cands) {
+                String ck = TextNormalizer.headlineForComparison(c);
+                if (!sk.isEmpty() && (ck.equals(sk) || sk.length() >= 20 && ck.startsWith(trimLastWord(sk)))) {
+                    return c;
+                }
+            }
+        }
+        List<String> real = new ArrayList<>();
+        for (String c : cands) {
+            if (!isSentenceCaption(c)) {
+                real.add(c);
+            }
+        }
+        if (real.isEmpty()) {
+            return cands.get(0);
+        }
+        String first = real.get(0);
+        if (count(cands, first) >= 2 && !isTitleCase(first)) {
+            for (String c : real) {
+                if (!c.equals(first) && count(cands, c) == 1 && isTitleCase(c)) {
+                    return c;
+                }
+            }
+        }
+        return first;
+    }
+
+    private static int count(List<String> l, String s) {
+        int n = 0;
+        for (String x : l) {
+            if (x.equals(s)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static String trimLastWord(String s) {
+        int sp = s.lastIndexOf(' ');
+        return sp < 0 ? s : s.substring(0, sp);
+    }
+
+    private static String letters(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                sb.append(Character.toLowerCase(c));
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,103 @@
+package org.wirearchive.core.normalize;
+
+import java.util.Set;
+
+/**
+ * Finds words glued together where an AMP page lost its line breaks ({@code Ministerhas}, {@code JuneThe}; FORMATS.md
+ * section 10). Only detects, never splits: the text stays as printed and the parser adds a warning. Two patterns, both
+ * rare in correctly spaced English:
+ * <ul>
+ *   <li>a capitalised word of four or more letters with a lower-case function word glued after it
+ *       ({@code Ministerhas}, {@code Kuwaitsaid});</li>
+ *   <li>a lower-case word run into a sentence-starting word ({@code JuneThe}, {@code yearsHowever}).</li>
+ * </ul>
+ * Brand names in camel case ({@code WhatsApp}, {@code ExxonMobil}) match neither; text without a space after a period
+ * ({@code talks.The}) is not glued words.
+ */
+public final class GluedWords {
+
+    /** Function words that never end a capitalised word (names ending in {@code had}, {@code and}, … are real). */
+    private static final String[] GLUED_AFTER = {"has", "was", "were", "said", "says", "that", "which", "would",
+        "could", "should", "will"};
+
+    /** Capitalised words that end in one of those letters and are real words. */
+    private static final Set<String> REAL = Set.of("goodwill", "freewill");
+
+    /** Sentence starters that show a lost break when glued to a lower-case run. */
+    private static final Set<String> STARTERS = Set.of("The", "He", "She", "They", "This", "These", "His", "Her",
+            "Its", "We", "According", "Meanwhile", "However", "Officials", "Earlier");
+
+    private GluedWords() {
+    }
+
+    /** How many glued words {@code text} holds (Latin words only). */
+    public static int count(String text) {
+        int found = 0;
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (!isLatinLetter(c)) {
+                i++;
+                continue;
+            }
+            int st = i;
+            while (i < n && isLatinLetter(text.charAt(i))) {
+                i++;
+            }
+            if (i < n && Character.isLetter(text.charAt(i))) {
+                // mixed with other scripts: not judged
+                while (i < n && Character.isLetter(text.charAt(i))) {
+                    i++;
+                }
+                continue;
+            }
+            if (isGlued(text.substring(st, i))) {
+                found++;
+            }
+        }
+        return found;
+    }
+
+    static boolean isGlued(String w) {
+        if (w.length() < 6) {
+            return false;
+        }
+        if (Character.isUpperCase(w.charAt(0)) && allLower(w, 1, w.length())) {
+            String lower = w.toLowerCase(java.util.Locale.ROOT);
+            if (REAL.contains(lower)) {
+                return false;
+            }
+            for (String f : GLUED_AFTER) {
+                if (lower.endsWith(f) && w.length() - f.length() >= 4) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        // lower-case run, then a sentence starter: "JuneThe", "yearsHowever"
+        for (int k = 2; k < w.length() - 1; k++) {
+            if (Character.isUpperCase(w.charAt(k)) && Character.isLowerCase(w.charAt(k - 1))
+                    && Character.isLowerCase(w.charAt(k - 2))) {
+                String rest = w.substring(k);
+                if (STARTERS.contains(rest)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean allLower(String w, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (!Character.isLowerCase(w.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isLatinLetter(char c) {
+        return Character.isLetter(c) && c < '\u0250';
+    }
+}

@@ -57,6 +57,14 @@ public class IngestCommand implements Callable<Integer> {
     @Option(names = "--excel", description = "Write CSV reports with a UTF-8 byte-order mark, for Excel.")
     boolean excel;
 
+    /** Which rows the run's reports hold. */
+    enum ReportScope { STORE, RUN }
+
+    @Option(names = "--report-scope", defaultValue = "STORE", paramLabel = "STORE|RUN",
+            description = "STORE: the run's reports show the whole article store (default); RUN: only the rows this "
+                    + "run added or changed (small reports for incremental nights).")
+    ReportScope reportScope;
+
     @Mixin
     DatabaseOptions db = new DatabaseOptions();
 
@@ -76,7 +84,8 @@ public class IngestCommand implements Callable<Integer> {
         }
         Path runOut = out.resolve(date.toString()).toAbsolutePath().normalize();
         requireWritableDirectory(runOut);
-        try (ConfigurableApplicationContext ctx = SpringContexts.start(db, Map.of())) {
+        try (ConfigurableApplicationContext ctx = SpringContexts.start(db,
+                Map.of("wirearchive.report-scope", reportScope.name()))) {
             IngestResult result = ctx.getBean(IngestService.class)
                     .ingest(new IngestRequest(inputs, runOut, date, force, excel, full, recover));
             int exit = result.status() == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.JOB_FAILED;

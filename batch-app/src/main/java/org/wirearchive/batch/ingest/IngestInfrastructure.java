@@ -10,6 +10,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.wirearchive.batch.store.RunStore;
 import org.wirearchive.reports.ReportWriter;
 import org.wirearchive.reports.RunReportRequest;
+import org.wirearchive.reports.Scope;
 
 /** Beans the ingest job's steps share: run history and the report writer. */
 @Configuration
@@ -21,9 +22,11 @@ public class IngestInfrastructure {
     }
 
     @Bean
-    public RunReports runReports(DataSource dataSource) {
-        return (runId, outDir, excel) ->
-                ReportWriter.writeRunReports(dataSource, RunReportRequest.of(outDir, runId).withExcelBom(excel));
+    public RunReports runReports(DataSource dataSource,
+                                 @Value("${wirearchive.report-scope:store}") String scope) {
+        Scope rows = Scope.valueOf(scope.strip().toUpperCase(java.util.Locale.ROOT));
+        return (runId, outDir, excel) -> ReportWriter.writeRunReports(dataSource,
+                new RunReportRequest(outDir, runId, rows, excel));
     }
 
     @Bean

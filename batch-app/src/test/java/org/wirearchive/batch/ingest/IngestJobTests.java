@@ -153,10 +153,13 @@ class IngestJobTests {
                 "--run-date", "2025-06-29");
         assertThat(night2.exit()).as(night2.err()).isEqualTo(ExitCodes.OK);
 
-        // night 3: nothing new
+        // night 3: nothing new; its reports hold only what the run touched (nothing)
         Run night3 = cli("ingest", "--input", archive.toString(), "--data", data.toString(), "--out", out.toString(),
-                "--run-date", "2025-06-30");
+                "--run-date", "2025-06-30", "--report-scope", "RUN");
         assertThat(night3.exit()).as(night3.err()).isEqualTo(ExitCodes.OK);
+        assertThat(csv(out.resolve("2025-06-30/articles.csv"))).isEmpty();
+        assertThat(csv(out.resolve("2025-06-30/sources.csv"))).isEmpty();
+        assertThat(csv(out.resolve("2025-06-29/articles.csv"))).hasSize(4); // night 2: the whole store
 
         try (Connection c = connect()) {
             assertThat(rows(c, "SELECT run_date, files_new, files_changed, files_unchanged, inputs_read, articles_new, "

@@ -17,8 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import java.util.Map;
 import org.wirearchive.batch.store.ArticleStore;
-import org.wirearchive.batch.store.JdbcDedupIndex;
-import org.wirearchive.core.dedup.Deduplicator;
+import org.wirearchive.batch.store.ChunkDedupIndex;
 import org.wirearchive.core.extract.FileParser;
 
 /**
@@ -58,7 +57,7 @@ public class IngestJobConfiguration {
                 .transactionManager(tm)
                 .reader(inputFileReader)
                 .processor(new ParseFileProcessor(new FileParser()))
-                .writer(new StoreWriter(store, new Deduplicator(new JdbcDedupIndex(jdbc))))
+                .writer(new StoreWriter(store, new ChunkDedupIndex(jdbc)))
                 .listener(new ProgressListener(jdbc, progressSeconds, System.console() != null))
                 .build();
     }

@@ -31,9 +31,9 @@ import org.wirearchive.core.dedup.MinHash;
  * {@link #flush()} writes the chunk's changes with JDBC batches, in the chunk's transaction.
  *
  * <p>What is loaded: the copies with the chunk's sources, MENAFN numbers, KUNA ids, and, within the chunk's date
- * range widened by the window, its content hashes, headline hashes and band values; then every copy of every article
- * key found (and of the keys the chunk's copies would give), so that a re-key or a new canonical copy is applied to
- * every row it touches in the database. Memory is bounded by the chunk and the size of the articles it touches, never
+ * range widened by the window, its content hashes, headline hashes and band values; then the canonical copy of every
+ * article key found (and of the keys the chunk's copies would give). The other copies of those keys are not loaded:
+ * the only change the chunk can make to them is a re-key, which is replayed in order when the chunk is written. Memory is bounded by the chunk and the size of the articles it touches, never
  * by the archive. Outside a chunk ({@link #begin} not called) every call goes to the database directly.
  */
 public class ChunkDedupIndex implements DedupIndex {
@@ -61,7 +61,9 @@ public class ChunkDedupIndex implements DedupIndex {
         final String loadedKey;
         final boolean loadedCanonical;
         boolean replaced; // its content was rewritten by add()
-        long[] bands;
+        boolean moved; // re-keyed in this chunk
+        /** Its band values that the chunk can look up (loaded rows), or all of them (added rows). */
+        final Set<Long> bands = new HashSet<>();
 
         Row(IndexedCopy copy, boolean canonical, Long copyId) {
             this.copy = copy;
@@ -69,12 +71,18 @@ public class ChunkDedupIndex implements DedupIndex {
             this.copyId = copyId;
             this.loadedKey = copy.articleKey();
             this.loadedCanonical = canonical;
-            this.bands = bandsOf(copy);
         }
     }
 
     private static long[] bandsOf(IndexedCopy c) {
         return c.date() == null ? new long[0] : c.minHash().bands();
+    }
+
+    private static void setBands(Row r) {
+        r.bands.clear();
+        for (long b : bandsOf(r.copy)) {
+            r.bands.add(b);
+        }
     }
 
     private static final class State {
@@ -95,6 +103,8 @@ public class ChunkDedupIndex implements DedupIndex {
         final Set<String> keys = new HashSet<>();
         LocalDate from;
         LocalDate to;
+        /** The re-keys of the chunk, in order: {new key, old key}. */
+        final List<Object[]> rekeys = new ArrayList<>();
     }
 
     /** Loads every candidate of the chunk's copies (in the order they will be added); starts recording. */
@@ -130,32 +140,89 @@ public class ChunkDedupIndex implements DedupIndex {
         }
         state = s;
         load(s, "c.source", s.sources, null);
-        load(s, "c.menafn_article_no", s.menafn, null);
-        load(s, "c.kuna_id", s.kuna, null);
+        for (List<Long> slice : InLists.slices(s.menafn)) {
+            jdbc.query("SELECT " + COLUMNS + " FROM dedup_copies c WHERE c.menafn_article_no IN ("
+                    + InLists.literals(slice) + ")", rs -> {
+                        loaded(s, rs);
+                    });
+        }
+        for (List<Long> slice : InLists.slices(s.kuna)) {
+            jdbc.query("SELECT " + COLUMNS + " FROM dedup_copies c WHERE c.kuna_id IN (" + InLists.literals(slice)
+                    + ")", rs -> {
+                        loaded(s, rs);
+                    });
+        }
         if (s.from != null) {
             load(s, "c.content_hash", s.content, " AND c.window_date BETWEEN ? AND ?");
             load(s, "c.headline_hash", s.headline, " AND c.window_date BETWEEN ? AND ?");
+            // band rows first (value and copy only: a common band value has many rows), then the copies once each
+            Map<Long, List<Long>> bandCopies = new HashMap<>();
+            Set<Long> copyIds = new LinkedHashSet<>();
             for (List<Long> slice : InLists.slices(s.band)) {
-                List<Object> args = new ArrayList<>(slice);
-                args.add(Date.valueOf(s.from));
-                args.add(Date.valueOf(s.to));
-                jdbc.query("SELECT " + COLUMNS + " FROM dedup_bands b JOIN dedup_copies c ON c.copy_id = b.copy_id "
-                        + "WHERE b.band_value IN (" + InLists.marks(slice.size()) + ") AND b.window_date BETWEEN ? AND ?",
-                        rs -> {
-                            loaded(s, rs);
-                        }, args.toArray());
+                jdbc.query("SELECT b.band_value, b.copy_id FROM dedup_bands b WHERE b.band_value IN ("
+                        + InLists.literals(slice) + ") AND b.window_date BETWEEN ? AND ?", rs -> {
+                            long id = rs.getLong(2);
+                            bandCopies.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(id);
+                            copyIds.add(id);
+                        }, Date.valueOf(s.from), Date.valueOf(s.to));
             }
+            Map<Long, String> sourceOfId = new HashMap<>();
+            for (Row r : s.bySource.values()) {
+                sourceOfId.put(r.copyId, r.copy.source());
+            }
+            copyIds.removeAll(sourceOfId.keySet());
+            for (List<Long> slice : InLists.slices(copyIds)) {
+                jdbc.query("SELECT " + COLUMNS + " FROM dedup_copies c WHERE c.copy_id IN (" + InLists.literals(slice)
+                        + ")", rs -> {
+                            loaded(s, rs);
+                        });
+            }
+            for (Row r : s.bySource.values()) {
+                sourceOfId.put(r.copyId, r.copy.source());
+            }
+            bandCopies.forEach((band, ids) -> {
+                for (Long id : ids) {
+                    String src = sourceOfId.get(id);
+                    if (src != null) {
+                        Row r = s.bySource.get(src);
+                        r.bands.add(band);
+                        put(s.byBand, band, src);
+                    }
+                }
+            });
         }
-        // every copy of every article touched, and of every key the chunk's copies could give their article
+        // the canonical copy of every key the chunk's copies would give their article; the canonical copies of the
+        // keys of the copies found are loaded when dedup asks for them (only for the copies that match)
         Set<String> keys = new LinkedHashSet<>();
-        for (Row r : s.bySource.values()) {
-            keys.add(r.copy.articleKey());
-        }
         for (IndexedCopy c : incoming) {
             keys.add(c.ownKey());
         }
-        s.keys.addAll(keys);
-        load(s, "c.article_key", keys, null);
+        loadCanonicals(s, keys);
+    }
+
+    /**
+     * Loads the canonical copies of these keys. The copies of a key that stay unloaded are never canonical, and the
+     * only change the chunk can make to them is a re-key, replayed in order when the chunk is written.
+     */
+    private void loadCanonicals(State s, Collection<String> keys) {
+        List<String> missing = new ArrayList<>();
+        for (String k : keys) {
+            if (s.keys.add(k)) {
+                missing.add(k);
+            }
+        }
+        for (List<String> slice : InLists.slices(missing)) {
+            jdbc.query("SELECT " + COLUMNS + " FROM dedup_copies c WHERE c.article_key IN ("
+                    + InLists.marks(slice.size()) + ") AND c.is_canonical = TRUE", rs -> {
+                        loaded(s, rs);
+                    }, slice.toArray());
+        }
+    }
+
+    private void ensureKey(String key) {
+        if (!state.keys.contains(key)) {
+            loadCanonicals(state, List.of(key));
+        }
     }
 
     private void load(State s, String column, Collection<?> values, String dateRange) {
@@ -313,7 +380,7 @@ public class ChunkDedupIndex implements DedupIndex {
         if (state == null) {
             return direct.canonical(articleKey);
         }
-        covered(state.keys.contains(articleKey), "key " + articleKey);
+        ensureKey(articleKey);
         Set<String> sources = state.byKey.get(articleKey);
         if (sources != null) {
             for (String src : sources) {
@@ -348,14 +415,14 @@ public class ChunkDedupIndex implements DedupIndex {
         Row r = state.bySource.get(copy.source());
         if (r == null) {
             r = new Row(copy, false, null);
+            setBands(r);
             state.bySource.put(copy.source(), r);
         } else {
             unindex(state, r);
             r.copy = copy;
-            r.bands = bandsOf(copy);
+            setBands(r);
             r.replaced = true;
         }
-        state.keys.add(copy.articleKey());
         index(state, r);
     }
 
@@ -365,7 +432,7 @@ public class ChunkDedupIndex implements DedupIndex {
             direct.setCanonical(articleKey, source);
             return;
         }
-        covered(state.keys.contains(articleKey), "key " + articleKey);
+        ensureKey(articleKey);
         Set<String> sources = state.byKey.get(articleKey);
         if (sources != null) {
             for (String src : sources) {
@@ -383,8 +450,8 @@ public class ChunkDedupIndex implements DedupIndex {
         if (oldKey.equals(newKey)) {
             return;
         }
-        covered(state.keys.contains(oldKey), "key " + oldKey);
-        state.keys.add(newKey);
+        ensureKey(oldKey);
+        state.rekeys.add(new Object[] {newKey, oldKey});
         Set<String> sources = state.byKey.remove(oldKey);
         if (sources == null) {
             return;
@@ -393,6 +460,7 @@ public class ChunkDedupIndex implements DedupIndex {
             Row r = state.bySource.get(src);
             r.copy = r.copy.withKey(newKey);
             r.canonical = false;
+            r.moved = true;
             put(state.byKey, newKey, src);
         }
     }
@@ -426,9 +494,16 @@ public class ChunkDedupIndex implements DedupIndex {
                 w[v.length - 1] = r.copyId;
                 rewrites.add(w);
                 bandDeletes.add(new Object[] {r.copyId});
-            } else if (!r.copy.articleKey().equals(r.loadedKey) || r.canonical != r.loadedCanonical) {
+            } else if (r.moved || !r.copy.articleKey().equals(r.loadedKey) || r.canonical != r.loadedCanonical) {
                 moves.add(new Object[] {r.copy.articleKey(), r.canonical, r.copyId});
             }
+        }
+        // The copies of a key that the chunk did not load are never canonical (every canonical copy of every key the
+        // chunk touches was loaded), so the only change they see is the re-keys, replayed here in order. The loaded
+        // copies are then written as the chunk left them.
+        if (!s.rekeys.isEmpty()) {
+            jdbc.batchUpdate("UPDATE dedup_copies SET article_key = ?, is_canonical = FALSE WHERE article_key = ?",
+                    s.rekeys);
         }
         if (!moves.isEmpty()) {
             jdbc.batchUpdate("UPDATE dedup_copies SET article_key = ?, is_canonical = ? WHERE copy_id = ?", moves);
@@ -465,7 +540,7 @@ public class ChunkDedupIndex implements DedupIndex {
             long id = r.copyId != null ? r.copyId : ids.get(r.copy.source());
             if (r.copy.date() != null) {
                 SqlParameterValue day = new SqlParameterValue(Types.DATE, Date.valueOf(r.copy.date()));
-                for (long b : r.bands) {
+                for (long b : bandsOf(r.copy)) {
                     bandRows.add(new Object[] {b, day, id});
                 }
             }

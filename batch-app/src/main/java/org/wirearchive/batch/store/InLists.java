@@ -23,6 +23,18 @@ final class InLists {
         return out;
     }
 
+    /**
+     * Numbers written into the SQL ({@code 1, 2, 3}): safe (they are numbers), and a constant list is a hash set for
+     * H2, where a list of parameters is compared one by one with every row the index returns.
+     */
+    static String literals(List<Long> values) {
+        StringBuilder sb = new StringBuilder(values.size() * 21);
+        for (Long v : values) {
+            sb.append(sb.isEmpty() ? "" : ", ").append(v.longValue());
+        }
+        return sb.toString();
+    }
+
     /** {@code ?, ?, ?} for n parameters. */
     static String marks(int n) {
         StringBuilder sb = new StringBuilder(n * 3);

@@ -6,15 +6,16 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.wirearchive.batch.store.ArticleStore;
-import org.wirearchive.batch.store.JdbcDedupIndex;
-import org.wirearchive.core.dedup.Deduplicator;
+import org.wirearchive.batch.store.ChunkDedupIndex;
 import org.wirearchive.core.extract.FileParser;
 
 /**
@@ -48,15 +49,35 @@ public class IngestJobConfiguration {
     public Step ingestFiles(JobRepository jobRepository, PlatformTransactionManager tm,
                             InputFileReader inputFileReader, ArticleStore store, JdbcTemplate jdbc,
                             @Value("${wirearchive.chunk-size:50}") int chunkSize,
-                            @Value("${wirearchive.progress-seconds:5}") int progressSeconds) {
-        return new StepBuilder("ingestFiles", jobRepository)
+                            @Value("${wirearchive.progress-seconds:5}") int progressSeconds,
+                            ThreadPoolTaskExecutor parseExecutor) {
+        ChunkOrientedStepBuilder<InputFile, FileOutcomes> step = new StepBuilder("ingestFiles", jobRepository)
                 .<InputFile, FileOutcomes>chunk(chunkSize)
                 .transactionManager(tm)
                 .reader(inputFileReader)
                 .processor(new ParseFileProcessor(new FileParser()))
-                .writer(new StoreWriter(store, new Deduplicator(new JdbcDedupIndex(jdbc))))
-                .listener(new ProgressListener(jdbc, progressSeconds, System.console() != null))
-                .build();
+                .writer(new StoreWriter(store, new ChunkDedupIndex(jdbc)))
+                .listener(new ProgressListener(jdbc, progressSeconds, System.console() != null));
+        if (parseExecutor.getMaxPoolSize() > 1) {
+            // The files of a chunk are parsed (and fingerprinted) concurrently; the reader stays on the step's thread
+            // and its saved position advances only with committed chunks; the chunk keeps the reader's order, and the
+            // writer (dedup and store) runs on one thread.
+            step.taskExecutor(parseExecutor);
+        }
+        return step.build();
+    }
+
+    /** The parser threads (wirearchive.parse-threads, default: one per processor; 1 parses on the step's thread). */
+    @Bean
+    public ThreadPoolTaskExecutor parseExecutor(@Value("${wirearchive.parse-threads:0}") int parseThreads) {
+        int threads = parseThreads > 0 ? parseThreads : Runtime.getRuntime().availableProcessors();
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(threads);
+        executor.setMaxPoolSize(threads);
+        executor.setThreadNamePrefix("parse-");
+        executor.setDaemon(true);
+        executor.initialize();
+        return executor;
     }
 
     @Bean

@@ -1,23 +1,36 @@
 package org.wirearchive.batch.ingest;
 
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.annotation.BeforeStep;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.wirearchive.batch.store.ArticleStore;
+import org.wirearchive.batch.store.ChunkDedupIndex;
 import org.wirearchive.core.article.ParseOutcome;
+import org.wirearchive.core.dedup.DedupDecision;
 import org.wirearchive.core.dedup.Deduplicator;
+import org.wirearchive.core.dedup.IndexedCopy;
 
-/** Writes each file's outcomes to the store (dedup included), inside the chunk's transaction. */
+/**
+ * Writes each file's outcomes to the store (dedup included), inside the chunk's transaction. Set-based per chunk:
+ * the dedup index loads the candidates of the whole chunk at once, dedup decides every copy in input order in memory
+ * (one thread, deterministic; later copies of the chunk see the earlier ones), then the store and the index write the
+ * chunk's changes with JDBC batches.
+ */
 public class StoreWriter implements ItemWriter<FileOutcomes> {
 
     private final ArticleStore store;
+    private final ChunkDedupIndex index;
     private final Deduplicator dedup;
     private RunContext run;
 
-    public StoreWriter(ArticleStore store, Deduplicator dedup) {
+    public StoreWriter(ArticleStore store, ChunkDedupIndex index) {
         this.store = store;
-        this.dedup = dedup;
+        this.index = index;
+        this.dedup = new Deduplicator(index);
     }
 
     @BeforeStep
@@ -27,16 +40,30 @@ public class StoreWriter implements ItemWriter<FileOutcomes> {
 
     @Override
     public void write(Chunk<? extends FileOutcomes> chunk) {
+        List<IndexedCopy> copies = new ArrayList<>();
         for (FileOutcomes file : chunk) {
-            for (ParseOutcome outcome : file.outcomes()) {
-                if (outcome instanceof ParseOutcome.Parsed p) {
-                    store.accept(p.article(), dedup, run.runId(), run.runDate());
-                } else if (outcome instanceof ParseOutcome.Rejected r) {
-                    store.reject(r, run.runId(), run.runDate());
+            copies.addAll(file.copies());
+        }
+        try {
+            index.begin(copies);
+            ArticleStore.Chunk writes = store.chunk(run.runId(), run.runDate());
+            for (FileOutcomes file : chunk) {
+                Iterator<IndexedCopy> described = file.copies().iterator();
+                for (ParseOutcome outcome : file.outcomes()) {
+                    if (outcome instanceof ParseOutcome.Parsed p) {
+                        DedupDecision decision = dedup.add(described.next());
+                        writes.accept(p.article(), decision);
+                    } else if (outcome instanceof ParseOutcome.Rejected r) {
+                        writes.reject(r);
+                    }
                 }
+                writes.recordInManifest(file.file().path(), file.file().sizeBytes(), file.file().modified(),
+                        file.contentSha256(), file.outcomes().size());
             }
-            store.recordInManifest(file.file().path(), file.file().sizeBytes(), file.file().modified(),
-                    file.contentSha256(), file.outcomes().size(), run.runId());
+            writes.flush();
+            index.flush();
+        } finally {
+            index.discard();
         }
     }
 }

@@ -136,7 +136,7 @@ public class JdbcDedupIndex implements DedupIndex {
         return ArticleStore.date(d);
     }
 
-    private static IndexedCopy map(ResultSet rs, int row) throws SQLException {
+    static IndexedCopy map(ResultSet rs, int row) throws SQLException {
         Date window = rs.getDate(7);
         Date crawl = rs.getDate(8);
         return new IndexedCopy(rs.getString(1), rs.getString(2), (Long) rs.getObject(3, Long.class),

@@ -57,6 +57,11 @@ public class IngestCommand implements Callable<Integer> {
     @Option(names = "--excel", description = "Write CSV reports with a UTF-8 byte-order mark, for Excel.")
     boolean excel;
 
+    @Option(names = "--max-input-mb", defaultValue = "20", paramLabel = "MB",
+            description = "Reject an input (a file, or an entry of a container) larger than this, uncompressed, as "
+                    + "too-large (default: ${DEFAULT-VALUE}).")
+    long maxInputMb;
+
     /** Which rows the run's reports hold. */
     enum ReportScope { STORE, RUN }
 
@@ -84,8 +89,11 @@ public class IngestCommand implements Callable<Integer> {
         }
         Path runOut = out.resolve(date.toString()).toAbsolutePath().normalize();
         requireWritableDirectory(runOut);
+        if (maxInputMb <= 0) {
+            throw new UserError(ExitCodes.USAGE, "--max-input-mb must be positive: " + maxInputMb);
+        }
         try (ConfigurableApplicationContext ctx = SpringContexts.start(db,
-                Map.of("wirearchive.report-scope", reportScope.name()))) {
+                Map.of("wirearchive.report-scope", reportScope.name(), "wirearchive.max-input-mb", maxInputMb))) {
             IngestResult result = ctx.getBean(IngestService.class)
                     .ingest(new IngestRequest(inputs, runOut, date, force, excel, full, recover));
             int exit = result.status() == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.JOB_FAILED;

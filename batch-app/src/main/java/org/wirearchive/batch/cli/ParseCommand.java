@@ -6,9 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.wirearchive.core.article.ParseOutcome;
+import org.wirearchive.batch.ingest.IngestJobConfiguration;
 import org.wirearchive.core.extract.FileParser;
 import org.wirearchive.core.extract.OutcomeJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,13 +24,20 @@ public class ParseCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Files to parse (text, HTML, .gz, zip, WARC).")
     List<Path> files;
 
+    @Option(names = "--max-input-mb", defaultValue = "20", paramLabel = "MB",
+            description = "Reject an input larger than this, uncompressed, as too-large (default: ${DEFAULT-VALUE}).")
+    long maxInputMb;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        FileParser parser = new FileParser();
+        if (maxInputMb <= 0) {
+            throw new UserError(ExitCodes.USAGE, "--max-input-mb must be positive: " + maxInputMb);
+        }
+        FileParser parser = IngestJobConfiguration.fileParser(maxInputMb);
         int missing = 0;
         for (Path file : files) {
             if (!Files.isRegularFile(file)) {

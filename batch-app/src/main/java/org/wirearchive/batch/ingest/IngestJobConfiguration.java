@@ -16,7 +16,10 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.wirearchive.batch.store.ArticleStore;
 import org.wirearchive.batch.store.ChunkDedupIndex;
+import org.wirearchive.core.extract.ArticleExtractor;
 import org.wirearchive.core.extract.FileParser;
+import org.wirearchive.core.format.ArchiveReader;
+import org.wirearchive.core.format.InputLimits;
 
 /**
  * The nightly ingest job: freeze the input list, parse and store every file (chunks, restartable from the last
@@ -50,12 +53,13 @@ public class IngestJobConfiguration {
                             InputFileReader inputFileReader, ArticleStore store, JdbcTemplate jdbc,
                             @Value("${wirearchive.chunk-size:50}") int chunkSize,
                             @Value("${wirearchive.progress-seconds:5}") int progressSeconds,
+                            @Value("${wirearchive.max-input-mb:20}") long maxInputMb,
                             ThreadPoolTaskExecutor parseExecutor) {
         ChunkOrientedStepBuilder<InputFile, FileOutcomes> step = new StepBuilder("ingestFiles", jobRepository)
                 .<InputFile, FileOutcomes>chunk(chunkSize)
                 .transactionManager(tm)
                 .reader(inputFileReader)
-                .processor(new ParseFileProcessor(new FileParser()))
+                .processor(new ParseFileProcessor(fileParser(maxInputMb)))
                 .writer(new StoreWriter(store, new ChunkDedupIndex(jdbc)))
                 .listener(new ProgressListener(jdbc, progressSeconds, System.console() != null));
         if (parseExecutor.getMaxPoolSize() > 1) {
@@ -65,6 +69,15 @@ public class IngestJobConfiguration {
             step.taskExecutor(parseExecutor);
         }
         return step.build();
+    }
+
+    /** The parser with the configured size limit for one input (larger inputs are rejected as too-large). */
+    public static FileParser fileParser(long maxInputMb) {
+        if (maxInputMb <= 0) {
+            throw new IllegalArgumentException("the input size limit must be positive: " + maxInputMb + " MB");
+        }
+        return new FileParser(new ArchiveReader(InputLimits.defaults().withMaxInputBytes(maxInputMb * 1024 * 1024)),
+                new ArticleExtractor());
     }
 
     /** The parser threads (wirearchive.parse-threads, default: one per processor; 1 parses on the step's thread). */

@@ -248,6 +248,21 @@ class IngestJobTests {
     }
 
     @Test
+    @DisplayName("the input size limit is configurable: over it, an input is rejected as too-large")
+    void inputSizeLimit() throws IOException {
+        Path big = Files.writeString(tmp.resolve("big.txt"), Pages.menafn("2025-06-26", "A Long Page", "2025-06-26 05:05:38",
+                "KUWAIT", "June 26", "word ".repeat(300_000).strip() + ".\nThe end of a long page.", "mk",
+                "MENAFN26062025000071011013ID1109726999"), StandardCharsets.UTF_8);
+        Run limited = cli("parse", "--max-input-mb", "1", big.toString());
+        assertThat(limited.exit()).isEqualTo(ExitCodes.OK);
+        assertThat(limited.out()).contains("\"status\":\"rejected\"").contains("\"reason\":\"too-large\"");
+        Run unlimited = cli("parse", big.toString());
+        assertThat(unlimited.out()).contains("\"status\":\"ok\"");
+        Run bad = cli("parse", "--max-input-mb", "0", big.toString());
+        assertThat(bad.exit()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
     @DisplayName("a missing input directory is a one-line error naming it, exit 3, nothing stored")
     void missingInput() {
         Run run = cli("ingest", "--input", tmp.resolve("nope").toString(), "--data", data.toString());

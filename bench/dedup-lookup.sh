@@ -44,26 +44,33 @@ run empty
 mkdir -p "$dir/none"
 "$wa" ingest --input "$dir/none" --data "$dir/filled" --out "$dir/filled-out" --run-date 2000-01-01 >/dev/null 2>&1
 sig=$(printf 'A%.0s' $(seq 512))
-cat > "$dir/fill.sql" <<SQL
+# filled in slices of 50,000 articles: RunScript commits each statement, and one huge INSERT ... SELECT of 24 million
+# band rows made H2's file grow past 70 GB (its undo log) and filled the disk
+slice=50000
+: > "$dir/fill.sql"
+for ((lo = 1; lo <= stored; lo += slice)); do
+  hi=$((lo + slice - 1)); [ "$hi" -gt "$stored" ] && hi=$stored
+  cat >> "$dir/fill.sql" <<SQL
 INSERT INTO articles (article_key, menafn_article_no, provider, provider_key, headline, published_date, body,
   body_sha256, body_length, canonical_source, source_count, first_seen_run, first_seen_date)
 SELECT 'S' || X, 900000000 + X, 'Synthetic', 'synthetic', 'Synthetic headline ' || X,
   DATEADD('DAY', MOD(X, 3650), DATE '2015-01-01'), 'synthetic body ' || X, RAWTOHEX(HASH('SHA-256', 'b' || X)), 20,
-  'synthetic/' || X, 1, 1, DATE '2000-01-01' FROM SYSTEM_RANGE(1, $stored);
+  'synthetic/' || X, 1, 1, DATE '2000-01-01' FROM SYSTEM_RANGE($lo, $hi);
 INSERT INTO sources (source, status, article_key, body_sha256, published_date, provider_key, run_id, run_date,
   first_seen_run, menafn_article_no)
 SELECT 'synthetic/' || X, 'accepted', 'S' || X, RAWTOHEX(HASH('SHA-256', 'b' || X)),
   DATEADD('DAY', MOD(X, 3650), DATE '2015-01-01'), 'synthetic', 1, DATE '2000-01-01', 1, 900000000 + X
-FROM SYSTEM_RANGE(1, $stored);
+FROM SYSTEM_RANGE($lo, $hi);
 INSERT INTO dedup_copies (source, article_key, is_canonical, menafn_article_no, provider_kuna, origin, window_date,
   content_hash, headline_hash, body_length, complete, shingles, minhash)
 SELECT 'synthetic/' || X, 'S' || X, TRUE, 900000000 + X, FALSE, 'MENAFN_TEXT',
   DATEADD('DAY', MOD(X, 3650), DATE '2015-01-01'), RAWTOHEX(HASH('SHA-256', 'c' || X)),
-  LEFT(RAWTOHEX(HASH('SHA-256', 'h' || X)), 16), 2000, TRUE, 300, '$sig' FROM SYSTEM_RANGE(1, $stored);
+  LEFT(RAWTOHEX(HASH('SHA-256', 'h' || X)), 16), 2000, TRUE, 300, '$sig' FROM SYSTEM_RANGE($lo, $hi);
 INSERT INTO dedup_bands (band_value, window_date, copy_id)
 SELECT BITXOR(c.copy_id * 1000003, B.X * 7919000000007), c.window_date, c.copy_id
-FROM dedup_copies c CROSS JOIN SYSTEM_RANGE(1, 24) B;
+FROM dedup_copies c CROSS JOIN SYSTEM_RANGE(1, 24) B WHERE c.source IN (SELECT 'synthetic/' || X FROM SYSTEM_RANGE($lo, $hi));
 SQL
+done
 t0=$(date +%s)
 java -cp "$h2" org.h2.tools.RunScript -url "jdbc:h2:file:$dir/filled/wirearchive" -user sa -script "$dir/fill.sql"
 echo "filled: $stored stored articles (+ $((stored * 24)) band rows) in $(( $(date +%s) - t0 )) s"

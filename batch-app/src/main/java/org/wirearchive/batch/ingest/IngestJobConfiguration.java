@@ -54,6 +54,7 @@ public class IngestJobConfiguration {
                             @Value("${wirearchive.chunk-size:50}") int chunkSize,
                             @Value("${wirearchive.progress-seconds:5}") int progressSeconds,
                             @Value("${wirearchive.max-input-mb:20}") long maxInputMb,
+                            @Value("${wirearchive.chunk-pause-ms:0}") long chunkPauseMs,
                             ThreadPoolTaskExecutor parseExecutor) {
         ChunkOrientedStepBuilder<InputFile, FileOutcomes> step = new StepBuilder("ingestFiles", jobRepository)
                 .<InputFile, FileOutcomes>chunk(chunkSize)
@@ -62,6 +63,9 @@ public class IngestJobConfiguration {
                 .processor(new ParseFileProcessor(fileParser(maxInputMb)))
                 .writer(new StoreWriter(store, new ChunkDedupIndex(jdbc)))
                 .listener(new ProgressListener(jdbc, progressSeconds, System.console() != null));
+        if (chunkPauseMs > 0) {
+            step.listener(new ChunkPause(chunkPauseMs));
+        }
         if (parseExecutor.getMaxPoolSize() > 1) {
             // The files of a chunk are parsed (and fingerprinted) concurrently; the reader stays on the step's thread
             // and its saved position advances only with committed chunks; the chunk keeps the reader's order, and the

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,7 +119,9 @@ class CrashRecoveryIT {
     @org.junit.jupiter.api.Test
     @DisplayName("a second ingest while one runs exits 4 at once, naming the running execution, and touches nothing")
     void overlappingIngestRefuses(@TempDir Path work) throws Exception {
-        Process first = Launcher.builder(work, SMALL_CHUNKS, "ingest", "--input", archive.toString(), "--run-date", DATE)
+        // the first run pauses 60 ms after each of its 300 chunks, so it lasts long enough however fast ingest gets
+        Process first = Launcher.builder(work, Map.of("WIREARCHIVE_JAVA_OPTS", SMALL_CHUNKS.get("WIREARCHIVE_JAVA_OPTS")
+                        + " -Dwirearchive.chunk-pause-ms=60"), "ingest", "--input", archive.toString(), "--run-date", DATE)
                 .redirectOutput(work.resolve("first.out").toFile()).redirectError(work.resolve("first.err").toFile())
                 .start();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
@@ -135,16 +138,26 @@ class CrashRecoveryIT {
         }
         assertThat(running).as("the first ingest is running").isTrue();
 
-        // the same date (cron overlap) and another date (an operator's rerun): both refused, at once
+        // the same date (cron overlap) and another date (an operator's rerun), started together: both refused, at once
+        long t0 = System.nanoTime();
+        Map<String, CompletableFuture<Launcher.Result>> seconds = new TreeMap<>();
         for (String date : List.of(DATE, "2026-11-26")) {
-            long t0 = System.nanoTime();
-            Launcher.Result second = Launcher.run(work, SMALL_CHUNKS, "ingest", "--input", archive.toString(),
-                    "--run-date", date);
+            seconds.put(date, CompletableFuture.supplyAsync(() -> {
+                try {
+                    return Launcher.run(work, SMALL_CHUNKS, "ingest", "--input", archive.toString(), "--run-date", date);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        for (CompletableFuture<Launcher.Result> f : seconds.values()) {
+            Launcher.Result second = f.get(3, TimeUnit.MINUTES);
             assertThat(second.exit()).as(second.out() + second.err()).isEqualTo(4);
             assertThat(second.err()).contains("Another ingest is running").contains("execution 1")
                     .contains("Nothing was touched").doesNotContain("Exception");
-            assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0)).as("refused without waiting").isLessThan(60);
         }
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0)).as("refused without waiting").isLessThan(60);
+        assertThat(first.isAlive()).as("the first ingest was still running when both were refused").isTrue();
         assertThat(first.waitFor(4, TimeUnit.MINUTES)).isTrue();
         assertThat(first.exitValue()).as(read(work.resolve("first.out")) + read(work.resolve("first.err"))).isZero();
         try (Connection c = connect(work)) {

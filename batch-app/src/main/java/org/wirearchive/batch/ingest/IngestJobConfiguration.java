@@ -55,13 +55,15 @@ public class IngestJobConfiguration {
                             @Value("${wirearchive.progress-seconds:5}") int progressSeconds,
                             @Value("${wirearchive.max-input-mb:20}") long maxInputMb,
                             @Value("${wirearchive.chunk-pause-ms:0}") long chunkPauseMs,
+                            @Value("${wirearchive.dedup-cache-copies:" + ChunkDedupIndex.DEFAULT_CACHE_COPIES + "}")
+                            int dedupCacheCopies,
                             ThreadPoolTaskExecutor parseExecutor) {
         ChunkOrientedStepBuilder<InputFile, FileOutcomes> step = new StepBuilder("ingestFiles", jobRepository)
                 .<InputFile, FileOutcomes>chunk(chunkSize)
                 .transactionManager(tm)
                 .reader(inputFileReader)
                 .processor(new ParseFileProcessor(fileParser(maxInputMb)))
-                .writer(new StoreWriter(store, new ChunkDedupIndex(jdbc)))
+                .writer(new StoreWriter(store, new ChunkDedupIndex(jdbc, dedupCacheCopies)))
                 .listener(new ProgressListener(jdbc, progressSeconds, System.console() != null));
         if (chunkPauseMs > 0) {
             step.listener(new ChunkPause(chunkPauseMs));

@@ -1,6 +1,5 @@
 package org.wirearchive.batch.store;
 
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -19,70 +18,82 @@ import java.util.Set;
 import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.wirearchive.core.dedup.DedupIndex;
 import org.wirearchive.core.dedup.Deduplicator;
 import org.wirearchive.core.dedup.IndexedCopy;
-import org.wirearchive.core.dedup.MinHash;
 
 /**
- * The dedup index of one chunk: the same tables and the same semantics as {@link JdbcDedupIndex}, but every lookup the
- * chunk's copies can make is loaded up front in a handful of set-based queries ({@link #begin}), the lookups and writes
- * of {@link Deduplicator} are then served and recorded in memory (so the copies of one chunk see each other), and
- * {@link #flush()} writes the chunk's changes with JDBC batches, in the chunk's transaction.
+ * The dedup index as one step's writer sees it: the same table and the same semantics as {@link JdbcDedupIndex}, served
+ * a chunk at a time. {@link #begin} loads, in a few set-based queries, the copies the chunk's copies can match by
+ * identity (the same sources, MENAFN numbers and KUNA ids, and the canonical copies of the keys they would give);
+ * the date-bounded lookups (same body, same headline, MinHash bands) are answered from a {@link DayCache} of whole
+ * window days that lives across chunks (a day costs one query the first time it is needed, then nothing). The
+ * lookups and writes of {@link Deduplicator} are served and recorded in memory (so the copies of one chunk see each
+ * other), and {@link #flush()} writes the chunk's changes with JDBC batches, in the chunk's transaction; the day cache
+ * takes the changes only once that transaction committed, and is emptied when it rolls back.
  *
- * <p>What is loaded: the copies with the chunk's sources, MENAFN numbers, KUNA ids, and, within the chunk's date
- * range widened by the window, its content hashes, headline hashes and band values; then the canonical copy of every
- * article key found (and of the keys the chunk's copies would give). The other copies of those keys are not loaded:
- * the only change the chunk can make to them is a re-key, which is replayed in order when the chunk is written. Memory is bounded by the chunk and the size of the articles it touches, never
- * by the archive. Outside a chunk ({@link #begin} not called) every call goes to the database directly.
+ * <p>Copies of a key that the chunk did not load are never canonical (every canonical copy of every key the chunk
+ * touches is loaded), so the only change the chunk can make to them is a re-key, replayed in order when the chunk is
+ * written (and applied to a cached copy when a lookup brings it into the chunk). Memory is bounded by the chunk, the
+ * articles it touches and the cache's bound, never by the archive. Outside a chunk ({@link #begin} not called) every
+ * call goes to the database directly.
  */
 public class ChunkDedupIndex implements DedupIndex {
 
+    /** Default bound of the day cache, in copies (about 1 to 2 KB of heap each). */
+    public static final int DEFAULT_CACHE_COPIES = 50_000;
+
     private static final String COLUMNS = "c.source, c.article_key, c.menafn_article_no, c.kuna_id, c.provider_kuna, "
             + "c.origin, c.window_date, c.crawl_date, c.content_hash, c.headline_hash, c.body_length, c.complete, "
-            + "c.shingles, c.minhash, c.copy_id, c.is_canonical";
+            + "c.shingles, c.minhash, c.is_canonical";
 
     private final JdbcTemplate jdbc;
     private final JdbcDedupIndex direct;
+    private final DayCache days;
 
     /** The chunk's state; null outside a chunk. */
     private State state;
 
     public ChunkDedupIndex(JdbcTemplate jdbc) {
+        this(jdbc, DEFAULT_CACHE_COPIES);
+    }
+
+    public ChunkDedupIndex(JdbcTemplate jdbc, int cacheCopies) {
         this.jdbc = jdbc;
         this.direct = new JdbcDedupIndex(jdbc);
+        this.days = new DayCache(jdbc, COLUMNS, cacheCopies);
     }
 
     /** One copy as the chunk sees it, and as it was in the database when loaded. */
     private static final class Row {
         IndexedCopy copy;
         boolean canonical;
-        final Long copyId; // null: added in this chunk
+        final boolean stored; // false: added in this chunk
         final String loadedKey;
         final boolean loadedCanonical;
         boolean replaced; // its content was rewritten by add()
         boolean moved; // re-keyed in this chunk
-        /** Its band values that the chunk can look up (loaded rows), or all of them (added rows). */
-        final Set<Long> bands = new HashSet<>();
+        /** The band values of its current content (none when undated). */
+        long[] bands;
 
-        Row(IndexedCopy copy, boolean canonical, Long copyId) {
+        Row(IndexedCopy copy, boolean canonical, boolean stored) {
+            this(copy, canonical, stored, bandsOf(copy));
+        }
+
+        Row(IndexedCopy copy, boolean canonical, boolean stored, long[] bands) {
             this.copy = copy;
             this.canonical = canonical;
-            this.copyId = copyId;
+            this.stored = stored;
             this.loadedKey = copy.articleKey();
             this.loadedCanonical = canonical;
+            this.bands = bands;
         }
     }
 
     private static long[] bandsOf(IndexedCopy c) {
         return c.date() == null ? new long[0] : c.minHash().bands();
-    }
-
-    private static void setBands(Row r) {
-        r.bands.clear();
-        for (long b : bandsOf(r.copy)) {
-            r.bands.add(b);
-        }
     }
 
     private static final class State {
@@ -97,21 +108,15 @@ public class ChunkDedupIndex implements DedupIndex {
         final Set<String> sources = new HashSet<>();
         final Set<Long> menafn = new HashSet<>();
         final Set<Long> kuna = new HashSet<>();
-        final Set<String> content = new HashSet<>();
-        final Set<String> headline = new HashSet<>();
-        final Set<Long> band = new HashSet<>();
         final Set<String> keys = new HashSet<>();
-        LocalDate from;
-        LocalDate to;
         /** The re-keys of the chunk, in order: {new key, old key}. */
         final List<Object[]> rekeys = new ArrayList<>();
     }
 
-    /** Loads every candidate of the chunk's copies (in the order they will be added); starts recording. */
+    /** Loads every identity candidate of the chunk's copies and the window days of their dates; starts recording. */
     public void begin(List<IndexedCopy> incoming) {
         State s = new State();
-        LocalDate lo = null;
-        LocalDate hi = null;
+        List<LocalDate> dates = new ArrayList<>();
         for (IndexedCopy c : incoming) {
             s.sources.add(c.source());
             if (c.menafnArticleNo() != null) {
@@ -121,25 +126,12 @@ public class ChunkDedupIndex implements DedupIndex {
                 s.kuna.add(c.kunaId());
             }
             if (c.date() != null) {
-                s.content.add(c.contentHash());
-                if (c.headlineHash() != null) {
-                    s.headline.add(c.headlineHash());
-                }
-                if (c.minHash().banded()) {
-                    for (long b : c.minHash().bands()) {
-                        s.band.add(b);
-                    }
-                }
-                lo = lo == null || c.date().isBefore(lo) ? c.date() : lo;
-                hi = hi == null || c.date().isAfter(hi) ? c.date() : hi;
+                dates.add(c.date());
             }
         }
-        if (lo != null) {
-            s.from = lo.minusDays(Deduplicator.WINDOW_DAYS);
-            s.to = hi.plusDays(Deduplicator.WINDOW_DAYS);
-        }
         state = s;
-        load(s, "c.source", s.sources, null);
+        days.ensure(DayCache.windows(dates, Deduplicator.WINDOW_DAYS));
+        load(s, "c.source", s.sources);
         for (List<Long> slice : InLists.slices(s.menafn)) {
             jdbc.query("SELECT " + COLUMNS + " FROM dedup_copies c WHERE c.menafn_article_no IN ("
                     + InLists.literals(slice) + ")", rs -> {
@@ -151,45 +143,6 @@ public class ChunkDedupIndex implements DedupIndex {
                     + ")", rs -> {
                         loaded(s, rs);
                     });
-        }
-        if (s.from != null) {
-            load(s, "c.content_hash", s.content, " AND c.window_date BETWEEN ? AND ?");
-            load(s, "c.headline_hash", s.headline, " AND c.window_date BETWEEN ? AND ?");
-            // band rows first (value and copy only: a common band value has many rows), then the copies once each
-            Map<Long, List<Long>> bandCopies = new HashMap<>();
-            Set<Long> copyIds = new LinkedHashSet<>();
-            for (List<Long> slice : InLists.slices(s.band)) {
-                jdbc.query("SELECT b.band_value, b.copy_id FROM dedup_bands b WHERE b.band_value IN ("
-                        + InLists.literals(slice) + ") AND b.window_date BETWEEN ? AND ?", rs -> {
-                            long id = rs.getLong(2);
-                            bandCopies.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(id);
-                            copyIds.add(id);
-                        }, Date.valueOf(s.from), Date.valueOf(s.to));
-            }
-            Map<Long, String> sourceOfId = new HashMap<>();
-            for (Row r : s.bySource.values()) {
-                sourceOfId.put(r.copyId, r.copy.source());
-            }
-            copyIds.removeAll(sourceOfId.keySet());
-            for (List<Long> slice : InLists.slices(copyIds)) {
-                jdbc.query("SELECT " + COLUMNS + " FROM dedup_copies c WHERE c.copy_id IN (" + InLists.literals(slice)
-                        + ")", rs -> {
-                            loaded(s, rs);
-                        });
-            }
-            for (Row r : s.bySource.values()) {
-                sourceOfId.put(r.copyId, r.copy.source());
-            }
-            bandCopies.forEach((band, ids) -> {
-                for (Long id : ids) {
-                    String src = sourceOfId.get(id);
-                    if (src != null) {
-                        Row r = s.bySource.get(src);
-                        r.bands.add(band);
-                        put(s.byBand, band, src);
-                    }
-                }
-            });
         }
         // the canonical copy of every key the chunk's copies would give their article; the canonical copies of the
         // keys of the copies found are loaded when dedup asks for them (only for the copies that match)
@@ -225,29 +178,53 @@ public class ChunkDedupIndex implements DedupIndex {
         }
     }
 
-    private void load(State s, String column, Collection<?> values, String dateRange) {
+    private void load(State s, String column, Collection<?> values) {
         for (List<?> slice : InLists.slices(values)) {
-            List<Object> args = new ArrayList<>(slice);
-            if (dateRange != null) {
-                args.add(Date.valueOf(s.from));
-                args.add(Date.valueOf(s.to));
-            }
             jdbc.query("SELECT " + COLUMNS + " FROM dedup_copies c WHERE " + column + " IN ("
-                    + InLists.marks(slice.size()) + ")" + (dateRange == null ? "" : dateRange), rs -> {
+                    + InLists.marks(slice.size()) + ")", rs -> {
                         loaded(s, rs);
-                    }, args.toArray());
+                    }, slice.toArray());
         }
     }
 
-    private static void loaded(State s, ResultSet rs) throws SQLException {
+    private void loaded(State s, ResultSet rs) throws SQLException {
         String source = rs.getString(1);
         if (s.bySource.containsKey(source)) {
             return;
         }
-        IndexedCopy copy = JdbcDedupIndex.map(rs, 0);
-        Row row = new Row(copy, rs.getBoolean(16), rs.getLong(15));
+        DayCache.Entry cached = days.get(source);
+        if (cached != null) {
+            // the same committed row: take the cached one (its bands are computed already)
+            pull(s, cached);
+            return;
+        }
+        Row row = new Row(JdbcDedupIndex.map(rs, 0), rs.getBoolean(15), true);
         s.bySource.put(source, row);
         index(s, row);
+    }
+
+    /**
+     * Brings a cached (committed) copy into the chunk, with the chunk's re-keys so far applied to it as the database
+     * will apply them when the chunk is written.
+     */
+    private static Row pull(State s, DayCache.Entry e) {
+        IndexedCopy c = e.copy();
+        boolean canonical = e.canonical();
+        boolean moved = false;
+        for (Object[] rk : s.rekeys) {
+            if (c.articleKey().equals(rk[1])) {
+                c = c.withKey((String) rk[0]);
+                canonical = false;
+                moved = true;
+            }
+        }
+        Row row = new Row(e.copy(), e.canonical(), true, e.bands());
+        row.copy = c;
+        row.canonical = canonical;
+        row.moved = moved;
+        s.bySource.put(c.source(), row);
+        index(s, row);
+        return row;
     }
 
     private static void index(State s, Row r) {
@@ -306,7 +283,47 @@ public class ChunkDedupIndex implements DedupIndex {
         }
         for (String src : sources) {
             IndexedCopy c = state.bySource.get(src).copy;
-            if (from == null || (c.date() != null && !c.date().isBefore(from) && !c.date().isAfter(to))) {
+            if (from == null || inWindow(c, from, to)) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private static boolean inWindow(IndexedCopy c, LocalDate from, LocalDate to) {
+        return c.date() != null && !c.date().isBefore(from) && !c.date().isAfter(to);
+    }
+
+    /** A test of a copy with its band values. */
+    private interface CopyTest {
+        boolean test(IndexedCopy copy, long[] bands);
+    }
+
+    /**
+     * The copies with these sources (found in the day cache or in the chunk's own indexes) that still pass
+     * {@code test} and lie in {@code [from, to]}: the chunk's own row when it has one (it may have been rewritten in
+     * this chunk), else the cached committed copy with the chunk's re-keys so far applied, as the database will apply
+     * them. A cached copy that is not in the chunk is not canonical for any key the chunk touches, and dedup never
+     * writes it, so it need not be brought into the chunk.
+     */
+    private List<IndexedCopy> dated(Set<String> sources, LocalDate from, LocalDate to, CopyTest test) {
+        List<IndexedCopy> out = new ArrayList<>();
+        for (String src : sources) {
+            Row r = state.bySource.get(src);
+            if (r != null) {
+                if (inWindow(r.copy, from, to) && test.test(r.copy, r.bands)) {
+                    out.add(r.copy);
+                }
+                continue;
+            }
+            DayCache.Entry e = days.get(src);
+            IndexedCopy c = e.copy();
+            if (inWindow(c, from, to) && test.test(c, e.bands())) {
+                for (Object[] rk : state.rekeys) {
+                    if (c.articleKey().equals(rk[1])) {
+                        c = c.withKey((String) rk[0]);
+                    }
+                }
                 out.add(c);
             }
         }
@@ -317,10 +334,6 @@ public class ChunkDedupIndex implements DedupIndex {
         if (!loaded) {
             throw new IllegalStateException("dedup lookup outside of what the chunk loaded: " + what);
         }
-    }
-
-    private boolean inRange(LocalDate from, LocalDate to) {
-        return state.from != null && !from.isBefore(state.from) && !to.isAfter(state.to);
     }
 
     @Override
@@ -346,8 +359,11 @@ public class ChunkDedupIndex implements DedupIndex {
         if (state == null) {
             return direct.findByContentHash(contentHash, from, to);
         }
-        covered(state.content.contains(contentHash) && inRange(from, to), "content " + contentHash);
-        return copies(state.byContent.get(contentHash), from, to);
+        days.ensure(from, to);
+        Set<String> sources = new LinkedHashSet<>();
+        days.content(contentHash, from, to, sources);
+        addAll(state.byContent.get(contentHash), sources);
+        return dated(sources, from, to, (c, b) -> c.contentHash().equals(contentHash));
     }
 
     @Override
@@ -355,8 +371,11 @@ public class ChunkDedupIndex implements DedupIndex {
         if (state == null) {
             return direct.findByHeadlineHash(headlineHash, from, to);
         }
-        covered(state.headline.contains(headlineHash) && inRange(from, to), "headline " + headlineHash);
-        return copies(state.byHeadline.get(headlineHash), from, to);
+        days.ensure(from, to);
+        Set<String> sources = new LinkedHashSet<>();
+        days.headline(headlineHash, from, to, sources);
+        addAll(state.byHeadline.get(headlineHash), sources);
+        return dated(sources, from, to, (c, b) -> headlineHash.equals(c.headlineHash()));
     }
 
     @Override
@@ -364,15 +383,19 @@ public class ChunkDedupIndex implements DedupIndex {
         if (state == null) {
             return direct.findByBands(bands, from, to);
         }
+        days.ensure(from, to);
         Set<String> sources = new LinkedHashSet<>();
+        days.bands(bands, from, to, sources);
         for (long b : bands) {
-            covered(state.band.contains(b) && inRange(from, to), "band " + b);
-            Set<String> s = state.byBand.get(b);
-            if (s != null) {
-                sources.addAll(s);
-            }
+            addAll(state.byBand.get(b), sources);
         }
-        return copies(sources, from, to);
+        return dated(sources, from, to, (c, own) -> JdbcDedupIndex.sharesBand(own, bands));
+    }
+
+    private static void addAll(Set<String> from, Set<String> into) {
+        if (from != null) {
+            into.addAll(from);
+        }
     }
 
     @Override
@@ -414,13 +437,12 @@ public class ChunkDedupIndex implements DedupIndex {
         }
         Row r = state.bySource.get(copy.source());
         if (r == null) {
-            r = new Row(copy, false, null);
-            setBands(r);
+            r = new Row(copy, false, false);
             state.bySource.put(copy.source(), r);
         } else {
             unindex(state, r);
             r.copy = copy;
-            setBands(r);
+            r.bands = bandsOf(copy);
             r.replaced = true;
         }
         index(state, r);
@@ -470,32 +492,33 @@ public class ChunkDedupIndex implements DedupIndex {
         state = null;
     }
 
-    /** Writes what the chunk changed, with JDBC batches, and ends the chunk. */
+    /** How many window days were loaded from the database, and how many copies, since this index was made. */
+    public String cacheStatistics() {
+        return days.dayLoads() + " day loads, " + days.rowsLoaded() + " copies loaded, " + days.size() + " cached";
+    }
+
+    /**
+     * Writes what the chunk changed, with JDBC batches, and ends the chunk. The day cache takes the chunk's final
+     * state after the surrounding transaction commits (at once when there is none), and is emptied on a rollback.
+     */
     public void flush() {
         State s = state;
         state = null;
         if (s == null) {
             return;
         }
-        List<Row> inserted = new ArrayList<>();
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> rewrites = new ArrayList<>();
-        List<Object[]> bandDeletes = new ArrayList<>();
         List<Object[]> moves = new ArrayList<>();
+        List<DayCache.Entry> finalStates = new ArrayList<>(s.bySource.size());
         for (Row r : s.bySource.values()) {
-            if (r.copyId == null) {
-                inserted.add(r);
-                Object[] v = values(r);
-                inserts.add(v);
+            finalStates.add(new DayCache.Entry(r.copy, r.canonical, r.bands));
+            if (!r.stored) {
+                inserts.add(values(r));
             } else if (r.replaced) {
-                Object[] v = values(r);
-                Object[] w = new Object[v.length];
-                System.arraycopy(v, 0, w, 0, v.length - 1);
-                w[v.length - 1] = r.copyId;
-                rewrites.add(w);
-                bandDeletes.add(new Object[] {r.copyId});
+                rewrites.add(values(r));
             } else if (r.moved || !r.copy.articleKey().equals(r.loadedKey) || r.canonical != r.loadedCanonical) {
-                moves.add(new Object[] {r.copy.articleKey(), r.canonical, r.copyId});
+                moves.add(new Object[] {r.copy.articleKey(), r.canonical, r.copy.source()});
             }
         }
         // The copies of a key that the chunk did not load are never canonical (every canonical copy of every key the
@@ -506,47 +529,33 @@ public class ChunkDedupIndex implements DedupIndex {
                     s.rekeys);
         }
         if (!moves.isEmpty()) {
-            jdbc.batchUpdate("UPDATE dedup_copies SET article_key = ?, is_canonical = ? WHERE copy_id = ?", moves);
+            jdbc.batchUpdate("UPDATE dedup_copies SET article_key = ?, is_canonical = ? WHERE source = ?", moves);
         }
         if (!rewrites.isEmpty()) {
             jdbc.batchUpdate("UPDATE dedup_copies SET article_key = ?, menafn_article_no = ?, kuna_id = ?, "
                     + "provider_kuna = ?, origin = ?, window_date = ?, crawl_date = ?, content_hash = ?, "
                     + "headline_hash = ?, body_length = ?, complete = ?, shingles = ?, minhash = ?, is_canonical = ? "
-                    + "WHERE copy_id = ?", rewrites);
-            jdbc.batchUpdate("DELETE FROM dedup_bands WHERE copy_id = ?", bandDeletes);
+                    + "WHERE source = ?", rewrites);
         }
         if (!inserts.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO dedup_copies (article_key, menafn_article_no, kuna_id, provider_kuna, origin, "
                     + "window_date, crawl_date, content_hash, headline_hash, body_length, complete, shingles, minhash, "
                     + "is_canonical, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
         }
-        // the band rows of every copy written: new copies need their generated ids
-        Map<String, Long> ids = new HashMap<>();
-        List<String> newSources = new ArrayList<>();
-        for (Row r : inserted) {
-            newSources.add(r.copy.source());
-        }
-        for (List<String> slice : InLists.slices(newSources)) {
-            jdbc.query("SELECT source, copy_id FROM dedup_copies WHERE source IN (" + InLists.marks(slice.size()) + ")",
-                    rs -> {
-                        ids.put(rs.getString(1), rs.getLong(2));
-                    }, slice.toArray());
-        }
-        List<Object[]> bandRows = new ArrayList<>();
-        for (Row r : s.bySource.values()) {
-            if (r.copyId != null && !r.replaced) {
-                continue;
-            }
-            long id = r.copyId != null ? r.copyId : ids.get(r.copy.source());
-            if (r.copy.date() != null) {
-                SqlParameterValue day = new SqlParameterValue(Types.DATE, Date.valueOf(r.copy.date()));
-                for (long b : bandsOf(r.copy)) {
-                    bandRows.add(new Object[] {b, day, id});
+        List<Object[]> rekeys = s.rekeys;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == STATUS_COMMITTED) {
+                        days.apply(rekeys, finalStates);
+                    } else {
+                        days.clear();
+                    }
                 }
-            }
-        }
-        if (!bandRows.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO dedup_bands (band_value, window_date, copy_id) VALUES (?, ?, ?)", bandRows);
+            });
+        } else {
+            days.apply(rekeys, finalStates);
         }
     }
 

@@ -15,9 +15,10 @@ import org.wirearchive.core.dedup.IndexedCopy;
 import org.wirearchive.core.dedup.MinHash;
 
 /**
- * The dedup index in the database ({@code dedup_copies}, {@code dedup_bands}): every lookup is an indexed query, the
- * content lookups bounded by a date range, so memory does not grow with the archive. Runs in the caller's transaction
- * (the chunk's), so the index and the store commit or roll back together.
+ * The dedup index in the database ({@code dedup_copies}), one query per lookup: the reference implementation of
+ * {@link ChunkDedupIndex}, which serves the ingest. The content lookups are bounded by a date range; the band lookup
+ * reads the copies of the window days and compares the bands computed from their stored signatures (there is no band
+ * table). Runs in the caller's transaction, so the index and the store commit or roll back together.
  */
 public class JdbcDedupIndex implements DedupIndex {
 
@@ -60,17 +61,26 @@ public class JdbcDedupIndex implements DedupIndex {
         if (bands.length == 0) {
             return List.of();
         }
-        StringBuilder in = new StringBuilder();
-        List<Object> args = new ArrayList<>(bands.length + 2);
-        for (long b : bands) {
-            in.append(in.isEmpty() ? "?" : ", ?");
-            args.add(b);
+        // the bands are computed from the stored signature: every copy of the window days, those sharing a band
+        List<IndexedCopy> out = new ArrayList<>();
+        for (IndexedCopy c : jdbc.query("SELECT " + COLUMNS + " FROM dedup_copies c WHERE c.window_date BETWEEN ? AND ?",
+                COPY, Date.valueOf(from), Date.valueOf(to))) {
+            if (sharesBand(c.minHash().bands(), bands)) {
+                out.add(c);
+            }
         }
-        args.add(Date.valueOf(from));
-        args.add(Date.valueOf(to));
-        return jdbc.query("SELECT " + COLUMNS + " FROM dedup_copies c WHERE c.copy_id IN (SELECT b.copy_id FROM "
-                + "dedup_bands b WHERE b.band_value IN (" + in + ") AND b.window_date BETWEEN ? AND ?)", COPY,
-                args.toArray());
+        return out;
+    }
+
+    static boolean sharesBand(long[] a, long[] b) {
+        for (long x : a) {
+            for (long y : b) {
+                if (x == y) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     @Override
@@ -88,28 +98,13 @@ public class JdbcDedupIndex implements DedupIndex {
                 copy.origin().name(), date(copy.date()), date(copy.crawlDate()), copy.contentHash(), copy.headlineHash(),
                 copy.bodyLength(), copy.complete(), copy.minHash().shingles(),
                 Base64.getEncoder().encodeToString(copy.minHash().toBytes()), copy.source()};
-        List<Long> existing = jdbc.queryForList("SELECT copy_id FROM dedup_copies WHERE source = ?", Long.class,
-                copy.source());
-        long copyId;
-        if (existing.isEmpty()) {
+        int updated = jdbc.update("UPDATE dedup_copies SET article_key = ?, menafn_article_no = ?, kuna_id = ?, "
+                + "provider_kuna = ?, origin = ?, window_date = ?, crawl_date = ?, content_hash = ?, headline_hash = ?, "
+                + "body_length = ?, complete = ?, shingles = ?, minhash = ? WHERE source = ?", values);
+        if (updated == 0) {
             jdbc.update("INSERT INTO dedup_copies (article_key, menafn_article_no, kuna_id, provider_kuna, origin, "
                     + "window_date, crawl_date, content_hash, headline_hash, body_length, complete, shingles, minhash, "
                     + "source, is_canonical) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, FALSE)", values);
-            copyId = jdbc.queryForObject("SELECT copy_id FROM dedup_copies WHERE source = ?", Long.class, copy.source());
-        } else {
-            copyId = existing.get(0);
-            jdbc.update("UPDATE dedup_copies SET article_key = ?, menafn_article_no = ?, kuna_id = ?, provider_kuna = ?, "
-                    + "origin = ?, window_date = ?, crawl_date = ?, content_hash = ?, headline_hash = ?, "
-                    + "body_length = ?, complete = ?, shingles = ?, minhash = ? WHERE source = ?", values);
-            jdbc.update("DELETE FROM dedup_bands WHERE copy_id = ?", copyId);
-        }
-        long[] bands = copy.minHash().bands();
-        if (copy.date() != null && bands.length > 0) {
-            List<Object[]> rows = new ArrayList<>(bands.length);
-            for (long b : bands) {
-                rows.add(new Object[] {b, Date.valueOf(copy.date()), copyId});
-            }
-            jdbc.batchUpdate("INSERT INTO dedup_bands (band_value, window_date, copy_id) VALUES (?, ?, ?)", rows);
         }
     }
 

@@ -7,10 +7,10 @@ import java.util.Optional;
 /**
  * The persistent state of deduplication: one entry per copy ever seen, each with the article key it belongs to, and
  * which copy is each article's canonical one. Every lookup is by an indexed value, the content lookups restricted to a
- * date range, so a SQL implementation needs only these indexes and never loads history into memory:
+ * date range, so a SQL implementation needs only these indexes and never loads all of history into memory:
  * {@code menafn_article_no}, {@code kuna_id}, {@code (content_hash, date)}, {@code (headline_hash, date)},
- * {@code article_key}, and a band table {@code (band_value, date)} with {@link MinHash#BANDS} rows per copy (band values
- * already encode their band number).
+ * {@code article_key}, and {@code date}: the band lookup can load the copies of the window's days and compare the
+ * {@link MinHash#BANDS} band values of their signatures (band values already encode their band number).
  *
  * <p>Lookups return copies in any order; {@link Deduplicator} sorts what it uses. Copies without a date are never
  * returned by a date-range lookup.

@@ -8,7 +8,7 @@ import org.wirearchive.core.article.Article;
 /**
  * What the dedup index keeps of one copy (one source): its identifiers, the dates of the window, the content hashes,
  * the fingerprint, and the fields of the canonical rule. A SQL implementation stores one row per copy with these
- * columns (plus one row per band value, see {@link MinHash#bands()}).
+ * columns (the band values, {@link MinHash#bands()}, are computed from the stored signature).
  *
  * @param source          the input's name (unique per copy)
  * @param articleKey      the article the copy belongs to; null only before {@link Deduplicator} assigns it

@@ -1,0 +1,147 @@
+package org.wirearchive.batch.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.wirearchive.core.article.Article;
+import org.wirearchive.core.dedup.DedupDecision;
+import org.wirearchive.core.dedup.Deduplicator;
+import org.wirearchive.core.dedup.InMemoryDedupIndex;
+import org.wirearchive.core.generate.ArchiveGenerator;
+import org.wirearchive.core.generate.GeneratedPage;
+import org.wirearchive.core.generate.GeneratorSpec;
+
+/**
+ * The database-backed index with its cross-chunk day cache decides exactly as the in-memory reference index: the same
+ * decision for every copy and the same articles and canonical copies at the end, whatever the chunk boundaries, with a
+ * cache so small that days are evicted and reloaded all the time, and with chunks that roll back after writing (the
+ * cache must not keep what the database did not).
+ */
+class ChunkDedupIndexTests {
+
+    static List<Article> articles;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void generate() {
+        articles = new ArrayList<>();
+        Iterator<GeneratedPage> it = new ArchiveGenerator().pages(GeneratorSpec.of(1200, Path.of("unused"), 4242L));
+        while (it.hasNext()) {
+            GeneratedPage p = it.next();
+            if (p.expected() != null) {
+                articles.add(p.expected());
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}, cache of {1} copies, {2}")
+    @CsvSource({"1, 50000, archive order", "2, 40, archive order", "3, 1, shuffled", "4, 200, newest first",
+            "5, 25, shuffled"})
+    void decidesLikeTheInMemoryIndex(long seed, int cacheCopies, String order) {
+        Random random = new Random(seed);
+        List<Article> input = new ArrayList<>(articles);
+        if (order.equals("shuffled")) {
+            Collections.shuffle(input, random);
+        } else if (order.equals("newest first")) {
+            Collections.reverse(input);
+        }
+        // every tenth article comes again later with another body: a rerun of a changed input (a replacement)
+        List<Article> feed = new ArrayList<>(input);
+        for (int i = 0; i < input.size(); i += 10) {
+            Article a = input.get(i);
+            feed.add(random.nextInt(feed.size()), recrawled(a, "\n\nA paragraph added on a later crawl, number " + i + "."));
+        }
+
+        InMemoryDedupIndex reference = new InMemoryDedupIndex();
+        Deduplicator referenceDedup = new Deduplicator(reference);
+        List<DedupDecision> expected = new ArrayList<>();
+        for (Article a : feed) {
+            expected.add(referenceDedup.add(a));
+        }
+
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:file:" + dir.resolve("db") + ";MODE=REGULAR");
+        ds.setUser("sa");
+        Flyway.configure().dataSource(ds).load().migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(ds);
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+        ChunkDedupIndex index = new ChunkDedupIndex(jdbc, cacheCopies);
+        Deduplicator dedup = new Deduplicator(index);
+        List<DedupDecision> actual = new ArrayList<>();
+        int rollbacks = 0;
+        for (int at = 0; at < feed.size(); ) {
+            List<Article> chunk = feed.subList(at, Math.min(feed.size(), at + 1 + random.nextInt(60)));
+            if (random.nextInt(8) == 0) {
+                // a chunk that writes everything and then fails: nothing of it may survive, in the tables or the cache
+                assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+                    decide(index, dedup, chunk, new ArrayList<>());
+                    throw new IllegalStateException("the chunk failed after writing");
+                })).hasMessage("the chunk failed after writing");
+                rollbacks++;
+            }
+            tx.executeWithoutResult(status -> decide(index, dedup, chunk, actual));
+            at += chunk.size();
+        }
+        assertThat(rollbacks).isPositive();
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(actual.get(i)).as("decision for input %d, %s", i, feed.get(i).source()).isEqualTo(expected.get(i));
+        }
+
+        Map<String, String> keyOf = new TreeMap<>();
+        reference.groups().forEach((key, sources) -> sources.forEach(s -> keyOf.put(s, key)));
+        Map<String, String> storedKeyOf = new TreeMap<>();
+        Map<String, String> storedCanonical = new TreeMap<>();
+        jdbc.query("SELECT source, article_key, is_canonical FROM dedup_copies", rs -> {
+            storedKeyOf.put(rs.getString(1), rs.getString(2));
+            if (rs.getBoolean(3)) {
+                assertThat(storedCanonical.put(rs.getString(2), rs.getString(1))).as("one canonical copy").isNull();
+            }
+        });
+        assertThat(storedKeyOf).isEqualTo(keyOf);
+        assertThat(storedCanonical).isEqualTo(new TreeMap<>(reference.canonicalSources()));
+    }
+
+    /** The same input crawled again with more text. */
+    private static Article recrawled(Article a, String more) {
+        return new Article(a.source(), a.url(), a.format(), a.menafnDocId(), a.menafnArticleNo(), a.kunaId(),
+                a.provider(), a.providerKey(), a.headline(), a.headlineSource(), a.published(), a.crawlDate(),
+                a.datelineCity(), a.byline(), a.editorInitials(), a.language(), a.body() + more, a.bodySha256(),
+                a.warnings());
+    }
+
+    private static void decide(ChunkDedupIndex index, Deduplicator dedup, List<Article> chunk, List<DedupDecision> out) {
+        List<org.wirearchive.core.dedup.IndexedCopy> copies = new ArrayList<>();
+        for (Article a : chunk) {
+            copies.add(org.wirearchive.core.dedup.IndexedCopy.of(a));
+        }
+        try {
+            index.begin(copies);
+            for (org.wirearchive.core.dedup.IndexedCopy c : copies) {
+                out.add(dedup.add(c));
+            }
+            index.flush();
+        } finally {
+            index.discard();
+        }
+    }
+}

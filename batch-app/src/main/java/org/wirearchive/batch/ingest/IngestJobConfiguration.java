@@ -50,29 +50,22 @@ public class IngestJobConfiguration {
 
     @Bean
     public Step ingestFiles(JobRepository jobRepository, PlatformTransactionManager tm,
-                            InputFileReader inputFileReader, ArticleStore store, JdbcTemplate jdbc,
+                            ParseAheadReader parseAheadReader, ArticleStore store, JdbcTemplate jdbc,
                             @Value("${wirearchive.chunk-size:50}") int chunkSize,
                             @Value("${wirearchive.progress-seconds:5}") int progressSeconds,
-                            @Value("${wirearchive.max-input-mb:20}") long maxInputMb,
                             @Value("${wirearchive.chunk-pause-ms:0}") long chunkPauseMs,
                             @Value("${wirearchive.dedup-cache-copies:" + ChunkDedupIndex.DEFAULT_CACHE_COPIES + "}")
-                            int dedupCacheCopies,
-                            ThreadPoolTaskExecutor parseExecutor) {
-        ChunkOrientedStepBuilder<InputFile, FileOutcomes> step = new StepBuilder("ingestFiles", jobRepository)
-                .<InputFile, FileOutcomes>chunk(chunkSize)
+                            int dedupCacheCopies) {
+        // The reader parses (and fingerprints) the next files on the parse threads while the step's thread writes
+        // the current chunk; the writer (dedup and store) runs on one thread, in list order.
+        ChunkOrientedStepBuilder<FileOutcomes, FileOutcomes> step = new StepBuilder("ingestFiles", jobRepository)
+                .<FileOutcomes, FileOutcomes>chunk(chunkSize)
                 .transactionManager(tm)
-                .reader(inputFileReader)
-                .processor(new ParseFileProcessor(fileParser(maxInputMb)))
+                .reader(parseAheadReader)
                 .writer(new StoreWriter(store, new ChunkDedupIndex(jdbc, dedupCacheCopies)))
                 .listener(new ProgressListener(jdbc, progressSeconds, System.console() != null));
         if (chunkPauseMs > 0) {
             step.listener(new ChunkPause(chunkPauseMs));
-        }
-        if (parseExecutor.getMaxPoolSize() > 1) {
-            // The files of a chunk are parsed (and fingerprinted) concurrently; the reader stays on the step's thread
-            // and its saved position advances only with committed chunks; the chunk keeps the reader's order, and the
-            // writer (dedup and store) runs on one thread.
-            step.taskExecutor(parseExecutor);
         }
         return step.build();
     }
@@ -86,7 +79,7 @@ public class IngestJobConfiguration {
                 new ArticleExtractor());
     }
 
-    /** The parser threads (wirearchive.parse-threads, default: one per processor; 1 parses on the step's thread). */
+    /** The parser threads (wirearchive.parse-threads, default: one per processor). */
     @Bean
     public ThreadPoolTaskExecutor parseExecutor(@Value("${wirearchive.parse-threads:0}") int parseThreads) {
         int threads = parseThreads > 0 ? parseThreads : Runtime.getRuntime().availableProcessors();
@@ -97,6 +90,21 @@ public class IngestJobConfiguration {
         executor.setDaemon(true);
         executor.initialize();
         return executor;
+    }
+
+    /**
+     * The ingest step's reader: the frozen list, parsed ahead on the parse threads (at most two chunks, and at least
+     * four files a thread, ahead of the step).
+     */
+    @Bean
+    @StepScope
+    public ParseAheadReader parseAheadReader(DataSource dataSource,
+            @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long instanceId,
+            @Value("${wirearchive.max-input-mb:20}") long maxInputMb,
+            @Value("${wirearchive.chunk-size:50}") int chunkSize, ThreadPoolTaskExecutor parseExecutor) {
+        int window = Math.max(2 * chunkSize, 4 * parseExecutor.getMaxPoolSize());
+        return new ParseAheadReader(new InputFileReader(dataSource, instanceId, 500),
+                new ParseFileProcessor(fileParser(maxInputMb)), parseExecutor, window);
     }
 
     @Bean

@@ -300,11 +300,12 @@ public class ChunkDedupIndex implements DedupIndex {
     }
 
     /**
-     * The copies with these sources (found in the day cache or in the chunk's own indexes) that still pass
-     * {@code test} and lie in {@code [from, to]}: the chunk's own row when it has one (it may have been rewritten in
-     * this chunk), else the cached committed copy with the chunk's re-keys so far applied, as the database will apply
-     * them. A cached copy that is not in the chunk is not canonical for any key the chunk touches, and dedup never
-     * writes it, so it need not be brought into the chunk.
+     * The copies with these sources (found in the day cache or in the chunk's own indexes) that lie in
+     * {@code [from, to]} and pass {@code test}: the chunk's own row when it has one (it may have been rewritten in
+     * this chunk, so it is tested again), else the cached committed copy, which the day indexes found on a day of the
+     * range under the value looked up, with the chunk's re-keys so far applied, as the database will apply them. A
+     * cached copy that is not in the chunk is not canonical for any key the chunk touches, and dedup never writes it,
+     * so it need not be brought into the chunk.
      */
     private List<IndexedCopy> dated(Set<String> sources, LocalDate from, LocalDate to, CopyTest test) {
         List<IndexedCopy> out = new ArrayList<>();
@@ -316,16 +317,13 @@ public class ChunkDedupIndex implements DedupIndex {
                 }
                 continue;
             }
-            DayCache.Entry e = days.get(src);
-            IndexedCopy c = e.copy();
-            if (inWindow(c, from, to) && test.test(c, e.bands())) {
-                for (Object[] rk : state.rekeys) {
-                    if (c.articleKey().equals(rk[1])) {
-                        c = c.withKey((String) rk[0]);
-                    }
+            IndexedCopy c = days.get(src).copy();
+            for (Object[] rk : state.rekeys) {
+                if (c.articleKey().equals(rk[1])) {
+                    c = c.withKey((String) rk[0]);
                 }
-                out.add(c);
             }
+            out.add(c);
         }
         return out;
     }

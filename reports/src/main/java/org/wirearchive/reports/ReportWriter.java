@@ -51,7 +51,7 @@ public final class ReportWriter {
                 : Selection.wholeStore();
         String text = req.scope() == Scope.RUN ? "The rows run " + req.runId() + " added or changed."
                 : "The whole article store.";
-        return write(ds, req.outDir(), sel, req.runId(), text, req.excelBom());
+        return write(ds, req.outDir(), sel, req.runId(), text, req.excelBom(), req.scope() == Scope.STORE);
     }
 
     /**
@@ -65,22 +65,35 @@ public final class ReportWriter {
         Objects.requireNonNull(ds, "ds");
         Objects.requireNonNull(req, "req");
         Selection sel = new Selection(null, req.from(), req.to(), req.includeUndated());
-        return write(ds, req.outDir(), sel, req.runId(), "The whole article store.", req.excelBom());
+        return write(ds, req.outDir(), sel, req.runId(), "The whole article store.", req.excelBom(), false);
     }
 
     private static List<Path> write(DataSource ds, Path outDir, Selection sel, Long runIdOrNull, String text,
-            boolean bom) {
+            boolean bom, boolean stamped) {
         try (StagedFiles files = new StagedFiles(outDir)) {
             try (Connection c = ds.getConnection()) {
                 Session session = new Session(c);
                 try {
                     Long runId = runIdOrNull != null ? runIdOrNull : latestRun(c);
-                    ReportData data = writeAll(c, files, sel, runId, text, bom);
+                    String stamp = stamped ? StoreStamp.current(c, bom) : null;
+                    Path reuse = stamp == null ? null : StoreStamp.reusable(c, stamp, outDir, runId);
+                    ReportData data = writeAll(c, files, sel, runId, text, bom, reuse);
                     Path html = files.stage(Report.HTML_FILE);
                     try {
                         Files.writeString(html, HtmlReport.render(data), StandardCharsets.UTF_8);
                     } catch (IOException e) {
                         throw new ReportWriteException(html, e.toString(), e);
+                    }
+                    // the old stamp goes first and the new one is renamed into place last: a stamp always describes
+                    // every file beside it
+                    Path stampFile = outDir.resolve(StoreStamp.FILE);
+                    try {
+                        Files.deleteIfExists(stampFile);
+                        if (stamp != null) {
+                            Files.writeString(files.stage(StoreStamp.FILE), stamp, StandardCharsets.UTF_8);
+                        }
+                    } catch (IOException e) {
+                        throw new ReportWriteException(stampFile, e.toString(), e);
                     }
                 } finally {
                     session.restore();
@@ -88,16 +101,32 @@ public final class ReportWriter {
             } catch (SQLException e) {
                 throw new ReportQueryException("the reports", e);
             }
-            return files.commit();
+            List<Path> written = new ArrayList<>(files.commit());
+            written.removeIf(p -> p.getFileName().toString().equals(StoreStamp.FILE));
+            return written;
         }
     }
 
+    /**
+     * Writes the CSVs and gathers what the HTML page shows. With {@code reuse} (a directory of reports of this very
+     * store version, {@link StoreStamp}), the four row-level CSVs are hard links to its files instead of being written
+     * again.
+     */
     private static ReportData writeAll(Connection c, StagedFiles files, Selection sel, Long runId, String text,
-            boolean bom) throws SQLException {
-        csv(c, files, Report.ARTICLES, StoreSql.articles(sel), sel.articleParams(), bom);
-        csv(c, files, Report.SOURCES, StoreSql.sources(sel), sel.sourceParams(), bom);
-        csv(c, files, Report.DUPLICATES, StoreSql.duplicates(sel), sel.sourceParams(), bom);
-        long rejects = csv(c, files, Report.REJECTS, StoreSql.rejects(sel), sel.sourceParams(), bom);
+            boolean bom, Path reuse) throws SQLException {
+        long rejects;
+        if (reuse != null) {
+            for (Report r : StoreStamp.REUSED) {
+                files.link(r.fileName(), reuse.resolve(r.fileName()));
+            }
+            rejects = Long.parseLong(Query.one(c, "SELECT COUNT(*) FROM (" + StoreSql.rejects(sel) + ") r",
+                    sel.sourceParams())[0]);
+        } else {
+            csv(c, files, Report.ARTICLES, StoreSql.articles(sel), sel.articleParams(), bom);
+            csv(c, files, Report.SOURCES, StoreSql.sources(sel), sel.sourceParams(), bom);
+            csv(c, files, Report.DUPLICATES, StoreSql.duplicates(sel), sel.sourceParams(), bom);
+            rejects = csv(c, files, Report.REJECTS, StoreSql.rejects(sel), sel.sourceParams(), bom);
+        }
 
         List<Object> dailyParams = new ArrayList<>(sel.articleParams());
         dailyParams.addAll(sel.sourceParams());
@@ -118,7 +147,11 @@ public final class ReportWriter {
             }
         }
 
-        String[] articleTotals = Query.one(c, StoreSql.articleTotals(sel), sel.articleParams());
+        List<Object> totalsParams = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            totalsParams.addAll(sel.articleParams());
+        }
+        String[] articleTotals = Query.one(c, StoreSql.articleTotals(sel), totalsParams);
         String[] sourceTotals = Query.one(c, StoreSql.sourceTotals(sel), sel.sourceParams());
         List<String[]> rules = new ArrayList<>();
         Query.stream(c, StoreSql.duplicatesByRule(sel), sel.sourceParams(), 0, rules::add);

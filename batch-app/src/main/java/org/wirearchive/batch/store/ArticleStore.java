@@ -172,6 +172,9 @@ public class ArticleStore {
 
         /** Loads the rows the chunk touches, applies every recorded write to them in order, writes the changes. */
         public void flush() {
+            // a new version of the store: reports stamped with an older one are not reused (V6__store_state.sql)
+            jdbc.update("UPDATE store_state SET version = version + 1, store_id = COALESCE(store_id, ?) WHERE id = 1",
+                    java.util.UUID.randomUUID().toString());
             load();
             List<Manifest> manifests = new ArrayList<>();
             for (Object op : ops) {

@@ -133,6 +133,48 @@ class IngestJobTests {
     }
 
     @Test
+    @DisplayName("a night that changes nothing links the previous night's whole-store CSVs; a change writes them anew")
+    void unchangedNightReusesTheReports() throws Exception {
+        assertThat(ingest().exit()).isEqualTo(ExitCodes.OK);
+        Run night2 = cli("ingest", "--input", archive.toString(), "--data", data.toString(), "--out", out.toString(),
+                "--run-date", "2025-06-29");
+        assertThat(night2.exit()).as(night2.err()).isEqualTo(ExitCodes.OK);
+        Path n1 = out.resolve("2025-06-28");
+        Path n2 = out.resolve("2025-06-29");
+        for (String f : List.of("articles.csv", "sources.csv", "duplicates.csv", "rejects.csv")) {
+            assertThat(Files.isSameFile(n1.resolve(f), n2.resolve(f))).as(f + " is the same file").isTrue();
+        }
+        assertThat(Files.readString(n2.resolve(".store-version"))).isEqualTo(Files.readString(n1.resolve(".store-version")));
+        assertThat(csv(n2.resolve("run_summary.csv")).get(0).get("run_date")).isEqualTo("2025-06-29");
+        assertThat(csv(n2.resolve("articles.csv"))).hasSize(3);
+
+        // night 3: a new page: the store changed, so every report is written anew and shows it
+        Pages.write(archive.resolve("2025-06-30/c1.txt"), Pages.menafn("2025-06-30", "Library Extends Opening Hours",
+                "2025-06-30 09:00:00", "KUWAIT", "June 30",
+                "The central library will open until midnight from July.\nStudents asked for longer hours.", "ms",
+                "MENAFN30062025000071011013ID1109726600"));
+        Run night3 = cli("ingest", "--input", archive.toString(), "--data", data.toString(), "--out", out.toString(),
+                "--run-date", "2025-06-30");
+        assertThat(night3.exit()).as(night3.err()).isEqualTo(ExitCodes.OK);
+        Path n3 = out.resolve("2025-06-30");
+        assertThat(Files.isSameFile(n2.resolve("articles.csv"), n3.resolve("articles.csv"))).isFalse();
+        assertThat(csv(n3.resolve("articles.csv"))).hasSize(4);
+        assertThat(csv(n2.resolve("articles.csv"))).as("the earlier night's file is untouched").hasSize(3);
+        assertThat(Files.readString(n3.resolve(".store-version"))).isNotEqualTo(Files.readString(n2.resolve(".store-version")));
+
+        // RUN-scope reports into a directory with whole-store reports remove its stamp: never reused as the store
+        Run rerun = cli("ingest", "--input", archive.toString(), "--data", data.toString(), "--out", out.toString(),
+                "--run-date", "2025-06-30", "--force", "--report-scope", "RUN");
+        assertThat(rerun.exit()).as(rerun.err()).isEqualTo(ExitCodes.OK);
+        assertThat(n3.resolve(".store-version")).doesNotExist();
+        assertThat(csv(n3.resolve("articles.csv"))).isEmpty();
+        Run night4 = cli("ingest", "--input", archive.toString(), "--data", data.toString(), "--out", out.toString(),
+                "--run-date", "2025-07-01");
+        assertThat(night4.exit()).as(night4.err()).isEqualTo(ExitCodes.OK);
+        assertThat(csv(out.resolve("2025-07-01/articles.csv"))).hasSize(4);
+    }
+
+    @Test
     @DisplayName("incremental nights: only new and changed files are processed; an unchanged night reads no file")
     void incrementalNights() throws Exception {
         Run night1 = cli("ingest", "--input", archive.toString(), "--data", data.toString(), "--out", out.toString(),

@@ -63,6 +63,25 @@ public final class StagedFiles implements AutoCloseable {
         }
     }
 
+    /**
+     * Stages the final file {@code name} as a hard link to {@code existing} (a copy where links are not possible):
+     * the same bytes without writing them again.
+     */
+    public void link(String name, Path existing) {
+        Path target = dir.resolve(name);
+        Path tmp = dir.resolve("." + name + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+        try {
+            try {
+                Files.createLink(tmp, existing);
+            } catch (UnsupportedOperationException | IOException notLinked) {
+                Files.copy(existing, tmp, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        } catch (IOException e) {
+            throw new ReportWriteException(existing, "cannot be reused for " + target + " (" + e + ")", e);
+        }
+        staged.put(target, tmp);
+    }
+
     /** Renames every staged file into place, in staging order; returns the final paths. */
     public List<Path> commit() {
         List<Path> done = new ArrayList<>();

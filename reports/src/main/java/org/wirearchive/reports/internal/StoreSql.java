@@ -62,13 +62,17 @@ public final class StoreSql {
                 + " GROUP BY s.reason ORDER BY s.reason NULLS LAST";
     }
 
-    /** Totals of the selection: articles, min and max publication date. */
+    /**
+     * Totals of the selection: articles, min and max publication date. Three scalar subqueries, so that for the whole
+     * store each is answered from an index (row count, first and last entry of {@code articles_published}) instead
+     * of reading every article. Parameters: the article params three times.
+     */
     public static String articleTotals(Selection sel) {
-        return "SELECT COUNT(*), MIN(a.published_date), MAX(a.published_date) FROM articles a WHERE "
-                + sel.articleWhere();
+        String where = " FROM articles a WHERE " + sel.articleWhere() + ")";
+        return "SELECT (SELECT COUNT(*)" + where + ", (SELECT MIN(a.published_date)" + where
+                + ", (SELECT MAX(a.published_date)" + where;
     }
 
-    /** Totals of the selection: inputs. */
     public static String sourceTotals(Selection sel) {
         return "SELECT COUNT(*)" + SOURCES_JOIN + "WHERE " + sel.sourceWhere();
     }

@@ -119,8 +119,7 @@ public final class ReportWriter {
             for (Report r : StoreStamp.REUSED) {
                 files.link(r.fileName(), reuse.resolve(r.fileName()));
             }
-            rejects = Long.parseLong(Query.one(c, "SELECT COUNT(*) FROM (" + StoreSql.rejects(sel) + ") r",
-                    sel.sourceParams())[0]);
+            rejects = Long.parseLong(Query.one(c, StoreSql.rejectCount(sel), sel.sourceParams())[0]);
         } else {
             csv(c, files, Report.ARTICLES, StoreSql.articles(sel), sel.articleParams(), bom);
             csv(c, files, Report.SOURCES, StoreSql.sources(sel), sel.sourceParams(), bom);

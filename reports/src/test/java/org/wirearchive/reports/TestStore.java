@@ -33,6 +33,7 @@ final class TestStore implements AutoCloseable {
             keepAlive = ds.getConnection();
             try (Statement st = keepAlive.createStatement()) {
                 st.execute("RUNSCRIPT FROM 'classpath:db/migration/V1__store.sql'");
+                st.execute("RUNSCRIPT FROM 'classpath:db/migration/V6__store_state.sql'");
                 st.execute("RUNSCRIPT FROM 'classpath:db/migration/V10__report_views.sql'");
             }
         } catch (SQLException e) {
@@ -46,7 +47,7 @@ final class TestStore implements AutoCloseable {
         this.onClose = onClose;
         try {
             keepAlive = ds.getConnection();
-            for (String script : List.of("V1__store.sql", "V10__report_views.sql")) {
+            for (String script : List.of("V1__store.sql", "V6__store_state.sql", "V10__report_views.sql")) {
                 runScript(keepAlive, script);
             }
         } catch (SQLException | java.io.IOException e) {

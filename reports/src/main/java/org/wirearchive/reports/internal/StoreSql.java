@@ -8,6 +8,14 @@ public final class StoreSql {
 
     private static final String SOURCES_JOIN = " FROM sources s LEFT JOIN articles a ON a.article_key = s.article_key ";
 
+    /**
+     * The sources of the selection for counts: without the join when the selection does not look at the article
+     * (a LEFT JOIN on the article's key never changes the number of source rows), which spares reading every article.
+     */
+    private static String sourcesForCounts(Selection sel) {
+        return sel.sourceWhere().contains("a.") ? SOURCES_JOIN : " FROM sources s ";
+    }
+
     public static String articles(Selection sel) {
         return "SELECT a.article_key, a.menafn_doc_id, a.menafn_article_no, a.menafn_provider_code, a.kuna_id,"
                 + " a.provider, a.provider_key, a.headline, a.headline_source, a.published, a.published_date,"
@@ -50,15 +58,20 @@ public final class StoreSql {
                 + " ORDER BY t.published_date NULLS LAST, t.provider_key NULLS LAST";
     }
 
+    /** How many rejects the selection has (the rows of {@link #rejects}). */
+    public static String rejectCount(Selection sel) {
+        return "SELECT COUNT(*)" + sourcesForCounts(sel) + "WHERE s.status = 'rejected' AND " + sel.sourceWhere();
+    }
+
     /** Duplicates of the selection per rule: rule, count, average similarity. */
     public static String duplicatesByRule(Selection sel) {
-        return "SELECT s.reason, COUNT(*), CAST(AVG(s.similarity) AS DOUBLE PRECISION)" + SOURCES_JOIN
+        return "SELECT s.reason, COUNT(*), CAST(AVG(s.similarity) AS DOUBLE PRECISION)" + sourcesForCounts(sel)
                 + "WHERE s.status = 'duplicate' AND " + sel.sourceWhere() + " GROUP BY s.reason ORDER BY s.reason NULLS LAST";
     }
 
     /** Rejects of the selection per reason code: reason, count. */
     public static String rejectsByReason(Selection sel) {
-        return "SELECT s.reason, COUNT(*)" + SOURCES_JOIN + "WHERE s.status = 'rejected' AND " + sel.sourceWhere()
+        return "SELECT s.reason, COUNT(*)" + sourcesForCounts(sel) + "WHERE s.status = 'rejected' AND " + sel.sourceWhere()
                 + " GROUP BY s.reason ORDER BY s.reason NULLS LAST";
     }
 
@@ -74,7 +87,7 @@ public final class StoreSql {
     }
 
     public static String sourceTotals(Selection sel) {
-        return "SELECT COUNT(*)" + SOURCES_JOIN + "WHERE " + sel.sourceWhere();
+        return "SELECT COUNT(*)" + sourcesForCounts(sel) + "WHERE " + sel.sourceWhere();
     }
 
     public static final String RUN = "SELECT run_id, last_execution_id, run_date, attempt, status, started, finished, input,"

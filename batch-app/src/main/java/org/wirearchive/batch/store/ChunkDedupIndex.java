@@ -382,12 +382,24 @@ public class ChunkDedupIndex implements DedupIndex {
             return direct.findByBands(bands, from, to);
         }
         days.ensure(from, to);
-        Set<String> sources = new LinkedHashSet<>();
-        days.bands(bands, from, to, sources);
+        Map<String, IndexedCopy> found = new LinkedHashMap<>();
+        long[] one = new long[1];
         for (long b : bands) {
+            // committed carriers that the chunk does not hold are exact; at most every chunk row differs from its
+            // committed self: beyond that margin the band is certainly too common, without looking at its copies
+            if (days.bandCount(b, from, to) - state.bySource.size() > Deduplicator.MAX_BAND_COPIES) {
+                continue;
+            }
+            one[0] = b;
+            Set<String> sources = new LinkedHashSet<>();
+            days.bands(one, from, to, sources);
             addAll(state.byBand.get(b), sources);
+            List<IndexedCopy> carrying = dated(sources, from, to, (c, own) -> JdbcDedupIndex.sharesBand(own, one));
+            if (carrying.size() <= Deduplicator.MAX_BAND_COPIES) {
+                carrying.forEach(c -> found.putIfAbsent(c.source(), c));
+            }
         }
-        return dated(sources, from, to, (c, own) -> JdbcDedupIndex.sharesBand(own, bands));
+        return new ArrayList<>(found.values());
     }
 
     private static void addAll(Set<String> from, Set<String> into) {

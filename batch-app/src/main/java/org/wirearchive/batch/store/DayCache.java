@@ -48,6 +48,8 @@ final class DayCache {
     private final Map<LocalDate, Day> days = new LinkedHashMap<>(64, 0.75f, true);
     private final Map<String, Entry> bySource = new HashMap<>();
     private final Map<String, Set<String>> byKey = new HashMap<>();
+    /** The days the current chunk used: never dropped when it ends, the next chunk most likely needs them again. */
+    private final Set<LocalDate> pinned = new java.util.HashSet<>();
     private long dayLoads;
     private long rowsLoaded;
 
@@ -64,6 +66,7 @@ final class DayCache {
     void ensure(LocalDate from, LocalDate to) {
         List<LocalDate> missing = new ArrayList<>();
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            pinned.add(d);
             if (days.get(d) == null) {
                 missing.add(d);
             }
@@ -75,6 +78,7 @@ final class DayCache {
     void ensure(Collection<LocalDate> wanted) {
         List<LocalDate> missing = new ArrayList<>();
         for (LocalDate d : new TreeSet<>(wanted)) {
+            pinned.add(d);
             if (days.get(d) == null) {
                 missing.add(d);
             }
@@ -137,6 +141,16 @@ final class DayCache {
         }
     }
 
+    /** How many committed copies on the days of {@code [from, to]} (all cached) carry this band value. */
+    int bandCount(long band, LocalDate from, LocalDate to) {
+        int n = 0;
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            List<String> l = day(d).byBand.get(band);
+            n += l == null ? 0 : l.size();
+        }
+        return n;
+    }
+
     private Day day(LocalDate d) {
         Day day = days.get(d);
         if (day == null) {
@@ -197,6 +211,7 @@ final class DayCache {
 
     /** Forgets everything (a chunk rolled back: its changes may or may not be in what is cached). */
     void clear() {
+        pinned.clear();
         days.clear();
         bySource.clear();
         byKey.clear();
@@ -214,10 +229,19 @@ final class DayCache {
         return rowsLoaded;
     }
 
+    /**
+     * Drops the least recently used days while more than {@code maxCopies} copies are cached, except the days the
+     * chunk just used: when one chunk's window holds more copies than the bound, the bound gives way rather than
+     * reloading the same days for every chunk.
+     */
     private void evict() {
         Iterator<Map.Entry<LocalDate, Day>> it = days.entrySet().iterator();
         while (bySource.size() > maxCopies && it.hasNext()) {
-            Day day = it.next().getValue();
+            Map.Entry<LocalDate, Day> next = it.next();
+            if (pinned.contains(next.getKey())) {
+                continue;
+            }
+            Day day = next.getValue();
             it.remove();
             for (String src : day.sources) {
                 Entry e = bySource.remove(src);
@@ -226,6 +250,7 @@ final class DayCache {
                 }
             }
         }
+        pinned.clear();
     }
 
     private void put(Entry e) {

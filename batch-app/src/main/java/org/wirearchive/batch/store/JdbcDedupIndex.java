@@ -61,15 +61,23 @@ public class JdbcDedupIndex implements DedupIndex {
         if (bands.length == 0) {
             return List.of();
         }
-        // the bands are computed from the stored signature: every copy of the window days, those sharing a band
-        List<IndexedCopy> out = new ArrayList<>();
-        for (IndexedCopy c : jdbc.query("SELECT " + COLUMNS + " FROM dedup_copies c WHERE c.window_date BETWEEN ? AND ?",
-                COPY, Date.valueOf(from), Date.valueOf(to))) {
-            if (sharesBand(c.minHash().bands(), bands)) {
-                out.add(c);
+        // the bands are computed from the stored signature: the copies of the window days, those sharing a band
+        // that at most Deduplicator.MAX_BAND_COPIES of them carry
+        List<IndexedCopy> window = jdbc.query("SELECT " + COLUMNS + " FROM dedup_copies c WHERE c.window_date "
+                + "BETWEEN ? AND ?", COPY, Date.valueOf(from), Date.valueOf(to));
+        java.util.Map<String, IndexedCopy> found = new java.util.LinkedHashMap<>();
+        for (long b : bands) {
+            List<IndexedCopy> carrying = new ArrayList<>();
+            for (IndexedCopy c : window) {
+                if (sharesBand(c.minHash().bands(), new long[] {b})) {
+                    carrying.add(c);
+                }
+            }
+            if (carrying.size() <= org.wirearchive.core.dedup.Deduplicator.MAX_BAND_COPIES) {
+                carrying.forEach(c -> found.putIfAbsent(c.source(), c));
             }
         }
-        return out;
+        return new ArrayList<>(found.values());
     }
 
     static boolean sharesBand(long[] a, long[] b) {

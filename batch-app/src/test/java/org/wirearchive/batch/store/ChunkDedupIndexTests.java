@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -24,6 +25,7 @@ import org.wirearchive.core.article.Article;
 import org.wirearchive.core.dedup.DedupDecision;
 import org.wirearchive.core.dedup.Deduplicator;
 import org.wirearchive.core.dedup.InMemoryDedupIndex;
+import org.wirearchive.core.dedup.IndexedCopy;
 import org.wirearchive.core.generate.ArchiveGenerator;
 import org.wirearchive.core.generate.GeneratedPage;
 import org.wirearchive.core.generate.GeneratorSpec;
@@ -55,10 +57,15 @@ class ChunkDedupIndexTests {
 
     @ParameterizedTest(name = "seed {0}, cache of {1} copies, {2}")
     @CsvSource({"1, 50000, archive order", "2, 40, archive order", "3, 1, shuffled", "4, 200, newest first",
-            "5, 25, shuffled"})
+            "5, 25, shuffled", "6, 50000, boilerplate", "7, 30, boilerplate"})
     void decidesLikeTheInMemoryIndex(long seed, int cacheCopies, String order) {
         Random random = new Random(seed);
         List<Article> input = new ArrayList<>(articles);
+        if (order.equals("boilerplate")) {
+            // more copies than Deduplicator.MAX_BAND_COPIES in one window sharing a long stock text: its bands are
+            // ignored as boilerplate, the same way by both indexes
+            input.addAll(random.nextInt(input.size()), boilerplate(input.get(0), Deduplicator.MAX_BAND_COPIES + 60));
+        }
         if (order.equals("shuffled")) {
             Collections.shuffle(input, random);
         } else if (order.equals("newest first")) {
@@ -119,6 +126,67 @@ class ChunkDedupIndexTests {
         });
         assertThat(storedKeyOf).isEqualTo(keyOf);
         assertThat(storedCanonical).isEqualTo(new TreeMap<>(reference.canonicalSources()));
+
+        // and the band look-ups themselves return the same copies (boilerplate bands left out the same way)
+        List<IndexedCopy> probes = new ArrayList<>();
+        for (int i = 0; i < feed.size(); i += Math.max(1, feed.size() / 80)) {
+            probes.add(IndexedCopy.of(feed.get(i)));
+        }
+        tx.executeWithoutResult(status -> {
+            index.begin(probes);
+            try {
+                for (IndexedCopy p : probes) {
+                    if (p.date() == null || !p.minHash().banded()) {
+                        continue;
+                    }
+                    LocalDate from = p.date().minusDays(Deduplicator.WINDOW_DAYS);
+                    LocalDate to = p.date().plusDays(Deduplicator.WINDOW_DAYS);
+                    assertThat(sources(index.findByBands(p.minHash().bands(), from, to)))
+                            .as("band candidates of " + p.source())
+                            .isEqualTo(sources(reference.findByBands(p.minHash().bands(), from, to)));
+                }
+            } finally {
+                index.discard();
+            }
+        });
+        if (order.equals("boilerplate")) {
+            IndexedCopy p = IndexedCopy.of(feed.stream().filter(a -> a.source().startsWith("boilerplate/")).findFirst()
+                    .orElseThrow());
+            LocalDate d = p.date();
+            int uncapped = 0;
+            for (long b : p.minHash().bands()) {
+                uncapped = Math.max(uncapped, reference.findByBands(new long[] {b}, d.minusDays(2), d.plusDays(2)).size());
+            }
+            assertThat(uncapped).as("some band of the stock text is below the cap, others above: the cap was tested")
+                    .isPositive();
+            assertThat(reference.findByBands(p.minHash().bands(), d.minusDays(2), d.plusDays(2)).size())
+                    .isLessThan(Deduplicator.MAX_BAND_COPIES + 60);
+        }
+    }
+
+    private static java.util.Set<String> sources(List<IndexedCopy> copies) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        copies.forEach(c -> out.add(c.source()));
+        return out;
+    }
+
+    /** Pages of one date that share a long stock text and differ in a sentence or two. */
+    private static List<Article> boilerplate(Article model, int n) {
+        StringBuilder stock = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            stock.append("The agency said in a statement that the committee met on schedule and reviewed item ")
+                    .append(i).append(". ");
+        }
+        List<Article> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String body = "Report number " + i + " opens with its own line about district " + (i * 7919 % 1000)
+                    + " and market " + (i * 104729 % 977) + ".\n\n" + stock;
+            out.add(new Article("boilerplate/page-" + i + ".txt", null, model.format(), null, null, null,
+                    model.provider(), model.providerKey(), "Committee statement " + i, model.headlineSource(),
+                    model.published(), model.crawlDate(), null, null, null, model.language(), body,
+                    model.bodySha256(), List.of()));
+        }
+        return out;
     }
 
     /** The same input crawled again with more text. */

@@ -29,7 +29,10 @@ public interface DedupIndex {
     /** Copies with this headline hash and a date in {@code [from, to]}. */
     List<IndexedCopy> findByHeadlineHash(String headlineHash, LocalDate from, LocalDate to);
 
-    /** Copies sharing at least one band value with {@code bands} and a date in {@code [from, to]}. */
+    /**
+     * Copies sharing at least one band value with {@code bands} and a date in {@code [from, to]}, ignoring every band
+     * value that more than {@link Deduplicator#MAX_BAND_COPIES} copies dated in {@code [from, to]} carry.
+     */
     List<IndexedCopy> findByBands(long[] bands, LocalDate from, LocalDate to);
 
     /** The canonical copy of an article, or empty for an unknown key. */

@@ -27,6 +27,15 @@ public final class Deduplicator {
 
     /** Content rules apply only when the two dates are at most this many days apart. */
     public static final int WINDOW_DAYS = 2;
+
+    /**
+     * A MinHash band value that more copies than this carry within a window is boilerplate (a stock sentence, a
+     * disclaimer), not evidence: band look-ups ignore it ({@link DedupIndex#findByBands}). Without the cap the
+     * candidates of every copy grow with the number of articles a day, and at a million pages the candidate checks
+     * dominate the run; true near-duplicates share several bands (about six of 24 at the 0.70 threshold), so a
+     * story with fewer copies than this in its window is found as before.
+     */
+    public static final int MAX_BAND_COPIES = 200;
     /** The default near-duplicate threshold on the estimated Jaccard similarity (calibrated, see docs/dedup.md). */
     public static final double DEFAULT_THRESHOLD = 0.70;
     /** A KUNA page and a MENAFN page with the same headline are joined only when their bodies are at least this

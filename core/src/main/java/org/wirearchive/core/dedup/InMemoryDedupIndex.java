@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -48,14 +49,14 @@ public final class InMemoryDedupIndex implements DedupIndex {
 
     @Override
     public List<IndexedCopy> findByBands(long[] bands, LocalDate from, LocalDate to) {
-        Set<String> sources = new LinkedHashSet<>();
+        Map<String, IndexedCopy> found = new LinkedHashMap<>();
         for (long b : bands) {
-            Set<String> s = byBand.get(b);
-            if (s != null) {
-                sources.addAll(s);
+            List<IndexedCopy> carrying = copies(byBand.get(b), from, to);
+            if (carrying.size() <= Deduplicator.MAX_BAND_COPIES) {
+                carrying.forEach(c -> found.putIfAbsent(c.source(), c));
             }
         }
-        return copies(sources, from, to);
+        return new ArrayList<>(found.values());
     }
 
     @Override

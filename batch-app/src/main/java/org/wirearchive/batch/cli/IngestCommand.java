@@ -73,6 +73,9 @@ public class IngestCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions db = new DatabaseOptions();
 
+    @Mixin
+    RemoteManagerOptions remote = new RemoteManagerOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -92,8 +95,10 @@ public class IngestCommand implements Callable<Integer> {
         if (maxInputMb <= 0) {
             throw new UserError(ExitCodes.USAGE, "--max-input-mb must be positive: " + maxInputMb);
         }
-        try (ConfigurableApplicationContext ctx = SpringContexts.start(db,
-                Map.of("wirearchive.report-scope", reportScope.name(), "wirearchive.max-input-mb", maxInputMb))) {
+        Map<String, Object> props = Map.of("wirearchive.report-scope", reportScope.name(), "wirearchive.max-input-mb",
+                maxInputMb);
+        try (RemoteManagerOptions.Session broker = remote.open(db.dataDir());     // --workers remote: the manager
+             ConfigurableApplicationContext ctx = SpringContexts.start(db, broker.with(props))) {
             IngestResult result = ctx.getBean(IngestService.class)
                     .ingest(new IngestRequest(inputs, runOut, date, force, excel, full, recover));
             int exit = result.status() == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.JOB_FAILED;

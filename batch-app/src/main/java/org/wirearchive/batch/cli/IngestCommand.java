@@ -95,10 +95,10 @@ public class IngestCommand implements Callable<Integer> {
         if (maxInputMb <= 0) {
             throw new UserError(ExitCodes.USAGE, "--max-input-mb must be positive: " + maxInputMb);
         }
-        Map<String, Object> props = Map.of("wirearchive.report-scope", reportScope.name(), "wirearchive.max-input-mb",
-                maxInputMb);
-        try (RemoteManagerOptions.Session broker = remote.open(db.dataDir());     // --workers remote: the manager
-             ConfigurableApplicationContext ctx = SpringContexts.start(db, broker.with(props))) {
+        Map<String, Object> props = new java.util.HashMap<>(remote.springProperties()); // --workers remote: a manager
+        props.putAll(Map.of("wirearchive.report-scope", reportScope.name(), "wirearchive.max-input-mb", maxInputMb));
+        try (ConfigurableApplicationContext ctx = SpringContexts.start(db, props);
+             RemoteManagerOptions.Broker broker = remote.openBroker(db.dataDir())) {
             IngestResult result = ctx.getBean(IngestService.class)
                     .ingest(new IngestRequest(inputs, runOut, date, force, excel, full, recover));
             int exit = result.status() == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.JOB_FAILED;

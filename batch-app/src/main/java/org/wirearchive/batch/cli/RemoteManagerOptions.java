@@ -38,33 +38,15 @@ public class RemoteManagerOptions {
                     + "worker balances the load and limits what a lost worker redoes (default: 8).")
     Integer partitions;
 
-    /** The broker this run uses, open for its duration; closing it stops an embedded broker. */
-    public record Session(EmbeddedBroker embedded, Map<String, Object> springProperties) implements AutoCloseable {
-
-        /** The command's own Spring properties with this run's (a manager's, for a remote run). */
-        Map<String, Object> with(Map<String, Object> props) {
-            Map<String, Object> all = new LinkedHashMap<>(props);
-            all.putAll(springProperties);
-            return all;
-        }
-
-        @Override
-        public void close() {
-            if (embedded != null) {
-                embedded.close();
-            }
-        }
-    }
-
     boolean remote() {
         return workers == Workers.REMOTE;
     }
 
     /**
-     * Checks the options and, for a remote run, starts the embedded broker or checks the standalone one. Returns the
-     * Spring properties that make the context a manager (none for a local run).
+     * Checks the options and returns the Spring properties that make the context a manager (none for a local run).
+     * The broker is started or checked later ({@link #openBroker}), once the context has set up logging.
      */
-    Session open(Path dataDir) {
+    Map<String, Object> springProperties() {
         if (!remote()) {
             for (Object[] o : new Object[][] {{"--broker", broker}, {"--broker-listen", brokerListen},
                     {"--partitions", partitions}}) {
@@ -72,7 +54,7 @@ public class RemoteManagerOptions {
                     throw new UserError(ExitCodes.USAGE, o[0] + " needs --workers remote");
                 }
             }
-            return new Session(null, Map.of());
+            return Map.of();
         }
         if (broker != null && brokerListen != null) {
             throw new UserError(ExitCodes.USAGE, "--broker-listen is for the embedded broker: not with --broker");
@@ -80,39 +62,55 @@ public class RemoteManagerOptions {
         if (partitions != null && partitions < 1) {
             throw new UserError(ExitCodes.USAGE, "--partitions must be positive: " + partitions);
         }
+        String problem = Brokers.problem(broker != null ? broker : listen());
+        if (problem != null) {
+            throw new UserError(ExitCodes.USAGE, (broker != null ? "--broker " + broker : "--broker-listen " + listen())
+                    + ": " + problem);
+        }
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("wirearchive.workers", "remote");
+        props.put("logging.level.org.apache.activemq", "ERROR"); // the broker's own notices; ours say what matters
         if (partitions != null) {
             props.put("wirearchive.remote.partitions", partitions);
         }
-        EmbeddedBroker embedded = null;
+        props.put("wirearchive.remote.broker-url", broker != null ? broker : Brokers.IN_VM);
+        props.put("wirearchive.remote.broker-name", broker != null ? broker : "embedded broker " + listen());
+        return props;
+    }
+
+    /**
+     * For a remote run: starts the embedded broker, or checks that the standalone one answers. Closing the result
+     * stops an embedded broker. A local run gets a no-op.
+     */
+    Broker openBroker(Path dataDir) {
+        if (!remote()) {
+            return () -> { };
+        }
         if (broker != null) {
-            String problem = Brokers.problem(broker);
-            if (problem != null) {
-                throw new UserError(ExitCodes.USAGE, "--broker " + broker + ": " + problem);
-            }
             try (ActiveMQConnectionFactory cf = Brokers.connectionFactory(broker)) {
                 Brokers.check(cf);
             } catch (Exception e) {
                 throw new UserError(ExitCodes.ENVIRONMENT, "cannot connect to the broker " + broker + ": "
                         + e.getMessage());
             }
-            props.put("wirearchive.remote.broker-url", broker);
-        } else {
-            String listen = brokerListen != null ? brokerListen : DEFAULT_LISTEN;
-            String problem = Brokers.problem(listen);
-            if (problem != null) {
-                throw new UserError(ExitCodes.USAGE, "--broker-listen " + listen + ": " + problem);
-            }
-            try {
-                embedded = EmbeddedBroker.start(listen, dataDir.resolve("broker"));
-            } catch (IOException e) {
-                throw new UserError(ExitCodes.ENVIRONMENT, "cannot start the embedded broker on " + listen + ": "
-                        + e.getMessage());
-            }
-            props.put("wirearchive.remote.broker-url", Brokers.IN_VM);
-            props.put("wirearchive.remote.broker-name", "embedded broker " + listen);
+            return () -> { };
         }
-        return new Session(embedded, props);
+        try {
+            EmbeddedBroker embedded = EmbeddedBroker.start(listen(), dataDir.resolve("broker"));
+            return embedded::close;
+        } catch (IOException e) {
+            throw new UserError(ExitCodes.ENVIRONMENT, "cannot start the embedded broker on " + listen() + ": "
+                    + e.getMessage());
+        }
+    }
+
+    /** The run's broker: closing it stops an embedded one. */
+    interface Broker extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private String listen() {
+        return brokerListen != null ? brokerListen : DEFAULT_LISTEN;
     }
 }

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -22,7 +21,9 @@ import sun.misc.Signal;
         description = "Run a worker of remote-partitioned ingests (ingest --workers remote): take partitions of a run's "
                 + "input list from the broker, parse and fingerprint their files, and stage the results in the "
                 + "shared database, until stopped (SIGTERM or Ctrl-C: the partition in progress is finished first, "
-                + "then the worker exits 0). A worker killed mid-partition loses nothing: another one resumes it.")
+                + "then the worker exits 0). A worker killed mid-partition loses nothing: another one resumes it. "
+                + "The worker waits for the broker while there is none (a manager's embedded broker exists only while "
+                + "its run lasts).")
 public class WorkerCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(WorkerCommand.class);
@@ -54,15 +55,10 @@ public class WorkerCommand implements Callable<Integer> {
             throw new UserError(ExitCodes.USAGE, "a worker needs the manager's database: --db-url URL (or the "
                     + "environment variable WIREARCHIVE_DB_URL)");
         }
-        try (ActiveMQConnectionFactory cf = Brokers.connectionFactory(broker)) {
-            Brokers.check(cf);
-        } catch (Exception e) {
-            throw new UserError(ExitCodes.ENVIRONMENT, "cannot connect to the broker " + broker + ": "
-                    + e.getMessage());
-        }
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("wirearchive.remote.role", "worker");
         props.put("wirearchive.remote.broker-url", broker);
+        props.put("logging.level.org.apache.activemq", "ERROR"); // the client's notices; ours say what matters
         // the signal handlers below stop the worker between partitions; Boot's hook would close the database first
         props.put("spring.main.register-shutdown-hook", "false");
         if (parseThreads != null) {

@@ -43,14 +43,16 @@ public class PartitionConsumer {
      */
     public int run(BooleanSupplier stop) throws InterruptedException {
         boolean reported = false;
+        boolean connected = false;
         while (!stop.getAsBoolean()) {
             try (Connection connection = connectionFactory.createConnection()) {
                 Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
                 MessageConsumer consumer = session.createConsumer(session.createQueue(Brokers.QUEUE));
                 connection.start();
-                log.info("{} to the broker {}, waiting for partitions on queue {}", reported ? "Reconnected"
+                log.info("{} to the broker {}, waiting for partitions on queue {}", connected ? "Reconnected"
                         : "Connected", brokerUrl, Brokers.QUEUE);
                 reported = false;
+                connected = true;
                 while (!stop.getAsBoolean()) {
                     Message m = consumer.receive(1000);
                     if (m == null) {
@@ -75,8 +77,8 @@ public class PartitionConsumer {
                 }
             } catch (JMSException | JMSRuntimeException e) {
                 if (!reported) {
-                    log.warn("Lost the broker {} ({}); retrying every {} s", brokerUrl, Brokers.reason(e),
-                            RETRY_MILLIS / 1000);
+                    log.warn("{} the broker {} ({}); retrying every {} s", connected ? "Lost" : "Cannot reach",
+                            brokerUrl, Brokers.reason(e), RETRY_MILLIS / 1000);
                     reported = true;
                 }
                 sleepUnless(stop, RETRY_MILLIS);

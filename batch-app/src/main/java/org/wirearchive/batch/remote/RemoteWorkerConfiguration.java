@@ -1,7 +1,7 @@
 package org.wirearchive.batch.remote;
 
 import javax.sql.DataSource;
-import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
@@ -41,10 +41,12 @@ public class RemoteWorkerConfiguration {
                 .writer(new StagingWriter(dataSource))
                 .listener(parser);
         if (chunkPauseMs > 0) {
-            // as the single-process step's wirearchive.chunk-pause-ms: a throttle, and a run slow enough for tests
-            step.listener(new ChunkListener<InputFile, FileOutcomes>() {
+            // as the single-process step's wirearchive.chunk-pause-ms: a throttle, and a run slow enough for tests.
+            // After each chunk's write (still inside its transaction): Spring Batch 6 calls no ChunkListener when a
+            // chunk is processed concurrently (parse threads), but it calls the write listeners in both modes.
+            step.listener(new ItemWriteListener<FileOutcomes>() {
                 @Override
-                public void afterChunk(Chunk<FileOutcomes> chunk) {
+                public void afterWrite(Chunk<? extends FileOutcomes> items) {
                     try {
                         Thread.sleep(chunkPauseMs);
                     } catch (InterruptedException e) {

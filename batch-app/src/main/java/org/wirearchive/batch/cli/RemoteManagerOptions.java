@@ -91,7 +91,7 @@ public class RemoteManagerOptions {
                 Brokers.check(cf);
             } catch (Exception e) {
                 throw new UserError(ExitCodes.ENVIRONMENT, "cannot connect to the broker " + broker + ": "
-                        + e.getMessage());
+                        + Brokers.reason(e));
             }
             return () -> { };
         }

@@ -59,12 +59,13 @@ public final class Brokers {
     }
 
     /** The root cause's message, for one-line errors. */
-    static String reason(Throwable e) {
+    public static String reason(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String m = e.getMessage() != null ? e.getMessage() : root.getMessage();
-        return m == null ? root.getClass().getSimpleName() : m;
+        String m = e.getMessage() != null ? e.getMessage() : root.getClass().getSimpleName();
+        return root == e || root.getMessage() == null || m.contains(root.getMessage()) ? m
+                : m + " (" + root.getMessage() + ")";
     }
 }

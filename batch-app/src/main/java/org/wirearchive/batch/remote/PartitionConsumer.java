@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 public class PartitionConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(PartitionConsumer.class);
-    private static final long RETRY_MILLIS = 5000;
+    private static final long RETRY_MILLIS = 2000;
 
     private final ConnectionFactory connectionFactory;
     private final String brokerUrl;

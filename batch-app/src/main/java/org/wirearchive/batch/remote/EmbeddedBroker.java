@@ -12,10 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An Apache Artemis broker inside this JVM, for a manager that runs without a standalone broker: an in-VM acceptor
- * for the manager itself ({@link Brokers#IN_VM}) and a TCP acceptor for the workers. Messages are kept in memory
- * (the broker lives and dies with the manager's run; the job repository holds every partition's state). A request
- * whose worker dies is redelivered after a second, as often as needed.
+ * An Apache Artemis broker inside this JVM: embedded in a manager that runs without a standalone broker (an in-VM
+ * acceptor for the manager itself, {@link Brokers#IN_VM}, and a TCP acceptor for the workers; messages in memory, as
+ * the broker lives and dies with the manager's run and the job repository holds every partition's state), or the
+ * standalone broker of {@code wirearchive broker} (persistent). A request whose worker dies is redelivered after a
+ * second, as often as needed.
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
@@ -34,6 +35,14 @@ public final class EmbeddedBroker implements AutoCloseable {
      * interface). Throws {@link IOException} with a one-line reason when the address cannot be used.
      */
     public static EmbeddedBroker start(String listen, Path workDir) throws IOException {
+        return start(listen, workDir, false);
+    }
+
+    /**
+     * Starts a broker; a {@code persistent} one keeps its queued messages in a journal under {@code workDir}, so that
+     * the requests of a running ingest survive a restart of a standalone broker.
+     */
+    public static EmbeddedBroker start(String listen, Path workDir, boolean persistent) throws IOException {
         URI uri = URI.create(listen);
         // Artemis logs a failed acceptor and starts without it: check that the address is free first
         try (ServerSocket probe = new ServerSocket()) {
@@ -47,8 +56,8 @@ public final class EmbeddedBroker implements AutoCloseable {
                 .setAutoCreateAddresses(true);
         try {
             ConfigurationImpl config = new ConfigurationImpl();
-            config.setName("wirearchive-manager");
-            config.setPersistenceEnabled(false);
+            config.setName(persistent ? "wirearchive-broker" : "wirearchive-manager");
+            config.setPersistenceEnabled(persistent);
             config.setSecurityEnabled(false);
             config.setJMXManagementEnabled(false);
             config.setJournalDirectory(workDir.resolve("journal").toString());
@@ -61,7 +70,8 @@ public final class EmbeddedBroker implements AutoCloseable {
             EmbeddedActiveMQ server = new EmbeddedActiveMQ();
             server.setConfiguration(config);
             server.start();
-            log.info("Broker started in this process: workers connect to {} (queue {})", listen, Brokers.QUEUE);
+            log.info("Broker started{}: managers and workers connect to {} (queue {})",
+                    persistent ? " (messages kept in " + workDir + ")" : " in this process", listen, Brokers.QUEUE);
             return new EmbeddedBroker(server, listen);
         } catch (Exception e) {
             throw new IOException(Brokers.reason(e), e);

@@ -33,6 +33,7 @@ import org.wirearchive.core.generate.GeneratorSpec;
  * embedded Artemis broker on a free port) and two {@code worker} JVMs share a fresh database; one worker is killed
  * with SIGKILL in the middle of a partition; the run completes with the same reports and rows as a single-process
  * run of the same archive, the surviving worker took the partition over, and a SIGTERM stops it cleanly (exit 0).
+ * And the manager killed mid-run: restarted with {@code --recover}, on the same workers, it gives the same result.
  *
  * <p>Needs {@code WA_TEST_PG_URL} (skipped without it, failed with {@code WA_TEST_PG_REQUIRED=true}).
  */
@@ -158,6 +159,93 @@ class RemotePartitioningIT {
             for (Process w : workers) {
                 w.destroyForcibly();
             }
+        }
+    }
+
+    @Test
+    @DisplayName("manager killed mid-parse: a rerun names --recover, --recover restarts it on the same workers, same result")
+    void managerKilledThenRecovered(@TempDir Path work) throws Exception {
+        String db = createDatabase();
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        String broker = "tcp://127.0.0.1:" + port;
+        Map<String, String> workerEnv = Map.of("WIREARCHIVE_JAVA_OPTS", JAVA + " -Dwirearchive.chunk-pause-ms=100");
+        Process[] workers = new Process[2];
+        Path[] logs = new Path[2];
+        for (int i = 0; i < 2; i++) {
+            Path dir = Files.createDirectories(work.resolve("worker" + i));
+            logs[i] = dir.resolve("out.txt");
+            workers[i] = Launcher.builder(dir, workerEnv, "worker", "--broker", broker, "--db-url", db)
+                    .redirectErrorStream(true).redirectOutput(logs[i].toFile()).start();
+        }
+        Path managerDir = Files.createDirectories(work.resolve("manager"));
+        String[] ingest = {"ingest", "--input", archive.toString(), "--run-date", DATE, "--workers", "remote",
+            "--broker-listen", broker, "--partitions", "6", "--db-url", db};
+        Map<String, String> env = Map.of("WIREARCHIVE_JAVA_OPTS", JAVA);
+        try {
+            Process manager = Launcher.builder(managerDir, env, ingest)
+                    .redirectOutput(managerDir.resolve("killed.out").toFile())
+                    .redirectError(managerDir.resolve("killed.err").toFile()).start();
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
+            boolean killed = false;
+            while (!killed && manager.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                if (count(db, "SELECT COUNT(*) FROM batch_step_execution WHERE step_name LIKE 'parsePartition:%' "
+                        + "AND status = 'COMPLETED'") >= 1 && count(db, "SELECT COUNT(*) FROM parsed_files") >= 1000) {
+                    manager.destroyForcibly();
+                    killed = true;
+                }
+            }
+            assertThat(killed).as("the manager was killed mid-parse: " + read(managerDir.resolve("killed.out"))
+                    + read(managerDir.resolve("killed.err"))).isTrue();
+            manager.waitFor(1, TimeUnit.MINUTES);
+
+            // a single-process rerun of a remote run is refused: it would run other steps
+            Launcher.Result local = Launcher.run(managerDir, env, "ingest", "--input", archive.toString(), "--run-date",
+                    DATE, "--db-url", db, "--recover");
+            assertThat(local.exit()).as(local.out() + local.err()).isEqualTo(2);
+            assertThat(local.err()).contains("was started with --workers remote").doesNotContain("Exception");
+            // the usual crash rule: told to recover
+            Launcher.Result told = Launcher.run(managerDir, env, ingest);
+            assertThat(told.exit()).as(told.out() + told.err()).isEqualTo(6);
+            assertThat(told.err()).contains("--recover").doesNotContain("Exception");
+
+            String[] recover = java.util.Arrays.copyOf(ingest, ingest.length + 1);
+            recover[ingest.length] = "--recover";
+            Launcher.Result rerun = Launcher.run(managerDir, env, recover);
+            assertThat(rerun.exit()).as(rerun.out() + rerun.err()).isZero();
+            assertThat(rerun.out()).contains("COMPLETED (restarted)");
+
+            try (Connection c = DriverManager.getConnection(db)) {
+                assertThat(CrashRecoveryIT.dump(c)).isEqualTo(reference);
+                assertThat(CrashRecoveryIT.query(c, "SELECT COUNT(*) FROM parsed_files")).containsExactly("0");
+                assertThat(CrashRecoveryIT.query(c, "SELECT status FROM batch_job_execution ORDER BY job_execution_id"))
+                        .containsExactly("FAILED", "COMPLETED");
+            }
+            for (String f : COMPARED) {
+                assertThat(Files.mismatch(managerDir.resolve("out/" + DATE).resolve(f),
+                        shared.resolve("single/out/" + DATE).resolve(f))).as(f).isEqualTo(-1L);
+            }
+            String both = read(logs[0]) + read(logs[1]);
+            assertThat(both).contains("Lost the broker").contains("Reconnected to the broker")
+                    .containsPattern("parsePartition:partition\\d+ of run 1 \\(execution 2, .*: COMPLETED");
+            for (int i = 0; i < 2; i++) {
+                workers[i].destroy();
+                assertThat(workers[i].waitFor(1, TimeUnit.MINUTES)).isTrue();
+                assertThat(workers[i].exitValue()).as(read(logs[i])).isZero();
+            }
+        } finally {
+            for (Process w : workers) {
+                w.destroyForcibly();
+            }
+        }
+    }
+
+    static int count(String db, String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(db)) {
+            return CrashRecoveryIT.count(c, sql);
         }
     }
 

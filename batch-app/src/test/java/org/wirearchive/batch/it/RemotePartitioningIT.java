@@ -192,10 +192,14 @@ class RemotePartitioningIT {
             boolean killed = false;
             while (!killed && manager.isAlive() && System.nanoTime() < deadline) {
                 Thread.sleep(200);
-                if (count(db, "SELECT COUNT(*) FROM batch_step_execution WHERE step_name LIKE 'parsePartition:%' "
-                        + "AND status = 'COMPLETED'") >= 1 && count(db, "SELECT COUNT(*) FROM parsed_files") >= 1000) {
-                    manager.destroyForcibly();
-                    killed = true;
+                try {
+                    if (count(db, "SELECT COUNT(*) FROM batch_step_execution WHERE step_name LIKE 'parsePartition:%' "
+                            + "AND status = 'COMPLETED'") >= 1 && count(db, "SELECT COUNT(*) FROM parsed_files") >= 1000) {
+                        manager.destroyForcibly();
+                        killed = true;
+                    }
+                } catch (SQLException notYet) {
+                    // the schema is still being created
                 }
             }
             assertThat(killed).as("the manager was killed mid-parse: " + read(managerDir.resolve("killed.out"))

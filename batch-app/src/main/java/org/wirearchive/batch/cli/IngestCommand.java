@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -95,7 +96,7 @@ public class IngestCommand implements Callable<Integer> {
         if (maxInputMb <= 0) {
             throw new UserError(ExitCodes.USAGE, "--max-input-mb must be positive: " + maxInputMb);
         }
-        Map<String, Object> props = new java.util.HashMap<>(remote.springProperties()); // --workers remote: a manager
+        Map<String, Object> props = new HashMap<>(remote.springProperties()); // --workers remote: a manager
         props.putAll(Map.of("wirearchive.report-scope", reportScope.name(), "wirearchive.max-input-mb", maxInputMb));
         try (ConfigurableApplicationContext ctx = SpringContexts.start(db, props);
              RemoteManagerOptions.Broker broker = remote.openBroker(db.dataDir())) {

@@ -3,6 +3,7 @@ package org.wirearchive.batch.remote;
 import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.SimpleJob;
@@ -30,8 +31,9 @@ public record RemoteIngestSteps(Step parseFiles, Step storeParsed) {
      * restarts with it, and one started without it restarts without it. Throws a usage error naming the fix.
      */
     public static void requireSameMode(Job job, JobExecution last) {
-        if (last == null || !(job instanceof SimpleJob simple)) {
-            return;
+        if (last == null || !(job instanceof SimpleJob simple) || last.getStatus() == BatchStatus.COMPLETED
+                || last.getStatus() == BatchStatus.ABANDONED) {
+            return; // not a restart: the caller says why
         }
         Collection<StepExecution> steps = last.getStepExecutions();
         Set<String> names = steps.stream().map(StepExecution::getStepName).collect(Collectors.toSet());

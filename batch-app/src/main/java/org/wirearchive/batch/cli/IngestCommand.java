@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -73,6 +74,9 @@ public class IngestCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions db = new DatabaseOptions();
 
+    @Mixin
+    RemoteManagerOptions remote = new RemoteManagerOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -92,8 +96,10 @@ public class IngestCommand implements Callable<Integer> {
         if (maxInputMb <= 0) {
             throw new UserError(ExitCodes.USAGE, "--max-input-mb must be positive: " + maxInputMb);
         }
-        try (ConfigurableApplicationContext ctx = SpringContexts.start(db,
-                Map.of("wirearchive.report-scope", reportScope.name(), "wirearchive.max-input-mb", maxInputMb))) {
+        Map<String, Object> props = new HashMap<>(remote.springProperties()); // --workers remote: a manager
+        props.putAll(Map.of("wirearchive.report-scope", reportScope.name(), "wirearchive.max-input-mb", maxInputMb));
+        try (ConfigurableApplicationContext ctx = SpringContexts.start(db, props);
+             RemoteManagerOptions.Broker broker = remote.openBroker(db.dataDir())) {
             IngestResult result = ctx.getBean(IngestService.class)
                     .ingest(new IngestRequest(inputs, runOut, date, force, excel, full, recover));
             int exit = result.status() == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.JOB_FAILED;

@@ -4,16 +4,19 @@ import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.wirearchive.batch.remote.RemoteIngestSteps;
 import org.wirearchive.batch.store.ArticleStore;
 import org.wirearchive.batch.store.ChunkDedupIndex;
 import org.wirearchive.core.extract.ArticleExtractor;
@@ -32,13 +35,18 @@ public class IngestJobConfiguration {
 
     @Bean
     public Job ingestJob(JobRepository jobRepository, Step freezeInputs, Step ingestFiles, Step writeReports,
-                         RunHistoryListener runHistoryListener) {
-        return new JobBuilder(JOB_NAME, jobRepository)
+                         RunHistoryListener runHistoryListener, ObjectProvider<RemoteIngestSteps> remote) {
+        SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
                 .listener(runHistoryListener)
-                .start(freezeInputs)
-                .next(ingestFiles)
-                .next(writeReports)
-                .build();
+                .start(freezeInputs);
+        RemoteIngestSteps remoteSteps = remote.getIfAvailable();
+        if (remoteSteps != null) {
+            // ingest --workers remote: workers parse the partitions, this process dedups and stores (docs/scale-out.md)
+            job.next(remoteSteps.parseFiles()).next(remoteSteps.storeParsed());
+        } else {
+            job.next(ingestFiles);
+        }
+        return job.next(writeReports).build();
     }
 
     @Bean

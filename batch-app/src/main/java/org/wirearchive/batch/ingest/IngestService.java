@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.wirearchive.batch.cli.ExitCodes;
 import org.wirearchive.batch.cli.UserError;
+import org.wirearchive.batch.remote.RemoteIngestSteps;
 import org.wirearchive.batch.store.RunStore;
 
 /** Launches (or restarts) the ingest job for a run date and reports what it did. */
@@ -74,6 +75,7 @@ public class IngestService {
             last = null;
         }
         if (last != null) {
+            RemoteIngestSteps.requireSameMode(ingestJob, last);
             switch (last.getStatus()) {
                 case COMPLETED -> throw new UserError(ExitCodes.ALREADY_COMPLETED, "The run for " + request.runDate()
                         + " already completed (run " + last.getJobInstance().getInstanceId() + ", execution "

@@ -1,0 +1,122 @@
+package org.wirearchive.batch.remote;
+
+import javax.sql.DataSource;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.integration.partition.MessageChannelPartitionHandler;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.core.MessagingTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.wirearchive.batch.ingest.FileOutcomes;
+import org.wirearchive.batch.ingest.ProgressListener;
+import org.wirearchive.batch.ingest.StoreWriter;
+import org.wirearchive.batch.store.ArticleStore;
+import org.wirearchive.batch.store.ChunkDedupIndex;
+
+/**
+ * The manager of a remote-partitioned ingest ({@code ingest --workers remote}): only in a context started with
+ * {@code wirearchive.workers=remote}. {@code parseFiles} splits the run's frozen list into seq ranges and sends one
+ * request per range to the broker (Spring Batch Integration's {@link MessageChannelPartitionHandler}), then polls the
+ * shared job repository until every partition has ended; {@code storeParsed} dedups and stores the staged files in
+ * seq order with the single-process ingest's own {@link StoreWriter}.
+ */
+@Configuration
+@ConditionalOnProperty(name = "wirearchive.workers", havingValue = "remote")
+public class RemoteManagerConfiguration {
+
+    @Bean
+    public RemoteIngestSteps remoteIngestSteps(Step parseFiles, Step storeParsed) {
+        return new RemoteIngestSteps(parseFiles, storeParsed);
+    }
+
+    @Bean
+    @StepScope
+    public SeqRangePartitioner seqRangePartitioner(JdbcTemplate jdbc,
+            @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long runId,
+            @Value("${wirearchive.remote.partitions:8}") int partitions,
+            @Value("${wirearchive.max-input-mb:20}") long maxInputMb) {
+        return new SeqRangePartitioner(jdbc, runId, partitions, maxInputMb);
+    }
+
+    @Bean(destroyMethod = "close")
+    public PartitionRequestSender partitionRequestSender(
+            @Value("${wirearchive.remote.broker-url}") String brokerUrl,
+            @Value("${wirearchive.remote.broker-name:${wirearchive.remote.broker-url}}") String brokerName) {
+        return new PartitionRequestSender(Brokers.connectionFactory(brokerUrl), brokerName);
+    }
+
+    @Bean
+    public MessageChannelPartitionHandler partitionHandler(JobRepository jobRepository, PartitionRequestSender sender,
+            @Value("${wirearchive.remote.poll-ms:1000}") long pollMillis,
+            @Value("${wirearchive.remote.timeout-ms:-1}") long timeoutMillis) {
+        MessageChannelPartitionHandler handler = new MessageChannelPartitionHandler();
+        handler.setStepName(RemoteIngestSteps.PARSE_PARTITION);
+        handler.setMessagingOperations(new MessagingTemplate(sender));
+        handler.setJobRepository(jobRepository); // results by polling the shared repository: no reply queue
+        handler.setPollInterval(pollMillis);
+        handler.setTimeout(timeoutMillis);
+        return handler;
+    }
+
+    @Bean
+    public Step parseFiles(JobRepository jobRepository, SeqRangePartitioner seqRangePartitioner,
+                           MessageChannelPartitionHandler partitionHandler, JdbcTemplate jdbc,
+                           @Value("${wirearchive.progress-seconds:5}") int progressSeconds) {
+        return new StepBuilder(RemoteIngestSteps.PARSE_FILES, jobRepository)
+                .partitioner(RemoteIngestSteps.PARSE_PARTITION, seqRangePartitioner)
+                .partitionHandler(partitionHandler)
+                .listener(new PartitionProgress(jdbc, progressSeconds))
+                .build();
+    }
+
+    @Bean
+    @StepScope
+    public StagedFileReader stagedFileReader(DataSource dataSource,
+            @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long runId,
+            @Value("${wirearchive.chunk-size:50}") int chunkSize) {
+        return new StagedFileReader(dataSource, runId, chunkSize);
+    }
+
+    @Bean
+    public Step storeParsed(JobRepository jobRepository, PlatformTransactionManager tm, StagedFileReader stagedFileReader,
+                            ArticleStore store, JdbcTemplate jdbc,
+                            @Value("${wirearchive.chunk-size:50}") int chunkSize,
+                            @Value("${wirearchive.progress-seconds:5}") int progressSeconds) {
+        return new StepBuilder(RemoteIngestSteps.STORE_PARSED, jobRepository)
+                .<FileOutcomes, FileOutcomes>chunk(chunkSize)
+                .transactionManager(tm)
+                .reader(stagedFileReader)
+                .writer(new StoreWriter(store, new ChunkDedupIndex(jdbc)))
+                .listener(new ProgressListener(jdbc, progressSeconds, System.console() != null))
+                .listener(new StagingCleanup(jdbc))
+                .build();
+    }
+
+    /** Deletes a run's staged files once the store step has stored them all. */
+    static final class StagingCleanup implements StepExecutionListener {
+        private final JdbcTemplate jdbc;
+
+        StagingCleanup(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @Override
+        public ExitStatus afterStep(StepExecution stepExecution) {
+            if (stepExecution.getStatus() == BatchStatus.COMPLETED) {
+                jdbc.update("DELETE FROM parsed_files WHERE job_instance_id = ?",
+                        stepExecution.getJobExecution().getJobInstance().getInstanceId());
+            }
+            return null;
+        }
+    }
+}

@@ -39,7 +39,7 @@ final class DayCache {
         final Set<String> sources = new LinkedHashSet<>();
         final Map<String, List<String>> byContent = new HashMap<>();
         final Map<String, List<String>> byHeadline = new HashMap<>();
-        final Map<Long, List<String>> byBand = new HashMap<>();
+        final BandPostings byBand = new BandPostings();
     }
 
     private final JdbcTemplate jdbc;
@@ -136,7 +136,7 @@ final class DayCache {
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             Day day = day(d);
             for (long b : bands) {
-                addAll(day.byBand.get(b), into);
+                day.byBand.collect(b, into);
             }
         }
     }
@@ -145,8 +145,7 @@ final class DayCache {
     int bandCount(long band, LocalDate from, LocalDate to) {
         int n = 0;
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            List<String> l = day(d).byBand.get(band);
-            n += l == null ? 0 : l.size();
+            n += day(d).byBand.count(band);
         }
         return n;
     }
@@ -265,7 +264,7 @@ final class DayCache {
             day.byHeadline.computeIfAbsent(c.headlineHash(), k -> new ArrayList<>(1)).add(src);
         }
         for (long b : e.bands()) {
-            day.byBand.computeIfAbsent(b, k -> new ArrayList<>(1)).add(src);
+            day.byBand.add(b, src);
         }
     }
 
@@ -282,7 +281,7 @@ final class DayCache {
         drop(day.byContent, c.contentHash(), src);
         drop(day.byHeadline, c.headlineHash(), src);
         for (long b : e.bands()) {
-            drop(day.byBand, b, src);
+            day.byBand.remove(b, src);
         }
     }
 

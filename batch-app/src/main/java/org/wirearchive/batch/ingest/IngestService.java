@@ -91,9 +91,10 @@ public class IngestService {
                                 + "or was killed. Run `wirearchive jobs recover " + last.getId()
                                 + "` and then this command again, or rerun it with --recover to do both.");
                     }
+                    BatchStatus left = last.getStatus(); // recover() changes it
                     jobOperator.recover(last);
                     log.warn("Recovered execution {} for {} (left {} by a crashed process); restarting the run",
-                            last.getId(), request.runDate(), last.getStatus());
+                            last.getId(), request.runDate(), left);
                 }
                 default -> { /* FAILED, STOPPED, UNKNOWN: the launch below restarts it from its last commit */ }
             }

@@ -92,8 +92,11 @@ start() {
         if ready; then
             die "another server already listens on 127.0.0.1:$PORT (set WA_PG_PORT to use another port)"
         fi
+        # autovacuum off: tests create and drop a database each; an autovacuum worker connected to one (a superuser
+        # process) makes the test role's DROP DATABASE ... WITH (FORCE) fail ("must be a member of the role ...")
         as_owner "$BIN/pg_ctl" -D "$DATA" -l "$LOG" -w -t 60 \
-            -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100" start >/dev/null \
+            -o "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=100 -c autovacuum=off" \
+            start >/dev/null \
             || { tail -20 "$LOG" >&2 || true; die "the server did not start (log: $LOG)"; }
     fi
     local i

@@ -52,7 +52,7 @@ final class PgDatabase implements AutoCloseable {
         String admin = serverUrl();
         String name = "wa_batch_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         try (Connection c = DriverManager.getConnection(admin); Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            dropDatabase(st, name);
             st.execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'");
         }
         return new PgDatabase(admin, name);
@@ -86,7 +86,7 @@ final class PgDatabase implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         try (Connection c = DriverManager.getConnection(adminUrl); Statement st = c.createStatement()) {
-            st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            dropDatabase(st, name);
         }
     }
 
@@ -110,6 +110,29 @@ final class PgDatabase implements AutoCloseable {
                 rows.add(sb.toString());
             }
             return rows;
+        }
+    }
+
+    /**
+     * Drops a test database, retrying for a few seconds: a server process of another role (autovacuum on a server
+     * not started by scripts/pg.sh) may still be connected, and FORCE cannot end it for a non-superuser.
+     */
+    static void dropDatabase(Statement st, String name) throws SQLException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                return;
+            } catch (SQLException e) {
+                if (attempt >= 20) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 }

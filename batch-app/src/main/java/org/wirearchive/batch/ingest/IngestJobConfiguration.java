@@ -116,13 +116,6 @@ public class IngestJobConfiguration {
     }
 
     @Bean
-    @StepScope
-    public InputFileReader inputFileReader(DataSource dataSource,
-            @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long instanceId) {
-        return new InputFileReader(dataSource, instanceId, 500);
-    }
-
-    @Bean
     public Step writeReports(JobRepository jobRepository, PlatformTransactionManager tm, ReportTasklet reportTasklet) {
         return new StepBuilder("writeReports", jobRepository)
                 .tasklet(reportTasklet, tm)

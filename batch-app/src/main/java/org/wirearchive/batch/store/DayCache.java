@@ -64,20 +64,13 @@ final class DayCache {
 
     /** Loads the days of {@code [from, to]} that are not cached yet (one query for all of them). */
     void ensure(LocalDate from, LocalDate to) {
-        List<LocalDate> missing = new ArrayList<>();
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            pinned.add(d);
-            if (days.get(d) == null) {
-                missing.add(d);
-            }
-        }
-        load(missing);
+        ensure(from.datesUntil(to.plusDays(1)).toList());
     }
 
-    /** Loads every one of these days that is not cached yet. */
+    /** Loads every one of these days that is not cached yet (one query for all of them); pins them to this chunk. */
     void ensure(Collection<LocalDate> wanted) {
         List<LocalDate> missing = new ArrayList<>();
-        for (LocalDate d : new TreeSet<>(wanted)) {
+        for (LocalDate d : wanted) {
             pinned.add(d);
             if (days.get(d) == null) {
                 missing.add(d);

@@ -65,12 +65,15 @@ public class JdbcDedupIndex implements DedupIndex {
         // that at most Deduplicator.MAX_BAND_COPIES of them carry
         List<IndexedCopy> window = jdbc.query("SELECT " + COLUMNS + " FROM dedup_copies c WHERE c.window_date "
                 + "BETWEEN ? AND ?", COPY, Date.valueOf(from), Date.valueOf(to));
+        List<long[]> windowBands = window.stream().map(c -> c.minHash().bands()).toList();
         java.util.Map<String, IndexedCopy> found = new java.util.LinkedHashMap<>();
+        long[] one = new long[1];
         for (long b : bands) {
+            one[0] = b;
             List<IndexedCopy> carrying = new ArrayList<>();
-            for (IndexedCopy c : window) {
-                if (sharesBand(c.minHash().bands(), new long[] {b})) {
-                    carrying.add(c);
+            for (int i = 0; i < window.size(); i++) {
+                if (sharesBand(windowBands.get(i), one)) {
+                    carrying.add(window.get(i));
                 }
             }
             if (carrying.size() <= org.wirearchive.core.dedup.Deduplicator.MAX_BAND_COPIES) {

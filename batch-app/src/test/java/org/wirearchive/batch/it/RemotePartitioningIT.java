@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wirearchive.batch.pg.PgDatabase;
 import org.wirearchive.core.generate.ArchiveGenerator;
 import org.wirearchive.core.generate.GeneratorSpec;
 
@@ -77,7 +78,7 @@ class RemotePartitioningIT {
         }
         try (Connection c = DriverManager.getConnection(server); Statement st = c.createStatement()) {
             for (String name : databases) {
-                dropDatabase(st, name);
+                PgDatabase.dropDatabase(st, name);
             }
         }
     }
@@ -302,7 +303,7 @@ class RemotePartitioningIT {
     static String createDatabase() throws SQLException {
         String name = "wa_remote_" + ProcessHandle.current().pid() + "_" + databases.size();
         try (Connection c = DriverManager.getConnection(server); Statement st = c.createStatement()) {
-            dropDatabase(st, name);
+            PgDatabase.dropDatabase(st, name);
             st.execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'");
         }
         databases.add(name);
@@ -311,28 +312,5 @@ class RemotePartitioningIT {
 
     static String read(Path p) throws IOException {
         return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : "";
-    }
-
-    /**
-     * Drops a test database, retrying for a few seconds: a server process of another role (autovacuum on a server
-     * not started by scripts/pg.sh) may still be connected, and FORCE cannot end it for a non-superuser.
-     */
-    static void dropDatabase(Statement st, String name) throws SQLException {
-        for (int attempt = 1;; attempt++) {
-            try {
-                st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-                return;
-            } catch (SQLException e) {
-                if (attempt >= 20) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(500);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
     }
 }

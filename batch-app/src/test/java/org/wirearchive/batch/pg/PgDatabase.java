@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Without {@code WA_TEST_PG_URL} the test is skipped by a JUnit assumption; with {@code WA_TEST_PG_REQUIRED=true}
  * (set by {@code .ci/run}) it fails instead, so that CI never silently skips PostgreSQL.
  */
-final class PgDatabase implements AutoCloseable {
+public final class PgDatabase implements AutoCloseable {
 
     static final String URL_VARIABLE = "WA_TEST_PG_URL";
 
@@ -117,7 +117,7 @@ final class PgDatabase implements AutoCloseable {
      * Drops a test database, retrying for a few seconds: a server process of another role (autovacuum on a server
      * not started by scripts/pg.sh) may still be connected, and FORCE cannot end it for a non-superuser.
      */
-    static void dropDatabase(Statement st, String name) throws SQLException {
+    public static void dropDatabase(Statement st, String name) throws SQLException {
         for (int attempt = 1;; attempt++) {
             try {
                 st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.wirearchive.core.dedup.DedupIndex;
 import org.wirearchive.core.dedup.Deduplicator;
 import org.wirearchive.core.dedup.IndexedCopy;
+import org.wirearchive.core.dedup.MinHash;
 
 /**
  * The dedup index as one step's writer sees it: the same table and the same semantics as {@link JdbcDedupIndex}, served
@@ -218,7 +220,7 @@ public class ChunkDedupIndex implements DedupIndex {
                 moved = true;
             }
         }
-        Row row = new Row(e.copy(), e.canonical(), true, e.bands());
+        Row row = new Row(e.copy(), e.canonical(), true);
         row.copy = c;
         row.canonical = canonical;
         row.moved = moved;
@@ -317,13 +319,7 @@ public class ChunkDedupIndex implements DedupIndex {
                 }
                 continue;
             }
-            IndexedCopy c = days.get(src).copy();
-            for (Object[] rk : state.rekeys) {
-                if (c.articleKey().equals(rk[1])) {
-                    c = c.withKey((String) rk[0]);
-                }
-            }
-            out.add(c);
+            out.add(rekeyed(days.get(src).copy()));
         }
         return out;
     }
@@ -400,6 +396,119 @@ public class ChunkDedupIndex implements DedupIndex {
             }
         }
         return new ArrayList<>(found.values());
+    }
+
+    /**
+     * The band candidates at least {@code minSimilarity} similar, as {@link #findByBands} followed by the test of
+     * {@link DedupIndex#findSimilar} would give them, without materialising the others: the committed carriers of a
+     * band are walked as ids of the day cache, and only a copy that passes the test is built (with the chunk's re-keys
+     * so far applied). A carrier the chunk holds is counted and tested as the chunk's row, as in {@link #dated}.
+     */
+    @Override
+    public List<IndexedCopy> findSimilar(MinHash signature, LocalDate from, LocalDate to, double minSimilarity) {
+        if (state == null) {
+            return direct.findSimilar(signature, from, to, minSimilarity);
+        }
+        long[] bands = signature.bands();
+        if (bands.length == 0) {
+            return List.of();
+        }
+        days.ensure(from, to);
+        int lookup = nextLookup(days.idBound());
+        Map<String, IndexedCopy> found = new LinkedHashMap<>();
+        Set<String> testedRows = new HashSet<>();
+        List<Row> rows = new ArrayList<>();
+        IntList ids = carriers;
+        for (long b : bands) {
+            // as in findByBands: beyond this margin the band is certainly too common, without looking at its copies
+            if (days.bandCount(b, from, to) - state.bySource.size() > Deduplicator.MAX_BAND_COPIES) {
+                continue;
+            }
+            ids.clear();
+            rows.clear();
+            days.carriers(b, from, to, ids);
+            int carrying = 0;
+            for (int i = 0; i < ids.size(); i++) {
+                if (!heldByChunk(ids.get(i), lookup)) {
+                    carrying++;
+                }
+            }
+            Set<String> own = state.byBand.get(b);
+            if (own != null) {
+                for (String src : own) {
+                    Row r = state.bySource.get(src);
+                    if (inWindow(r.copy, from, to)) {
+                        carrying++;
+                        rows.add(r);
+                    }
+                }
+            }
+            if (carrying > Deduplicator.MAX_BAND_COPIES) {
+                continue;
+            }
+            for (int i = 0; i < ids.size(); i++) {
+                int id = ids.get(i);
+                if (heldByChunk(id, lookup) || tested[id] == lookup) {
+                    continue;
+                }
+                tested[id] = lookup;
+                IndexedCopy c = days.copy(id);
+                if (c.minHash().banded() && signature.similarity(c.minHash()) >= minSimilarity) {
+                    c = rekeyed(c);
+                    found.putIfAbsent(c.source(), c);
+                }
+            }
+            for (Row r : rows) {
+                IndexedCopy c = r.copy;
+                if (testedRows.add(c.source()) && c.minHash().banded()
+                        && signature.similarity(c.minHash()) >= minSimilarity) {
+                    found.putIfAbsent(c.source(), c);
+                }
+            }
+        }
+        return new ArrayList<>(found.values());
+    }
+
+    // per-look-up marks of the day cache's ids, valid where the stamp equals the current look-up's
+    private final IntList carriers = new IntList(256);
+    private int[] seen = new int[0];
+    private boolean[] held = new boolean[0];
+    private int[] tested = new int[0];
+    private int lookups;
+
+    /** Starts a look-up: a new stamp, and mark arrays that cover every id below {@code idBound}. */
+    private int nextLookup(int idBound) {
+        if (seen.length < idBound) {
+            int n = Math.max(idBound, seen.length * 2);
+            seen = Arrays.copyOf(seen, n);
+            held = Arrays.copyOf(held, n);
+            tested = Arrays.copyOf(tested, n);
+        }
+        if (++lookups == 0) { // wrapped: forget every old stamp
+            Arrays.fill(seen, 0);
+            Arrays.fill(tested, 0);
+            lookups = 1;
+        }
+        return lookups;
+    }
+
+    /** True when the chunk holds a row for the cached copy {@code id} (then the row answers, not the cache). */
+    private boolean heldByChunk(int id, int lookup) {
+        if (seen[id] != lookup) {
+            seen[id] = lookup;
+            held[id] = state.bySource.containsKey(days.copy(id).source());
+        }
+        return held[id];
+    }
+
+    /** A committed copy with the chunk's re-keys so far applied, as the database will apply them. */
+    private IndexedCopy rekeyed(IndexedCopy c) {
+        for (Object[] rk : state.rekeys) {
+            if (c.articleKey().equals(rk[1])) {
+                c = c.withKey((String) rk[0]);
+            }
+        }
+        return c;
     }
 
     private static void addAll(Set<String> from, Set<String> into) {
@@ -522,7 +631,7 @@ public class ChunkDedupIndex implements DedupIndex {
         List<Object[]> moves = new ArrayList<>();
         List<DayCache.Entry> finalStates = new ArrayList<>(s.bySource.size());
         for (Row r : s.bySource.values()) {
-            finalStates.add(new DayCache.Entry(r.copy, r.canonical, r.bands));
+            finalStates.add(new DayCache.Entry(r.copy, r.canonical));
             if (!r.stored) {
                 inserts.add(values(r));
             } else if (r.replaced) {

@@ -5,13 +5,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -25,6 +26,10 @@ import org.wirearchive.core.dedup.IndexedCopy;
  * signature (no band table). The cache only ever holds committed state: a chunk's changes are applied
  * ({@link #apply}) after its transaction committed, and a rolled-back chunk empties the cache ({@link #clear}).
  *
+ * <p>Each cached copy has an int id; the day indexes (content hash, headline hash, band value to ids) are primitive
+ * tables ({@link IdPostings}), so a cached copy costs its {@link IndexedCopy} and a few hundred bytes of arrays, and
+ * the band look-up of the writer ({@link #carriers}) walks ids without creating an object per candidate.
+ *
  * <p>Memory is bounded: beyond {@code maxCopies} cached copies the least recently used days are dropped after a
  * commit (they are reloaded when needed again). Inputs arrive roughly in date order (archives are laid out by crawl
  * date), so the working set is the few days around the current ones. Not thread-safe: the writer is one thread.
@@ -32,26 +37,39 @@ import org.wirearchive.core.dedup.IndexedCopy;
 final class DayCache {
 
     /** A stored copy as committed. */
-    record Entry(IndexedCopy copy, boolean canonical, long[] bands) {
+    record Entry(IndexedCopy copy, boolean canonical) {
     }
 
     private static final class Day {
-        final Set<String> sources = new LinkedHashSet<>();
-        final Map<String, List<String>> byContent = new HashMap<>();
-        final Map<String, List<String>> byHeadline = new HashMap<>();
-        final BandPostings byBand = new BandPostings();
+        /** Ids put on this day; an id freed or reused since is skipped when the day is dropped. */
+        final IntList ids = new IntList(64);
+        final IdPostings byContent = new IdPostings();
+        final IdPostings byHeadline = new IdPostings();
+        final IdPostings byBand = new IdPostings();
     }
 
     private final JdbcTemplate jdbc;
     private final String columns;
     private final int maxCopies;
     private final Map<LocalDate, Day> days = new LinkedHashMap<>(64, 0.75f, true);
-    private final Map<String, Entry> bySource = new HashMap<>();
-    private final Map<String, Set<String>> byKey = new HashMap<>();
+    /** One instance per date, shared by the cached copies. */
+    private final Map<LocalDate, LocalDate> dates = new HashMap<>();
+
+    // the copies by id; a free id has a null copy
+    private IndexedCopy[] copies = new IndexedCopy[1024];
+    private boolean[] canonical = new boolean[1024];
+    private int[] freeIds = new int[64];
+    private int freeCount;
+    private int nextId;
+    private final Map<String, Integer> idBySource = new HashMap<>();
+    /** Article key to the ids of its cached copies (exact-size arrays: most keys have one or two copies). */
+    private final Map<String, int[]> idsByKey = new HashMap<>();
+
     /** The days the current chunk used: never dropped when it ends, the next chunk most likely needs them again. */
     private final Set<LocalDate> pinned = new java.util.HashSet<>();
     private long dayLoads;
     private long rowsLoaded;
+    private final IntList scratch = new IntList(256);
 
     DayCache(JdbcTemplate jdbc, String columns, int maxCopies) {
         if (maxCopies < 1) {
@@ -102,35 +120,79 @@ final class DayCache {
     private void loaded(ResultSet rs) throws SQLException {
         IndexedCopy copy = JdbcDedupIndex.map(rs, 0);
         rowsLoaded++;
-        put(new Entry(copy, rs.getBoolean(15), copy.minHash().bands()));
+        put(copy, rs.getBoolean(15));
     }
 
     /** The committed copy with this source, if its day is cached. */
     Entry get(String source) {
-        return bySource.get(source);
+        Integer id = idBySource.get(source);
+        return id == null ? null : new Entry(copies[id], canonical[id]);
+    }
+
+    /** The id of the cached copy with this source, or -1. */
+    int id(String source) {
+        Integer id = idBySource.get(source);
+        return id == null ? -1 : id;
+    }
+
+    /** The cached copy with this id (a live id, from {@link #carriers}). */
+    IndexedCopy copy(int id) {
+        return copies[id];
+    }
+
+    /** An upper bound of the ids, for arrays indexed by id. */
+    int idBound() {
+        return nextId;
     }
 
     /** Sources on the days of {@code [from, to]} (all cached) with this content hash. */
     void content(String hash, LocalDate from, LocalDate to, Set<String> into) {
+        long key = key(hash);
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            addAll(day(d).byContent.get(hash), into);
+            collect(day(d).byContent, key);
+            for (int i = 0; i < scratch.size(); i++) {
+                IndexedCopy c = copies[scratch.get(i)];
+                if (c.contentHash().equals(hash)) {
+                    into.add(c.source());
+                }
+            }
         }
     }
 
     /** Sources on the days of {@code [from, to]} (all cached) with this headline hash. */
     void headline(String hash, LocalDate from, LocalDate to, Set<String> into) {
+        long key = key(hash);
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            addAll(day(d).byHeadline.get(hash), into);
+            collect(day(d).byHeadline, key);
+            for (int i = 0; i < scratch.size(); i++) {
+                IndexedCopy c = copies[scratch.get(i)];
+                if (hash.equals(c.headlineHash())) {
+                    into.add(c.source());
+                }
+            }
         }
+    }
+
+    private void collect(IdPostings postings, long key) {
+        scratch.clear();
+        postings.collect(key, scratch);
     }
 
     /** Sources on the days of {@code [from, to]} (all cached) sharing a band value with {@code bands}. */
     void bands(long[] bands, LocalDate from, LocalDate to, Set<String> into) {
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            Day day = day(d);
-            for (long b : bands) {
-                day.byBand.collect(b, into);
+        for (long b : bands) {
+            scratch.clear();
+            carriers(b, from, to, scratch);
+            for (int i = 0; i < scratch.size(); i++) {
+                into.add(copies[scratch.get(i)].source());
             }
+        }
+    }
+
+    /** Appends the ids of the copies on the days of {@code [from, to]} (all cached) that carry this band value. */
+    void carriers(long band, LocalDate from, LocalDate to, IntList into) {
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            day(d).byBand.collect(band, into);
         }
     }
 
@@ -151,12 +213,6 @@ final class DayCache {
         return day;
     }
 
-    private static void addAll(List<String> sources, Set<String> into) {
-        if (sources != null) {
-            into.addAll(sources);
-        }
-    }
-
     /**
      * Applies a committed chunk: first the re-keys in order (to every cached copy of the old key), then the final
      * state of every copy the chunk loaded or wrote. Then drops the least recently used days beyond the bound.
@@ -164,53 +220,58 @@ final class DayCache {
     void apply(List<Object[]> rekeys, Collection<Entry> finalStates) {
         for (Object[] rk : rekeys) {
             String newKey = (String) rk[0];
-            Set<String> sources = byKey.remove((String) rk[1]);
-            if (sources == null) {
+            int[] ids = idsByKey.remove((String) rk[1]);
+            if (ids == null) {
                 continue;
             }
-            for (String src : sources) {
-                Entry e = bySource.get(src);
-                Entry moved = new Entry(e.copy().withKey(newKey), false, e.bands());
-                bySource.put(src, moved);
-                byKey.computeIfAbsent(newKey, k -> new LinkedHashSet<>()).add(src);
+            for (int id : ids) {
+                copies[id] = copies[id].withKey(newKey);
+                canonical[id] = false;
+                addKey(newKey, id);
             }
         }
         for (Entry e : finalStates) {
-            Entry old = bySource.get(e.copy().source());
-            if (old != null && sameContent(old.copy(), e.copy())) {
+            IndexedCopy c = e.copy();
+            Integer id = idBySource.get(c.source());
+            if (id != null && sameContent(copies[id], c)) {
                 // only the key or the canonical flag can differ: the day's indexes stay as they are
-                if (!old.copy().articleKey().equals(e.copy().articleKey())) {
-                    unkey(old);
-                    byKey.computeIfAbsent(e.copy().articleKey(), k -> new LinkedHashSet<>()).add(e.copy().source());
+                if (!copies[id].articleKey().equals(c.articleKey())) {
+                    removeKey(copies[id].articleKey(), id);
+                    addKey(c.articleKey(), id);
                 }
-                bySource.put(e.copy().source(), new Entry(e.copy(), e.canonical(), old.bands()));
+                copies[id] = withSharedDates(c);
+                canonical[id] = e.canonical();
                 continue;
             }
-            if (old != null) {
-                remove(old);
+            if (id != null) {
+                remove(id);
             }
-            if (e.copy().date() != null && days.containsKey(e.copy().date())) {
-                put(e);
+            if (c.date() != null && days.containsKey(c.date())) {
+                put(c, e.canonical());
             }
         }
         evict();
     }
 
     private static boolean sameContent(IndexedCopy a, IndexedCopy b) {
-        return java.util.Objects.equals(a.date(), b.date()) && a.contentHash().equals(b.contentHash())
-                && java.util.Objects.equals(a.headlineHash(), b.headlineHash()) && a.minHash().equals(b.minHash());
+        return Objects.equals(a.date(), b.date()) && a.contentHash().equals(b.contentHash())
+                && Objects.equals(a.headlineHash(), b.headlineHash()) && a.minHash().equals(b.minHash());
     }
 
     /** Forgets everything (a chunk rolled back: its changes may or may not be in what is cached). */
     void clear() {
         pinned.clear();
         days.clear();
-        bySource.clear();
-        byKey.clear();
+        dates.clear();
+        Arrays.fill(copies, 0, nextId, null);
+        nextId = 0;
+        freeCount = 0;
+        idBySource.clear();
+        idsByKey.clear();
     }
 
     int size() {
-        return bySource.size();
+        return idBySource.size();
     }
 
     long dayLoads() {
@@ -228,77 +289,152 @@ final class DayCache {
      */
     private void evict() {
         Iterator<Map.Entry<LocalDate, Day>> it = days.entrySet().iterator();
-        while (bySource.size() > maxCopies && it.hasNext()) {
+        while (idBySource.size() > maxCopies && it.hasNext()) {
             Map.Entry<LocalDate, Day> next = it.next();
-            if (pinned.contains(next.getKey())) {
+            LocalDate date = next.getKey();
+            if (pinned.contains(date)) {
                 continue;
             }
-            Day day = next.getValue();
             it.remove();
-            for (String src : day.sources) {
-                Entry e = bySource.remove(src);
-                if (e != null) {
-                    unkey(e);
+            dates.remove(date);
+            IntList ids = next.getValue().ids;
+            for (int i = 0; i < ids.size(); i++) {
+                int id = ids.get(i);
+                IndexedCopy c = copies[id];
+                if (c != null && date.equals(c.date())) {
+                    // the day's own tables go with it: only the global ones need the copy removed
+                    idBySource.remove(c.source());
+                    removeKey(c.articleKey(), id);
+                    free(id);
                 }
             }
         }
         pinned.clear();
     }
 
-    private void put(Entry e) {
-        IndexedCopy c = e.copy();
-        String src = c.source();
+    private void put(IndexedCopy copy, boolean isCanonical) {
+        Integer old = idBySource.get(copy.source());
+        if (old != null) {
+            remove(old); // not expected (a source is on one day), but never two ids for one source
+        }
+        IndexedCopy c = withSharedDates(copy);
+        int id = allocate();
+        copies[id] = c;
+        canonical[id] = isCanonical;
+        idBySource.put(c.source(), id);
+        addKey(c.articleKey(), id);
         Day day = days.get(c.date());
-        bySource.put(src, e);
-        byKey.computeIfAbsent(c.articleKey(), k -> new LinkedHashSet<>()).add(src);
-        day.sources.add(src);
-        day.byContent.computeIfAbsent(c.contentHash(), k -> new ArrayList<>(1)).add(src);
+        day.ids.add(id);
+        day.byContent.add(key(c.contentHash()), id);
         if (c.headlineHash() != null) {
-            day.byHeadline.computeIfAbsent(c.headlineHash(), k -> new ArrayList<>(1)).add(src);
+            day.byHeadline.add(key(c.headlineHash()), id);
         }
-        for (long b : e.bands()) {
-            day.byBand.add(b, src);
+        for (long b : c.minHash().bands()) {
+            day.byBand.add(b, id);
         }
     }
 
-    private void remove(Entry e) {
-        IndexedCopy c = e.copy();
-        String src = c.source();
-        bySource.remove(src);
-        unkey(e);
+    private void remove(int id) {
+        IndexedCopy c = copies[id];
+        idBySource.remove(c.source());
+        removeKey(c.articleKey(), id);
         Day day = c.date() == null ? null : days.get(c.date());
-        if (day == null) {
-            return;
+        if (day != null) {
+            day.byContent.remove(key(c.contentHash()), id);
+            if (c.headlineHash() != null) {
+                day.byHeadline.remove(key(c.headlineHash()), id);
+            }
+            for (long b : c.minHash().bands()) {
+                day.byBand.remove(b, id);
+            }
         }
-        day.sources.remove(src);
-        drop(day.byContent, c.contentHash(), src);
-        drop(day.byHeadline, c.headlineHash(), src);
-        for (long b : e.bands()) {
-            day.byBand.remove(b, src);
+        free(id);
+    }
+
+    private int allocate() {
+        if (freeCount > 0) {
+            return freeIds[--freeCount];
+        }
+        if (nextId == copies.length) {
+            copies = Arrays.copyOf(copies, nextId * 2);
+            canonical = Arrays.copyOf(canonical, nextId * 2);
+        }
+        return nextId++;
+    }
+
+    private void free(int id) {
+        copies[id] = null;
+        if (freeCount == freeIds.length) {
+            freeIds = Arrays.copyOf(freeIds, freeCount * 2);
+        }
+        freeIds[freeCount++] = id;
+    }
+
+    private void addKey(String key, int id) {
+        int[] ids = idsByKey.get(key);
+        if (ids == null) {
+            idsByKey.put(key, new int[] {id});
+        } else {
+            int[] more = Arrays.copyOf(ids, ids.length + 1);
+            more[ids.length] = id;
+            idsByKey.put(key, more);
         }
     }
 
-    private void unkey(Entry e) {
-        Set<String> s = byKey.get(e.copy().articleKey());
-        if (s != null) {
-            s.remove(e.copy().source());
-            if (s.isEmpty()) {
-                byKey.remove(e.copy().articleKey());
-            }
-        }
-    }
-
-    private static <K> void drop(Map<K, List<String>> map, K key, String src) {
-        if (key == null) {
+    private void removeKey(String key, int id) {
+        int[] ids = idsByKey.get(key);
+        if (ids == null) {
             return;
         }
-        List<String> l = map.get(key);
-        if (l != null) {
-            l.remove(src);
-            if (l.isEmpty()) {
-                map.remove(key);
+        int at = -1;
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] == id) {
+                at = i;
+                break;
             }
         }
+        if (at < 0) {
+            return;
+        }
+        if (ids.length == 1) {
+            idsByKey.remove(key);
+            return;
+        }
+        int[] fewer = new int[ids.length - 1];
+        System.arraycopy(ids, 0, fewer, 0, at);
+        System.arraycopy(ids, at + 1, fewer, at, ids.length - at - 1);
+        idsByKey.put(key, fewer);
+    }
+
+    /** The copy with the cache's one instance of each of its dates (the rows of a day would each have their own). */
+    private IndexedCopy withSharedDates(IndexedCopy c) {
+        LocalDate date = shared(c.date());
+        LocalDate crawl = shared(c.crawlDate());
+        if (date == c.date() && crawl == c.crawlDate()) {
+            return c;
+        }
+        return new IndexedCopy(c.source(), c.articleKey(), c.menafnArticleNo(), c.kunaId(), c.providerKuna(),
+                c.origin(), date, crawl, c.contentHash(), c.headlineHash(), c.bodyLength(), c.complete(), c.minHash());
+    }
+
+    private LocalDate shared(LocalDate d) {
+        if (d == null || !days.containsKey(d)) {
+            return d; // only the cached days' dates are kept (they are dropped with their day)
+        }
+        LocalDate s = dates.putIfAbsent(d, d);
+        return s == null ? d : s;
+    }
+
+    /**
+     * A 64-bit key of a hash string for the day tables (the full strings are compared on look-up, so a collision only
+     * costs a comparison).
+     */
+    static long key(String hash) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < hash.length(); i++) {
+            h = (h ^ hash.charAt(i)) * 0x100000001b3L;
+        }
+        return h;
     }
 
     /** The days that the windows of these dates cover. */

@@ -164,6 +164,12 @@ class ChunkDedupIndexTests {
         }
     }
 
+    private static Map<String, String> keysBySource(List<IndexedCopy> copies) {
+        Map<String, String> out = new TreeMap<>();
+        copies.forEach(c -> assertThat(out.put(c.source(), c.articleKey())).as("one copy per source").isNull());
+        return out;
+    }
+
     private static java.util.Set<String> sources(List<IndexedCopy> copies) {
         java.util.Set<String> out = new java.util.TreeSet<>();
         copies.forEach(c -> out.add(c.source()));
@@ -205,6 +211,19 @@ class ChunkDedupIndexTests {
         try {
             index.begin(copies);
             for (org.wirearchive.core.dedup.IndexedCopy c : copies) {
+                if (c.date() != null && c.minHash().banded()) {
+                    // the fast near-duplicate look-up gives exactly what the band look-up and the similarity test
+                    // give, in every state of the chunk (its own rows rewritten, re-keyed, cached copies it holds)
+                    LocalDate from = c.date().minusDays(Deduplicator.WINDOW_DAYS);
+                    LocalDate to = c.date().plusDays(Deduplicator.WINDOW_DAYS);
+                    for (double t : new double[] {Deduplicator.DEFAULT_THRESHOLD, 0.3}) {
+                        assertThat(keysBySource(index.findSimilar(c.minHash(), from, to, t)))
+                                .as("similar copies of %s at %s", c.source(), t)
+                                .isEqualTo(keysBySource(index.findByBands(c.minHash().bands(), from, to).stream()
+                                        .filter(f -> f.minHash().banded() && c.minHash().similarity(f.minHash()) >= t)
+                                        .toList()));
+                    }
+                }
                 out.add(dedup.add(c));
             }
             index.flush();

@@ -1,6 +1,7 @@
 package org.wirearchive.core.dedup;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,6 +35,23 @@ public interface DedupIndex {
      * value that more than {@link Deduplicator#MAX_BAND_COPIES} copies dated in {@code [from, to]} carry.
      */
     List<IndexedCopy> findByBands(long[] bands, LocalDate from, LocalDate to);
+
+    /**
+     * The copies {@link #findByBands} finds for the bands of {@code signature} whose own signature is banded and at
+     * least {@code minSimilarity} similar to it: the only band candidates that can be near-duplicates. (A band
+     * candidate below the threshold can match only by an id, the same body or, for a KUNA/MENAFN pair, the same
+     * headline, and the id, body and headline look-ups find those.) Implementations may answer this without
+     * materialising the other candidates; the result must be the same set as this default's.
+     */
+    default List<IndexedCopy> findSimilar(MinHash signature, LocalDate from, LocalDate to, double minSimilarity) {
+        List<IndexedCopy> out = new ArrayList<>();
+        for (IndexedCopy c : findByBands(signature.bands(), from, to)) {
+            if (c.minHash().banded() && signature.similarity(c.minHash()) >= minSimilarity) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
 
     /** The canonical copy of an article, or empty for an unknown key. */
     Optional<IndexedCopy> canonical(String articleKey);

@@ -138,7 +138,8 @@ public final class Deduplicator {
                         .forEach(f -> candidates.putIfAbsent(f.source(), f));
             }
             if (c.minHash().banded()) {
-                index.findByBands(c.minHash().bands(), from, to).forEach(f -> candidates.putIfAbsent(f.source(), f));
+                // band candidates below the threshold could only match by a rule the look-ups above cover
+                index.findSimilar(c.minHash(), from, to, threshold).forEach(f -> candidates.putIfAbsent(f.source(), f));
             }
         }
         List<Match> out = new ArrayList<>();

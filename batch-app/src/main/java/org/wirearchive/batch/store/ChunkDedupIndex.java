@@ -118,6 +118,7 @@ public class ChunkDedupIndex implements DedupIndex {
     /** Loads every identity candidate of the chunk's copies and the window days of their dates; starts recording. */
     public void begin(List<IndexedCopy> incoming) {
         State s = new State();
+        nextChunk();
         List<LocalDate> dates = new ArrayList<>();
         for (IndexedCopy c : incoming) {
             s.sources.add(c.source());
@@ -198,6 +199,7 @@ public class ChunkDedupIndex implements DedupIndex {
         if (cached != null) {
             // the same committed row: take the cached one (its bands are computed already)
             pull(s, cached);
+            markHeld(days.id(source));
             return;
         }
         Row row = new Row(JdbcDedupIndex.map(rs, 0), rs.getBoolean(15), true);
@@ -420,16 +422,15 @@ public class ChunkDedupIndex implements DedupIndex {
         List<Row> rows = new ArrayList<>();
         IntList ids = carriers;
         for (long b : bands) {
-            // as in findByBands: beyond this margin the band is certainly too common, without looking at its copies
-            if (days.bandCount(b, from, to) - state.bySource.size() > Deduplicator.MAX_BAND_COPIES) {
-                continue;
-            }
             ids.clear();
             rows.clear();
-            days.carriers(b, from, to, ids);
+            // as in findByBands: beyond this margin the band is certainly too common, without looking at its copies
+            if (days.carriers(b, from, to, ids, Deduplicator.MAX_BAND_COPIES + state.bySource.size()) < 0) {
+                continue;
+            }
             int carrying = 0;
             for (int i = 0; i < ids.size(); i++) {
-                if (!heldByChunk(ids.get(i), lookup)) {
+                if (!heldByChunk(ids.get(i))) {
                     carrying++;
                 }
             }
@@ -448,13 +449,12 @@ public class ChunkDedupIndex implements DedupIndex {
             }
             for (int i = 0; i < ids.size(); i++) {
                 int id = ids.get(i);
-                if (heldByChunk(id, lookup) || tested[id] == lookup) {
+                if (heldByChunk(id) || tested[id] == lookup) {
                     continue;
                 }
                 tested[id] = lookup;
-                IndexedCopy c = days.copy(id);
-                if (c.minHash().banded() && signature.similarity(c.minHash()) >= minSimilarity) {
-                    c = rekeyed(c);
+                if (days.similarity(signature, id) >= minSimilarity) {
+                    IndexedCopy c = rekeyed(days.copy(id));
                     found.putIfAbsent(c.source(), c);
                 }
             }
@@ -469,36 +469,57 @@ public class ChunkDedupIndex implements DedupIndex {
         return new ArrayList<>(found.values());
     }
 
-    // per-look-up marks of the day cache's ids, valid where the stamp equals the current look-up's
+    // Marks of the day cache's ids. tested: valid where it equals the current look-up's stamp. held (whether the chunk
+    // holds a row for the id's source): valid where seen equals the chunk's stamp. Within a chunk the cache frees no
+    // id, a copy it loads gets a new id, and a cached copy becomes held only when pulled into the chunk (marked then).
     private final IntList carriers = new IntList(256);
+    private int[] tested = new int[0];
     private int[] seen = new int[0];
     private boolean[] held = new boolean[0];
-    private int[] tested = new int[0];
     private int lookups;
+    private int chunks;
 
     /** Starts a look-up: a new stamp, and mark arrays that cover every id below {@code idBound}. */
     private int nextLookup(int idBound) {
-        if (seen.length < idBound) {
-            int n = Math.max(idBound, seen.length * 2);
-            seen = Arrays.copyOf(seen, n);
-            held = Arrays.copyOf(held, n);
-            tested = Arrays.copyOf(tested, n);
-        }
+        cover(idBound);
         if (++lookups == 0) { // wrapped: forget every old stamp
-            Arrays.fill(seen, 0);
             Arrays.fill(tested, 0);
             lookups = 1;
         }
         return lookups;
     }
 
+    /** Starts a chunk: whether an id is held is found again. */
+    private void nextChunk() {
+        if (++chunks == 0) {
+            Arrays.fill(seen, 0);
+            chunks = 1;
+        }
+    }
+
+    private void cover(int idBound) {
+        if (tested.length < idBound) {
+            int n = Math.max(idBound, tested.length * 2);
+            tested = Arrays.copyOf(tested, n);
+            seen = Arrays.copyOf(seen, n);
+            held = Arrays.copyOf(held, n);
+        }
+    }
+
     /** True when the chunk holds a row for the cached copy {@code id} (then the row answers, not the cache). */
-    private boolean heldByChunk(int id, int lookup) {
-        if (seen[id] != lookup) {
-            seen[id] = lookup;
+    private boolean heldByChunk(int id) {
+        if (seen[id] != chunks) {
+            seen[id] = chunks;
             held[id] = state.bySource.containsKey(days.copy(id).source());
         }
         return held[id];
+    }
+
+    /** Notes that the chunk now holds a row for the cached copy {@code id}. */
+    private void markHeld(int id) {
+        cover(id + 1);
+        seen[id] = chunks;
+        held[id] = true;
     }
 
     /** A committed copy with the chunk's re-keys so far applied, as the database will apply them. */

@@ -18,6 +18,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.wirearchive.core.dedup.IndexedCopy;
+import org.wirearchive.core.dedup.MinHash;
 
 /**
  * The committed rows of {@code dedup_copies} of whole window days, kept in memory across the chunks of one step, so
@@ -58,6 +59,9 @@ final class DayCache {
     // the copies by id; a free id has a null copy
     private IndexedCopy[] copies = new IndexedCopy[1024];
     private boolean[] canonical = new boolean[1024];
+    /** The signatures of the copies, {@link MinHash#HASHES} ints each at {@code id * HASHES}, and if they are banded. */
+    private int[] signatures = new int[1024 * MinHash.HASHES];
+    private boolean[] banded = new boolean[1024];
     private int[] freeIds = new int[64];
     private int freeCount;
     private int nextId;
@@ -191,9 +195,30 @@ final class DayCache {
 
     /** Appends the ids of the copies on the days of {@code [from, to]} (all cached) that carry this band value. */
     void carriers(long band, LocalDate from, LocalDate to, IntList into) {
+        carriers(band, from, to, into, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #carriers(long, LocalDate, LocalDate, IntList)} when at most {@code limit} copies carry the band;
+     * returns -1 (and leaves {@code into} in any state) when more do.
+     */
+    int carriers(long band, LocalDate from, LocalDate to, IntList into, int limit) {
+        int n = 0;
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            day(d).byBand.collect(band, into);
+            n += day(d).byBand.collect(band, into, limit - n);
+            if (n > limit) {
+                return -1;
+            }
         }
+        return n;
+    }
+
+    /**
+     * The estimated similarity of {@code signature} to the cached copy {@code id}, from the cache's own array of
+     * signatures (one sequential read instead of three objects); -1 when the copy is too short to have bands.
+     */
+    double similarity(MinHash signature, int id) {
+        return banded[id] ? signature.similarity(signatures, id * MinHash.HASHES) : -1;
     }
 
     /** How many committed copies on the days of {@code [from, to]} (all cached) carry this band value. */
@@ -321,6 +346,8 @@ final class DayCache {
         int id = allocate();
         copies[id] = c;
         canonical[id] = isCanonical;
+        c.minHash().copyInto(signatures, id * MinHash.HASHES);
+        banded[id] = c.minHash().banded();
         idBySource.put(c.source(), id);
         addKey(c.articleKey(), id);
         Day day = days.get(c.date());
@@ -358,6 +385,8 @@ final class DayCache {
         if (nextId == copies.length) {
             copies = Arrays.copyOf(copies, nextId * 2);
             canonical = Arrays.copyOf(canonical, nextId * 2);
+            signatures = Arrays.copyOf(signatures, nextId * 2 * MinHash.HASHES);
+            banded = Arrays.copyOf(banded, nextId * 2);
         }
         return nextId++;
     }

@@ -100,6 +100,28 @@ final class IdPostings {
         }
     }
 
+    /**
+     * Appends the ids that have {@code key} to {@code into} when there are at most {@code limit} of them; returns how
+     * many there are (more than {@code limit}: nothing was appended).
+     */
+    int collect(long key, IntList into, int limit) {
+        int v = values[slot(key)];
+        if (v == FREE) {
+            return 0;
+        }
+        if (v >= 0) {
+            if (limit >= 1) {
+                into.add(v);
+            }
+            return 1;
+        }
+        int[] l = lists[-2 - v];
+        if (l[0] <= limit) {
+            into.addAll(l, 1, l[0]);
+        }
+        return l[0];
+    }
+
     /** The slot of {@code key}: where it is, or the free slot where it would go. */
     private int slot(long key) {
         int mask = keys.length - 1;

@@ -53,6 +53,12 @@ class IdPostingsTests {
                     List<Integer> want = reference.getOrDefault(k, List.of());
                     assertThat(got).containsExactlyInAnyOrderElementsOf(want);
                     assertThat(table.count(k)).isEqualTo(want.size());
+                    // the bounded collect: all of them within the limit, none beyond it, the count either way
+                    for (int limit : new int[] {0, 1, 2, want.size(), want.size() - 1}) {
+                        IntList bounded = new IntList(1);
+                        assertThat(table.collect(k, bounded, limit)).isEqualTo(want.size());
+                        assertThat(bounded.size()).isEqualTo(want.size() <= limit ? want.size() : 0);
+                    }
                 }
             }
         }

@@ -140,6 +140,25 @@ public final class MinHash {
         return equal / (double) HASHES;
     }
 
+    /**
+     * The same as {@link #similarity(MinHash)} against a signature stored as {@value #HASHES} ints at {@code offset}
+     * of {@code signatures} ({@link #copyInto}): for indexes that keep many signatures in one array.
+     */
+    public double similarity(int[] signatures, int offset) {
+        int equal = 0;
+        for (int i = 0; i < HASHES; i++) {
+            if (signature[i] == signatures[offset + i]) {
+                equal++;
+            }
+        }
+        return equal / (double) HASHES;
+    }
+
+    /** Copies the signature, {@value #HASHES} ints, into {@code signatures} at {@code offset}. */
+    public void copyInto(int[] signatures, int offset) {
+        System.arraycopy(signature, 0, signatures, offset, HASHES);
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof MinHash other && shingles == other.shingles && Arrays.equals(signature, other.signature);

@@ -69,6 +69,7 @@ public final class MinHash {
         }
         long[] min = new long[HASHES];
         Arrays.fill(min, Long.MAX_VALUE);
+        long[] values = new long[HASHES];
         int n = words == 0 ? 0 : Math.max(1, words - SHINGLE_WORDS + 1);
         for (int i = 0; i < n; i++) {
             long h = FNV_OFFSET;
@@ -78,10 +79,14 @@ public final class MinHash {
                 }
                 h = (h ^ ' ') * FNV_PRIME;
             }
+            // two loops: the first, without branches, is vectorised by the JIT (several hashes per instruction where
+            // the CPU multiplies longs in vectors); this is most of the cost of a signature
             for (int j = 0; j < HASHES; j++) {
-                long v = mix(h ^ SEEDS[j]);
-                if (v < min[j]) {
-                    min[j] = v;
+                values[j] = mix(h ^ SEEDS[j]);
+            }
+            for (int j = 0; j < HASHES; j++) {
+                if (values[j] < min[j]) {
+                    min[j] = values[j];
                 }
             }
         }

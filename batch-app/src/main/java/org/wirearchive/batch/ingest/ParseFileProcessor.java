@@ -26,7 +26,9 @@ public class ParseFileProcessor implements ItemProcessor<InputFile, FileOutcomes
     private static String sha256(InputFile file) {
         try (InputStream in = Files.newInputStream(file.toPath())) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[64 * 1024];
+            // most files are a few KB: a buffer of the listed size (the file may have changed since, the loop reads on)
+            // instead of 64 KB zeroed for every file
+            byte[] buf = new byte[(int) Math.min(64 * 1024, Math.max(8 * 1024, file.sizeBytes()))];
             for (int n; (n = in.read(buf)) > 0; ) {
                 md.update(buf, 0, n);
             }

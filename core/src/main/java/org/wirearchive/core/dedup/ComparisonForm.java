@@ -4,9 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -26,46 +24,39 @@ final class ComparisonForm {
         if (text == null) {
             return "";
         }
-        String s = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
-        StringBuilder sb = new StringBuilder(s.length());
+        String s = nfc(text).toLowerCase(Locale.ROOT);
+        int n = s.length();
+        char[] out = new char[n];
+        int len = 0;
         boolean space = false;
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c == '\'' || c == '\u2019' || c == '\u2018' || c == '`') {
                 continue; // Kuwait's = Kuwaits (as slugs print it)
             }
-            if (c == '\u0622' && i + 1 < s.length() && isQuote(s.charAt(i + 1))) {
+            if (c == '\u0622' && i + 1 < n && isQuote(s.charAt(i + 1))) {
                 continue; // mojibake of a curly quote
             }
             if (Character.isLetterOrDigit(c)) {
-                if (space && sb.length() > 0) {
-                    sb.append(' ');
+                if (space && len > 0) {
+                    out[len++] = ' ';
                 }
                 space = false;
-                sb.append(c);
+                out[len++] = c;
             } else {
                 space = true;
             }
         }
-        return sb.toString();
+        return new String(out, 0, len);
+    }
+
+    /** NFC; text already in NFC (nearly all) is returned as is instead of being copied. */
+    private static String nfc(String text) {
+        return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 
     private static boolean isQuote(char c) {
         return c == '\'' || c == '"' || c == '\u2019' || c == '\u2018' || c == '\u201C' || c == '\u201D';
-    }
-
-    static List<String> words(String comparisonForm) {
-        List<String> words = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i <= comparisonForm.length(); i++) {
-            if (i == comparisonForm.length() || comparisonForm.charAt(i) == ' ') {
-                if (i > start) {
-                    words.add(comparisonForm.substring(start, i));
-                }
-                start = i + 1;
-            }
-        }
-        return words;
     }
 
     static String sha256Hex(String text) {

@@ -1,7 +1,6 @@
 package org.wirearchive.core.dedup;
 
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * A MinHash signature of a body's word shingles, with banding for candidate lookup.
@@ -29,6 +28,8 @@ public final class MinHash {
     public static final int MIN_SHINGLES = 8;
 
     private static final long[] SEEDS = new long[HASHES];
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
 
     static {
         long s = 0x2545F4914F6CDD1DL;
@@ -46,25 +47,46 @@ public final class MinHash {
         this.shingles = shingles;
     }
 
-    /** The signature of a comparison-form text. */
+    /**
+     * The signature of a comparison-form text. A shingle's hash is FNV-1a over the characters of its words, each word
+     * followed by one {@code ' '}; a text of fewer than {@value #SHINGLE_WORDS} words is one shingle of all its words.
+     * The words are walked in place (offsets into the text), never copied out.
+     */
     static MinHash ofComparisonForm(String comparisonForm) {
-        List<String> words = ComparisonForm.words(comparisonForm);
+        char[] chars = comparisonForm.toCharArray();
+        // word w is chars[start[w], end[w]); words are separated by spaces, so there are at most (length + 1) / 2
+        int[] start = new int[chars.length / 2 + 1];
+        int[] end = new int[start.length];
+        int words = 0;
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] != ' ') {
+                start[words] = i;
+                while (i < chars.length && chars[i] != ' ') {
+                    i++;
+                }
+                end[words++] = i;
+            }
+        }
         long[] min = new long[HASHES];
         Arrays.fill(min, Long.MAX_VALUE);
-        int n = words.isEmpty() ? 0 : Math.max(1, words.size() - SHINGLE_WORDS + 1);
+        long[] values = new long[HASHES];
+        int n = words == 0 ? 0 : Math.max(1, words - SHINGLE_WORDS + 1);
         for (int i = 0; i < n; i++) {
-            long h = 0xcbf29ce484222325L;
-            for (int w = i; w < Math.min(words.size(), i + SHINGLE_WORDS); w++) {
-                String word = words.get(w);
-                for (int k = 0; k < word.length(); k++) {
-                    h = (h ^ word.charAt(k)) * 0x100000001b3L;
+            long h = FNV_OFFSET;
+            for (int w = i; w < Math.min(words, i + SHINGLE_WORDS); w++) {
+                for (int k = start[w]; k < end[w]; k++) {
+                    h = (h ^ chars[k]) * FNV_PRIME;
                 }
-                h = (h ^ ' ') * 0x100000001b3L;
+                h = (h ^ ' ') * FNV_PRIME;
+            }
+            // two loops: the first, without branches, is vectorised by the JIT (several hashes per instruction where
+            // the CPU multiplies longs in vectors); this is most of the cost of a signature
+            for (int j = 0; j < HASHES; j++) {
+                values[j] = mix(h ^ SEEDS[j]);
             }
             for (int j = 0; j < HASHES; j++) {
-                long v = mix(h ^ SEEDS[j]);
-                if (v < min[j]) {
-                    min[j] = v;
+                if (values[j] < min[j]) {
+                    min[j] = values[j];
                 }
             }
         }

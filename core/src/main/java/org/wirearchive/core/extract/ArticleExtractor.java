@@ -30,7 +30,7 @@ public final class ArticleExtractor {
         }
         TextDecoder.Decoded decoded = TextDecoder.decode(bytes, document.charset());
         String text = decoded.text();
-        if (TextNormalizer.cleanLine(text).isEmpty()) {
+        if (TextNormalizer.cleansToEmpty(text)) {
             return new ParseOutcome.Rejected(source, document.url(), RejectReason.EMPTY,
                     "the file holds only whitespace (" + bytes.length + " bytes)");
         }

@@ -1,13 +1,17 @@
 package org.wirearchive.core.extract;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
+import org.jsoup.select.QueryParser;
 
 /**
  * A saved HTML page reduced to what the text parser needs: the title ({@code <h1>}, else {@code <title>} with the
@@ -17,47 +21,63 @@ import org.jsoup.select.NodeVisitor;
  */
 record HtmlPage(String title, String url, String text, String publishedMeta) {
 
-    /** Where pages state their publication time in markup (first match wins). */
-    private static final String[][] PUBLISHED_META = {
-        {"meta[property=article:published_time][content]", "content"},
-        {"meta[itemprop=datePublished][content]", "content"},
-        {"meta[name=date][content]", "content"},
-        {"time[datetime]", "datetime"}};
+    /*
+     * The CSS selectors, parsed once: jsoup parses a String selector on every select call. Evaluators are thread-safe
+     * (jsoup's Evaluator documentation).
+     */
+    private static final Evaluator CANONICAL = QueryParser.parse("link[rel=canonical][href]");
+    private static final Evaluator OG_URL = QueryParser.parse("meta[property=og:url][content]");
+    private static final Evaluator H1 = QueryParser.parse("h1");
+    private static final Evaluator NOT_TEXT = QueryParser.parse(
+            "script, style, noscript, nav, header, footer, aside, form, iframe, svg, button, select");
 
-    private static final String[] ARTICLE_SELECTORS = {"[itemprop=articleBody]", "article", ".article-body",
-        ".articleBody", "#articleBody", ".article-content", ".story-body", ".entry-content", "#article", ".article",
-        "main"};
+    /** Where pages state their publication time in markup (first match wins), with the attribute holding it. */
+    private record Meta(Evaluator element, String attribute) {
+        Meta(String selector, String attribute) {
+            this(QueryParser.parse(selector), attribute);
+        }
+    }
+
+    private static final List<Meta> PUBLISHED_META = List.of(
+        new Meta("meta[property=article:published_time][content]", "content"),
+        new Meta("meta[itemprop=datePublished][content]", "content"),
+        new Meta("meta[name=date][content]", "content"),
+        new Meta("time[datetime]", "datetime"));
+
+    private static final List<Evaluator> ARTICLE_SELECTORS = Stream.of("[itemprop=articleBody]", "article",
+        ".article-body", ".articleBody", "#articleBody", ".article-content", ".story-body", ".entry-content", "#article",
+        ".article", "main").map(QueryParser::parse).toList();
 
     static HtmlPage parse(String html, String baseUrl) {
         Document doc = Jsoup.parse(html, baseUrl == null ? "" : baseUrl);
         String url = null;
-        Element canonical = doc.selectFirst("link[rel=canonical][href]");
+        Element canonical = doc.selectFirst(CANONICAL);
         if (canonical != null && !canonical.attr("href").isBlank()) {
             url = canonical.attr("abs:href").isBlank() ? canonical.attr("href") : canonical.attr("abs:href");
         } else {
-            Element og = doc.selectFirst("meta[property=og:url][content]");
+            Element og = doc.selectFirst(OG_URL);
             if (og != null && !og.attr("content").isBlank()) {
                 url = og.attr("content").strip();
             }
         }
         String title = null;
-        Element h1 = doc.selectFirst("h1");
+        Element h1 = doc.selectFirst(H1);
         if (h1 != null && !h1.text().isBlank()) {
             title = h1.text();
         } else if (!doc.title().isBlank()) {
             title = cutSiteSuffix(doc.title());
         }
         String published = null;
-        for (String[] m : PUBLISHED_META) {
-            Element e = doc.selectFirst(m[0]);
-            if (e != null && !e.attr(m[1]).isBlank()) {
-                published = e.attr(m[1]).strip();
+        for (Meta m : PUBLISHED_META) {
+            Element e = doc.selectFirst(m.element());
+            if (e != null && !e.attr(m.attribute()).isBlank()) {
+                published = e.attr(m.attribute()).strip();
                 break;
             }
         }
-        doc.select("script, style, noscript, nav, header, footer, aside, form, iframe, svg, button, select").remove();
+        doc.select(NOT_TEXT).remove();
         Element root = null;
-        for (String sel : ARTICLE_SELECTORS) {
+        for (Evaluator sel : ARTICLE_SELECTORS) {
             Element e = doc.selectFirst(sel);
             if (e != null && e.text().length() > 80) {
                 root = e;
@@ -68,7 +88,7 @@ record HtmlPage(String title, String url, String text, String publishedMeta) {
             root = doc.body();
         }
         if (root != null) {
-            root.select("h1").remove();
+            root.select(H1).remove();
         }
         String text = root == null ? "" : blockText(root);
         return new HtmlPage(title, url, text, published);

@@ -24,7 +24,7 @@ final class Language {
             char c = body.charAt(i);
             if ((c >= '\u0600' && c <= '\u06FF') || (c >= '\u0750' && c <= '\u077F') || (c >= '\uFB50' && c <= '\uFEFF')) {
                 arabic++;
-            } else if (Character.isLetter(c) && c < '\u0250') {
+            } else if (c < '\u0250' && Character.isLetter(c)) {
                 latin++;
             }
         }

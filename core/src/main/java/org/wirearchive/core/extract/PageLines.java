@@ -30,6 +30,8 @@ final class PageLines {
     private static final Set<String> STOP_LINES = Set.of("tags", "label", "comments", "no comment", "category",
             "kuwait news agency (kuna)", "related", "share", "print", "search");
 
+    private static final int LONGEST_STOP_LINE = STOP_LINES.stream().mapToInt(String::length).max().orElse(0);
+
     private PageLines() {
     }
 
@@ -68,7 +70,7 @@ final class PageLines {
     /** True for a line that ends the article body when no end marker was seen. */
     static boolean isStopLine(String line) {
         String l = line.toLowerCase(Locale.ROOT);
-        if (STOP_LINES.contains(l)) {
+        if (l.length() <= LONGEST_STOP_LINE && STOP_LINES.contains(l)) {
             return true;
         }
         for (String p : STOP_PREFIXES) {

@@ -53,20 +53,20 @@ final class TextDecoder {
         if (b.length >= 2 && b[0] == (byte) 0xFE && b[1] == (byte) 0xFF) {
             return new Decoded(new String(b, 2, b.length - 2, StandardCharsets.UTF_16BE), StandardCharsets.UTF_16BE, true);
         }
-        if (declared != null) {
-            // a declared UTF-8 that is not valid UTF-8 is a common lie; fall through to detection then
-            if (!declared.equals(StandardCharsets.UTF_8) || isValidUtf8(b)) {
-                return new Decoded(new String(b, declared), declared, false);
-            }
+        if (declared != null && !declared.equals(StandardCharsets.UTF_8)) {
+            return new Decoded(new String(b, declared), declared, false);
         }
-        if (isValidUtf8(b)) {
-            return new Decoded(new String(b, StandardCharsets.UTF_8), StandardCharsets.UTF_8, true);
+        String utf8 = utf8OrNull(b);
+        if (utf8 != null) {
+            return new Decoded(utf8, declared != null ? declared : StandardCharsets.UTF_8, declared == null);
         }
+        // not valid UTF-8, even when declared so (a common lie): a single-byte code page
         Charset cs = looksLikeWindows1256(b) ? WINDOWS_1256 : WINDOWS_1252;
         return new Decoded(new String(b, cs), cs, true);
     }
 
-    static boolean isValidUtf8(byte[] b) {
+    /** The text of {@code b} when it is valid UTF-8, else null; decoded once (no separate validation pass). */
+    static String utf8OrNull(byte[] b) {
         boolean ascii = true;
         for (byte x : b) {
             if (x < 0) {
@@ -75,14 +75,13 @@ final class TextDecoder {
             }
         }
         if (ascii) {
-            return true;
+            return new String(b, StandardCharsets.UTF_8);
         }
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b));
-            return true;
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
         } catch (CharacterCodingException e) {
-            return false;
+            return null;
         }
     }
 

@@ -27,6 +27,9 @@ public final class GluedWords {
     private static final Set<String> STARTERS = Set.of("The", "He", "She", "They", "This", "These", "His", "Her",
             "Its", "We", "According", "Meanwhile", "However", "Officials", "Earlier");
 
+    /** Shorter words are never glued words. */
+    private static final int MIN_LENGTH = 6;
+
     private GluedWords() {
     }
 
@@ -52,7 +55,7 @@ public final class GluedWords {
                 }
                 continue;
             }
-            if (isGlued(text.substring(st, i))) {
+            if (i - st >= MIN_LENGTH && isGlued(text.substring(st, i))) {
                 found++;
             }
         }
@@ -60,7 +63,7 @@ public final class GluedWords {
     }
 
     static boolean isGlued(String w) {
-        if (w.length() < 6) {
+        if (w.length() < MIN_LENGTH) {
             return false;
         }
         if (Character.isUpperCase(w.charAt(0)) && allLower(w, 1, w.length())) {
@@ -98,6 +101,6 @@ public final class GluedWords {
     }
 
     private static boolean isLatinLetter(char c) {
-        return Character.isLetter(c) && c < '\u0250';
+        return c < '\u0250' && Character.isLetter(c);
     }
 }

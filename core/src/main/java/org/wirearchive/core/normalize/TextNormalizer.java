@@ -24,9 +24,11 @@ public final class TextNormalizer {
 
     /** True for the characters folded to a plain space: NBSP, the Unicode space separators, tab, zero-width space. */
     public static boolean isSpaceLike(char c) {
-        return c == ' ' || c == '\t' || c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\u3000'
-                || (c >= '\u2000' && c <= '\u200B') || c == '\u205F' || c == '\u1680' || c == '\u000B'
-                || c == '\u000C' || c == '\uFEFF';
+        if (c < 0x80) {
+            return c == ' ' || c == '\t' || c == '\u000B' || c == '\u000C';
+        }
+        return c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\u3000'
+                || (c >= '\u2000' && c <= '\u200B') || c == '\u205F' || c == '\u1680' || c == '\uFEFF';
     }
 
     /** Line ends to {@code \n} ({@code \r\n}, lone {@code \r}, U+2028/U+2029, NEL). */
@@ -51,29 +53,56 @@ public final class TextNormalizer {
         return sb == null ? text : sb.toString();
     }
 
-    /** One line: space-like characters to spaces, runs folded to one space, stripped at both ends. */
+    /**
+     * One line: space-like characters to spaces, runs folded to one space, stripped at both ends; invisible format
+     * characters and control characters dropped. A line that is already clean is returned as is.
+     */
     public static String cleanLine(String line) {
         int n = line.length();
-        StringBuilder sb = new StringBuilder(n);
+        char[] out = new char[n];
+        int len = 0;
         boolean pendingSpace = false;
+        boolean replaced = false; // a blank other than ' ' was seen (it becomes ' ')
         for (int i = 0; i < n; i++) {
             char c = line.charAt(i);
             if (isSpaceLike(c) || c == '\n' || c == '\r') {
-                pendingSpace = sb.length() > 0;
-            } else if (Character.getType(c) == Character.FORMAT && c != '\u200C' && c != '\u200D') {
-                // soft hyphen, direction marks and similar invisible format characters are dropped
-                continue;
-            } else if (c < ' ' && c != '\t') {
-                continue;
-            } else {
+                pendingSpace = len > 0;
+                replaced |= c != ' ';
+            } else if (!isDropped(c)) {
                 if (pendingSpace) {
-                    sb.append(' ');
+                    out[len++] = ' ';
                     pendingSpace = false;
                 }
-                sb.append(c);
+                out[len++] = c;
             }
         }
-        return sb.toString();
+        // nothing dropped, folded or stripped, and every blank was a plain space: the line is its own clean form
+        return len == n && !replaced ? line : new String(out, 0, len);
+    }
+
+    /** True when {@link #cleanLine} of {@code text} is empty: it holds only blanks, line ends, format and controls. */
+    public static boolean cleansToEmpty(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!(isSpaceLike(c) || c == '\n' || c == '\r') && !isDropped(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Characters {@link #cleanLine} drops: soft hyphen, direction marks and similar invisible format characters (but
+     * not the joiners ZWNJ and ZWJ), and control characters below {@code ' '} other than tab.
+     */
+    private static boolean isDropped(char c) {
+        if (c < ' ') {
+            return c != '\t';
+        }
+        if (c < '\u00AD') {
+            return false; // no format character below the soft hyphen
+        }
+        return Character.getType(c) == Character.FORMAT && c != '\u200C' && c != '\u200D';
     }
 
     /** Unicode NFC (a no-op for text already in NFC, checked cheaply first). */

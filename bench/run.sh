@@ -7,7 +7,7 @@
 #
 # Environment:
 #   BENCH_DIR              scratch directory (default: /tmp/wirearchive-bench); never inside the repository
-#   WIREARCHIVE_JAVA_OPTS  JVM options of the ingest (default: the launcher's, -Xmx768m -XX:+UseParallelGC)
+#   WIREARCHIVE_JAVA_OPTS  JVM options of the ingest (default: the launcher's, -Xmx704m -XX:+UseParallelGC)
 #   BENCH_JAR              use this application jar instead of building batch-app/target/wirearchive.jar
 #
 # See docs/BENCHMARKS.md for what every column means.
@@ -76,7 +76,7 @@ if [ -n "$(git -C "$repo" status --porcelain --untracked-files=no -- core report
   commit="$commit+dirty"
 fi
 code_commit=$(git -C "$repo" log -1 --format=%h -- core reports batch-app pom.xml 2>/dev/null || echo unknown)
-java_opts=${WIREARCHIVE_JAVA_OPTS:--Xmx768m -XX:+UseParallelGC}
+java_opts=${WIREARCHIVE_JAVA_OPTS:--Xmx704m -XX:+UseParallelGC}
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 # "m:ss.ss" or "h:mm:ss" of GNU time -v -> seconds

@@ -17,6 +17,7 @@ import org.wirearchive.reports.internal.ReportData;
 import org.wirearchive.reports.internal.RunSummary;
 import org.wirearchive.reports.internal.Selection;
 import org.wirearchive.reports.internal.StagedFiles;
+import org.wirearchive.reports.internal.StoreAggregates;
 import org.wirearchive.reports.internal.StoreSql;
 
 /**
@@ -90,6 +91,7 @@ public final class ReportWriter {
                     try {
                         Files.deleteIfExists(stampFile);
                         if (stamp != null) {
+                            StoreAggregates.write(files.stage(StoreAggregates.FILE), data);
                             Files.writeString(files.stage(StoreStamp.FILE), stamp, StandardCharsets.UTF_8);
                         }
                     } catch (IOException e) {
@@ -102,7 +104,8 @@ public final class ReportWriter {
                 throw new ReportQueryException("the reports", e);
             }
             List<Path> written = new ArrayList<>(files.commit());
-            written.removeIf(p -> p.getFileName().toString().equals(StoreStamp.FILE));
+            written.removeIf(p -> p.getFileName().toString().equals(StoreStamp.FILE)
+                    || p.getFileName().toString().equals(StoreAggregates.FILE));
             return written;
         }
     }
@@ -114,18 +117,23 @@ public final class ReportWriter {
      */
     private static ReportData writeAll(Connection c, StagedFiles files, Selection sel, Long runId, String text,
             boolean bom, Path reuse) throws SQLException {
-        long rejects;
         if (reuse != null) {
+            // the same store version: the whole-store CSVs and the page's aggregates are exactly the stamped ones
             for (Report r : StoreStamp.REUSED) {
                 files.link(r.fileName(), reuse.resolve(r.fileName()));
             }
-            rejects = Long.parseLong(Query.one(c, StoreSql.rejectCount(sel), sel.sourceParams())[0]);
-        } else {
-            csv(c, files, Report.ARTICLES, StoreSql.articles(sel), sel.articleParams(), bom);
-            csv(c, files, Report.SOURCES, StoreSql.sources(sel), sel.sourceParams(), bom);
-            csv(c, files, Report.DUPLICATES, StoreSql.duplicates(sel), sel.sourceParams(), bom);
-            rejects = csv(c, files, Report.REJECTS, StoreSql.rejects(sel), sel.sourceParams(), bom);
+            RunSummary run = runSummary(c, files, runId, bom);
+            Path aggregates = reuse.resolve(StoreAggregates.FILE);
+            try {
+                return StoreAggregates.read(aggregates, text, runId, run);
+            } catch (IOException e) {
+                throw new ReportWriteException(aggregates, "cannot read the stored aggregates (" + e + ")", e);
+            }
         }
+        csv(c, files, Report.ARTICLES, StoreSql.articles(sel), sel.articleParams(), bom);
+        csv(c, files, Report.SOURCES, StoreSql.sources(sel), sel.sourceParams(), bom);
+        csv(c, files, Report.DUPLICATES, StoreSql.duplicates(sel), sel.sourceParams(), bom);
+        long rejects = csv(c, files, Report.REJECTS, StoreSql.rejects(sel), sel.sourceParams(), bom);
 
         List<Object> dailyParams = new ArrayList<>(sel.articleParams());
         dailyParams.addAll(sel.sourceParams());
@@ -139,12 +147,7 @@ public final class ReportWriter {
             });
         }
 
-        RunSummary run = runId == null ? null : RunSummary.read(c, runId);
-        try (CsvOut out = new CsvOut(files.stage(Report.RUN_SUMMARY.fileName()), Report.RUN_SUMMARY.header(), bom)) {
-            if (run != null) {
-                out.row(run.cells().toArray(new String[0]));
-            }
-        }
+        RunSummary run = runSummary(c, files, runId, bom);
 
         List<Object> totalsParams = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -161,6 +164,17 @@ public final class ReportWriter {
                 r -> rejectList.add(new String[] {r[0], r[1], r[2]}));
         return new ReportData(text, runId, run, Long.parseLong(articleTotals[0]), Long.parseLong(sourceTotals[0]),
                 articleTotals[1], articleTotals[2], daily, rules, reasons, rejectList, rejects);
+    }
+
+    /** Writes run_summary.csv (the run's row, or the header alone) and returns the summary. */
+    private static RunSummary runSummary(Connection c, StagedFiles files, Long runId, boolean bom) throws SQLException {
+        RunSummary run = runId == null ? null : RunSummary.read(c, runId);
+        try (CsvOut out = new CsvOut(files.stage(Report.RUN_SUMMARY.fileName()), Report.RUN_SUMMARY.header(), bom)) {
+            if (run != null) {
+                out.row(run.cells().toArray(new String[0]));
+            }
+        }
+        return run;
     }
 
     private static ReportData.DailyRow dailyRow(String[] c) {

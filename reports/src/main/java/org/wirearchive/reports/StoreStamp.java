@@ -11,20 +11,23 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.wirearchive.reports.internal.StoreAggregates;
 
 /**
  * Which state of the store a set of whole-store reports shows: the store's id and version ({@code store_state}, raised
  * by every chunk an ingest writes), the byte-order mark choice and the report layout. Written beside the reports as the
  * hidden file {@value #FILE}. When a night changes nothing, the previous reports of the same stamp are still exact, so
- * their row-level CSVs are hard-linked instead of being written again: the incremental night does not rewrite the
- * whole store.
+ * their whole-store CSVs are hard-linked instead of being written again, and the aggregates of the HTML page are read
+ * back from {@link StoreAggregates#FILE} written beside them: the incremental night neither rewrites nor aggregates
+ * the whole store.
  */
 final class StoreStamp {
 
     static final String FILE = ".store-version";
 
-    /** The reports that can be reused: every row of the store, nothing about the run. */
-    static final List<Report> REUSED = List.of(Report.ARTICLES, Report.SOURCES, Report.DUPLICATES, Report.REJECTS);
+    /** The reports that can be reused: every row of the store and the daily aggregate, nothing about the run. */
+    static final List<Report> REUSED = List.of(Report.ARTICLES, Report.SOURCES, Report.DUPLICATES, Report.REJECTS,
+            Report.PROVIDER_DAILY);
 
     /** How many earlier runs' directories are looked at. */
     private static final int CANDIDATES = 3;
@@ -83,7 +86,7 @@ final class StoreStamp {
                     return false;
                 }
             }
-            return true;
+            return Files.isRegularFile(dir.resolve(StoreAggregates.FILE));
         } catch (NoSuchFileException e) {
             return false;
         } catch (IOException | RuntimeException e) {

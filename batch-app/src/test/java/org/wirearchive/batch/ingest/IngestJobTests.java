@@ -141,7 +141,7 @@ class IngestJobTests {
         assertThat(night2.exit()).as(night2.err()).isEqualTo(ExitCodes.OK);
         Path n1 = out.resolve("2025-06-28");
         Path n2 = out.resolve("2025-06-29");
-        for (String f : List.of("articles.csv", "sources.csv", "duplicates.csv", "rejects.csv")) {
+        for (String f : List.of("articles.csv", "sources.csv", "duplicates.csv", "rejects.csv", "provider_daily.csv")) {
             assertThat(Files.isSameFile(n1.resolve(f), n2.resolve(f))).as(f + " is the same file").isTrue();
         }
         assertThat(Files.readString(n2.resolve(".store-version"))).isEqualTo(Files.readString(n1.resolve(".store-version")));

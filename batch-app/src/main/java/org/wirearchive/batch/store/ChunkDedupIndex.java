@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -195,11 +196,11 @@ public class ChunkDedupIndex implements DedupIndex {
         if (s.bySource.containsKey(source)) {
             return;
         }
-        DayCache.Entry cached = days.get(source);
-        if (cached != null) {
-            // the same committed row: take the cached one (its bands are computed already)
-            pull(s, cached);
-            markHeld(days.id(source));
+        int cached = days.id(source);
+        if (cached >= 0) {
+            // the same committed row: take the cached one
+            pull(s, days.entry(cached));
+            markHeld(cached);
             return;
         }
         Row row = new Row(JdbcDedupIndex.map(rs, 0), rs.getBoolean(15), true);
@@ -298,11 +299,6 @@ public class ChunkDedupIndex implements DedupIndex {
         return c.date() != null && !c.date().isBefore(from) && !c.date().isAfter(to);
     }
 
-    /** A test of a copy with its band values. */
-    private interface CopyTest {
-        boolean test(IndexedCopy copy, long[] bands);
-    }
-
     /**
      * The copies with these sources (found in the day cache or in the chunk's own indexes) that lie in
      * {@code [from, to]} and pass {@code test}: the chunk's own row when it has one (it may have been rewritten in
@@ -311,12 +307,12 @@ public class ChunkDedupIndex implements DedupIndex {
      * cached copy that is not in the chunk is not canonical for any key the chunk touches, and dedup never writes it,
      * so it need not be brought into the chunk.
      */
-    private List<IndexedCopy> dated(Set<String> sources, LocalDate from, LocalDate to, CopyTest test) {
+    private List<IndexedCopy> dated(Set<String> sources, LocalDate from, LocalDate to, Predicate<IndexedCopy> test) {
         List<IndexedCopy> out = new ArrayList<>();
         for (String src : sources) {
             Row r = state.bySource.get(src);
             if (r != null) {
-                if (inWindow(r.copy, from, to) && test.test(r.copy, r.bands)) {
+                if (inWindow(r.copy, from, to) && test.test(r.copy)) {
                     out.add(r.copy);
                 }
                 continue;
@@ -359,7 +355,7 @@ public class ChunkDedupIndex implements DedupIndex {
         Set<String> sources = new LinkedHashSet<>();
         days.content(contentHash, from, to, sources);
         addAll(state.byContent.get(contentHash), sources);
-        return dated(sources, from, to, (c, b) -> c.contentHash().equals(contentHash));
+        return dated(sources, from, to, c -> c.contentHash().equals(contentHash));
     }
 
     @Override
@@ -371,7 +367,7 @@ public class ChunkDedupIndex implements DedupIndex {
         Set<String> sources = new LinkedHashSet<>();
         days.headline(headlineHash, from, to, sources);
         addAll(state.byHeadline.get(headlineHash), sources);
-        return dated(sources, from, to, (c, b) -> headlineHash.equals(c.headlineHash()));
+        return dated(sources, from, to, c -> headlineHash.equals(c.headlineHash()));
     }
 
     @Override
@@ -379,32 +375,12 @@ public class ChunkDedupIndex implements DedupIndex {
         if (state == null) {
             return direct.findByBands(bands, from, to);
         }
-        days.ensure(from, to);
-        Map<String, IndexedCopy> found = new LinkedHashMap<>();
-        long[] one = new long[1];
-        for (long b : bands) {
-            // committed carriers that the chunk does not hold are exact; at most every chunk row differs from its
-            // committed self: beyond that margin the band is certainly too common, without looking at its copies
-            if (days.bandCount(b, from, to) - state.bySource.size() > Deduplicator.MAX_BAND_COPIES) {
-                continue;
-            }
-            one[0] = b;
-            Set<String> sources = new LinkedHashSet<>();
-            days.bands(one, from, to, sources);
-            addAll(state.byBand.get(b), sources);
-            List<IndexedCopy> carrying = dated(sources, from, to, (c, own) -> JdbcDedupIndex.sharesBand(own, one));
-            if (carrying.size() <= Deduplicator.MAX_BAND_COPIES) {
-                carrying.forEach(c -> found.putIfAbsent(c.source(), c));
-            }
-        }
-        return new ArrayList<>(found.values());
+        return bandCandidates(bands, from, to, null, 0);
     }
 
     /**
      * The band candidates at least {@code minSimilarity} similar, as {@link #findByBands} followed by the test of
-     * {@link DedupIndex#findSimilar} would give them, without materialising the others: the committed carriers of a
-     * band are walked as ids of the day cache, and only a copy that passes the test is built (with the chunk's re-keys
-     * so far applied). A carrier the chunk holds is counted and tested as the chunk's row, as in {@link #dated}.
+     * {@link DedupIndex#findSimilar} would give them, without materialising the others.
      */
     @Override
     public List<IndexedCopy> findSimilar(MinHash signature, LocalDate from, LocalDate to, double minSimilarity) {
@@ -412,9 +388,18 @@ public class ChunkDedupIndex implements DedupIndex {
             return direct.findSimilar(signature, from, to, minSimilarity);
         }
         long[] bands = signature.bands();
-        if (bands.length == 0) {
-            return List.of();
-        }
+        return bands.length == 0 ? List.of() : bandCandidates(bands, from, to, signature, minSimilarity);
+    }
+
+    /**
+     * The copies dated in {@code [from, to]} that share a band value with {@code bands}, leaving out every band value
+     * more than {@link Deduplicator#MAX_BAND_COPIES} of them carry; with a {@code signature}, only those whose own is
+     * banded and at least {@code minSimilarity} similar to it. The committed carriers of a band are walked as ids of
+     * the day cache, and only a copy that is returned is built (with the chunk's re-keys so far applied). A carrier
+     * the chunk holds is counted and tested as the chunk's row (it may have been rewritten in this chunk).
+     */
+    private List<IndexedCopy> bandCandidates(long[] bands, LocalDate from, LocalDate to, MinHash signature,
+            double minSimilarity) {
         days.ensure(from, to);
         int lookup = nextLookup(days.idBound());
         Map<String, IndexedCopy> found = new LinkedHashMap<>();
@@ -424,7 +409,8 @@ public class ChunkDedupIndex implements DedupIndex {
         for (long b : bands) {
             ids.clear();
             rows.clear();
-            // as in findByBands: beyond this margin the band is certainly too common, without looking at its copies
+            // committed carriers that the chunk does not hold are exact; at most every chunk row differs from its
+            // committed self: beyond that margin the band is certainly too common, without looking at its copies
             if (days.carriers(b, from, to, ids, Deduplicator.MAX_BAND_COPIES + state.bySource.size()) < 0) {
                 continue;
             }
@@ -453,15 +439,15 @@ public class ChunkDedupIndex implements DedupIndex {
                     continue;
                 }
                 tested[id] = lookup;
-                if (days.similarity(signature, id) >= minSimilarity) {
+                if (signature == null || days.similarity(signature, id) >= minSimilarity) {
                     IndexedCopy c = rekeyed(days.copy(id));
                     found.putIfAbsent(c.source(), c);
                 }
             }
             for (Row r : rows) {
                 IndexedCopy c = r.copy;
-                if (testedRows.add(c.source()) && c.minHash().banded()
-                        && signature.similarity(c.minHash()) >= minSimilarity) {
+                if (testedRows.add(c.source()) && (signature == null
+                        || (c.minHash().banded() && signature.similarity(c.minHash()) >= minSimilarity))) {
                     found.putIfAbsent(c.source(), c);
                 }
             }

@@ -130,7 +130,12 @@ final class DayCache {
     /** The committed copy with this source, if its day is cached. */
     Entry get(String source) {
         Integer id = idBySource.get(source);
-        return id == null ? null : new Entry(copies[id], canonical[id]);
+        return id == null ? null : entry(id);
+    }
+
+    /** The cached copy with this id and whether it is canonical. */
+    Entry entry(int id) {
+        return new Entry(copies[id], canonical[id]);
     }
 
     /** The id of the cached copy with this source, or -1. */
@@ -182,25 +187,9 @@ final class DayCache {
         postings.collect(key, scratch);
     }
 
-    /** Sources on the days of {@code [from, to]} (all cached) sharing a band value with {@code bands}. */
-    void bands(long[] bands, LocalDate from, LocalDate to, Set<String> into) {
-        for (long b : bands) {
-            scratch.clear();
-            carriers(b, from, to, scratch);
-            for (int i = 0; i < scratch.size(); i++) {
-                into.add(copies[scratch.get(i)].source());
-            }
-        }
-    }
-
-    /** Appends the ids of the copies on the days of {@code [from, to]} (all cached) that carry this band value. */
-    void carriers(long band, LocalDate from, LocalDate to, IntList into) {
-        carriers(band, from, to, into, Integer.MAX_VALUE);
-    }
-
     /**
-     * As {@link #carriers(long, LocalDate, LocalDate, IntList)} when at most {@code limit} copies carry the band;
-     * returns -1 (and leaves {@code into} in any state) when more do.
+     * Appends the ids of the copies on the days of {@code [from, to]} (all cached) that carry this band value, when
+     * at most {@code limit} do; returns how many do, or -1 (and leaves {@code into} in any state) when more do.
      */
     int carriers(long band, LocalDate from, LocalDate to, IntList into, int limit) {
         int n = 0;
@@ -219,15 +208,6 @@ final class DayCache {
      */
     double similarity(MinHash signature, int id) {
         return banded[id] ? signature.similarity(signatures, id * MinHash.HASHES) : -1;
-    }
-
-    /** How many committed copies on the days of {@code [from, to]} (all cached) carry this band value. */
-    int bandCount(long band, LocalDate from, LocalDate to) {
-        int n = 0;
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            n += day(d).byBand.count(band);
-        }
-        return n;
     }
 
     private Day day(LocalDate d) {

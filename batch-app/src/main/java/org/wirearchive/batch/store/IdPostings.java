@@ -91,13 +91,7 @@ final class IdPostings {
 
     /** Appends the ids that have {@code key} to {@code into}. */
     void collect(long key, IntList into) {
-        int v = values[slot(key)];
-        if (v >= 0) {
-            into.add(v);
-        } else if (v != FREE) {
-            int[] l = lists[-2 - v];
-            into.addAll(l, 1, l[0]);
-        }
+        collect(key, into, Integer.MAX_VALUE);
     }
 
     /**

@@ -83,7 +83,7 @@ public class JdbcDedupIndex implements DedupIndex {
         return new ArrayList<>(found.values());
     }
 
-    static boolean sharesBand(long[] a, long[] b) {
+    private static boolean sharesBand(long[] a, long[] b) {
         for (long x : a) {
             for (long y : b) {
                 if (x == y) {

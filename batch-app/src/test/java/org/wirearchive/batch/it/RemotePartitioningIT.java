@@ -83,15 +83,18 @@ class RemotePartitioningIT {
         }
     }
 
+    /** A broker URL on a loopback port that is free now. */
+    private static String freeBrokerUrl() throws IOException {
+        try (ServerSocket free = new ServerSocket(0)) {
+            return "tcp://127.0.0.1:" + free.getLocalPort();
+        }
+    }
+
     @Test
     @DisplayName("manager + broker + two workers, one killed mid-partition: the same reports and rows as one process")
     void workerKilledMidRun(@TempDir Path work) throws Exception {
         String db = createDatabase();
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        String broker = "tcp://127.0.0.1:" + port;
+        String broker = freeBrokerUrl();
         Path managerDir = Files.createDirectories(work.resolve("manager"));
         Process manager = Launcher.builder(managerDir, Map.of("WIREARCHIVE_JAVA_OPTS", JAVA), "ingest", "--input",
                         archive.toString(), "--run-date", DATE, "--workers", "remote", "--broker-listen", broker,
@@ -167,11 +170,7 @@ class RemotePartitioningIT {
     @DisplayName("manager killed mid-parse: a rerun names --recover, --recover restarts it on the same workers, same result")
     void managerKilledThenRecovered(@TempDir Path work) throws Exception {
         String db = createDatabase();
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
-        String broker = "tcp://127.0.0.1:" + port;
+        String broker = freeBrokerUrl();
         Map<String, String> workerEnv = Map.of("WIREARCHIVE_JAVA_OPTS", JAVA + " -Dwirearchive.chunk-pause-ms=100");
         Process[] workers = new Process[2];
         Path[] logs = new Path[2];

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Objects;
 import org.wirearchive.core.article.Article;
+import org.wirearchive.core.menafn.Providers;
 
 /**
  * What the dedup index keeps of one copy (one source): its identifiers, the dates of the window, the content hashes,
@@ -54,7 +55,7 @@ public record IndexedCopy(String source, String articleKey, Long menafnArticleNo
         boolean html = a.format() != null && a.format().toLowerCase(Locale.ROOT).contains("html");
         Origin origin = kuna != null && a.menafnArticleNo() == null ? Origin.KUNA_SITE
                 : a.menafnArticleNo() != null && !html ? Origin.MENAFN_TEXT : Origin.OTHER;
-        boolean providerKuna = "kuna".equals(a.providerKey()) || "000071011013".equals(a.menafnProviderCode())
+        boolean providerKuna = "kuna".equals(a.providerKey()) || Providers.byCode(a.menafnProviderCode()).map(Providers.Known::key).filter("kuna"::equals).isPresent()
                 || origin == Origin.KUNA_SITE;
         boolean complete = a.warnings().stream()
                 .noneMatch(w -> {

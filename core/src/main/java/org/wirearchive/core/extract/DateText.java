@@ -16,9 +16,6 @@ import java.util.Map;
  */
 final class DateText {
 
-    /** The stale header widget, never a publication date. */
-    static final String WIDGET = "Tuesday, 02 January 2024";
-
     private static final Map<String, Integer> MONTHS = new HashMap<>();
 
     static {
@@ -241,12 +238,10 @@ final class DateText {
     /**
      * The first written-out date in a line: day-month-year ({@code 9 March 2023}, {@code 06 October 2019},
      * {@code ١٤ آذار ٢٠٢٢}) or month-day-year ({@code October 6, 2019}, {@code Mar 9,2023}), with a following
-     * {@code HH:MM} time when present. Never the stale widget's date. Null when none.
+     * {@code HH:MM} time when present. Null when none. (The header widget is removed by position before, see
+     * {@link Widget}.)
      */
     static Found writtenDate(String line) {
-        if (line.contains(WIDGET)) {
-            return null;
-        }
         List<Token> t = tokens(line, 200);
         for (int i = 0; i < t.size(); i++) {
             Token tok = t.get(i);

@@ -2,7 +2,7 @@ package org.wirearchive.core.extract;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import org.wirearchive.core.menafn.Providers;
 
 /**
  * A dateline at the start of an article's first paragraph (FORMATS.md section 6), found by a hand-written scanner:
@@ -21,10 +21,6 @@ import java.util.Set;
  * @param bodyStart offset in the line where the article text starts
  */
 record Dateline(String city, int month, int day, int year, String agency, String byline, int bodyStart) {
-
-    private static final Set<String> KNOWN_AGENCIES = Set.of("kuna", "petra", "كونا", "بترا", "trend", "xinhua",
-            "reuters", "ians", "spa", "qna", "wam", "bna", "ona", "mena", "irna", "afp", "ap", "apa", "sana", "wafa",
-            "واس", "قنا", "وام", "بنا", "azertac", "anadolu", "yonhap", "kyodo", "dpa", "ani", "pti");
 
     private static final String[] BYLINE_PREFIXES = {"news report by ", "report by ", "reported by ", "by: ", "by "};
 
@@ -69,6 +65,9 @@ record Dateline(String city, int month, int day, int year, String agency, String
                     return null;
                 }
                 int k = skipSeparator(s, q + 1, true);
+                if (!prefix.isEmpty() && !hasMonthDay(prefix) && !separatorAt(s, q + 1) && k < n) {
+                    return null; // "… (كونا) …" inside a title: a dateline has a date or a dash after the tag
+                }
                 return build(prefix, inner, k);
             }
             p = s.indexOf('(', q);
@@ -88,6 +87,9 @@ record Dateline(String city, int month, int day, int year, String agency, String
                 kind = 2; // "KUWAIT:", "Doha, Qatar:", "KUWAIT CITY, April 20:"
             } else if (c == '.' && s.charAt(i - 1) == ' ' && (i + 1 >= n || s.charAt(i + 1) == ' ')) {
                 kind = 3;
+            } else if (c == '.' && Character.isDigit(s.charAt(i - 1)) && (i + 1 >= n || s.charAt(i + 1) == ' ')
+                    && s.substring(from, i).indexOf(',') > 0 && hasMonthDay(s.substring(from, i))) {
+                kind = 3; // "BAKU, Azerbaijan, February 17." (Trend)
             } else if (c == '.' || c == '!' || c == '?') {
                 if (!(c == '.' && i > 0 && Character.isLetter(s.charAt(i - 1)) && isAbbrev(s, i))) {
                     return null; // a sentence ended first: no dateline
@@ -240,23 +242,40 @@ record Dateline(String city, int month, int day, int year, String agency, String
         return d >= 1 && d <= 31;
     }
 
+    /** An agency tag of the provider table ({@code KUNA}, {@code Petra}, {@code كونا}); never any capitals. */
     static boolean isAgency(String inner) {
-        if (inner.length() < 2 || inner.length() > 12) {
-            return false;
+        return inner.length() >= 2 && inner.length() <= 12 && Providers.isAgencyTag(inner);
+    }
+
+    /** True when a dash or colon follows offset {@code k} (blanks skipped). */
+    private static boolean separatorAt(String s, int k) {
+        while (k < s.length() && s.charAt(k) == ' ') {
+            k++;
         }
-        if (KNOWN_AGENCIES.contains(inner.toLowerCase(Locale.ROOT))) {
-            return true;
+        return k < s.length() && "-\u2013\u2014:".indexOf(s.charAt(k)) >= 0;
+    }
+
+    /**
+     * A city and colon after an agency tag ({@code QNA Doha: text}): one or two capitalised words, a colon, text.
+     * Only for text that followed a tag; on its own {@code Doha:} is too weak a sign.
+     */
+    static Dateline cityColon(String s) {
+        int colon = s.indexOf(':');
+        if (colon <= 1 || colon > 30 || colon + 1 < s.length() && s.charAt(colon + 1) != ' ') {
+            return null;
         }
-        if (inner.length() > 8) {
-            return false;
+        String city = s.substring(0, colon);
+        String[] words = city.split(" ");
+        if (words.length > 2) {
+            return null;
         }
-        for (int i = 0; i < inner.length(); i++) {
-            char c = inner.charAt(i);
-            if (c < 'A' || c > 'Z') {
-                return false;
+        for (String w : words) {
+            if (w.isEmpty() || !Character.isUpperCase(w.charAt(0)) || !w.chars().allMatch(Character::isLetter)) {
+                return null;
             }
         }
-        return true;
+        int k = skipSeparator(s, colon, false);
+        return s.length() - k < 30 ? null : new Dateline(city, 0, 0, 0, null, null, k);
     }
 
     /** A place (and date) prefix: short, starts with a capital or Arabic letter, no word starting lower case. */

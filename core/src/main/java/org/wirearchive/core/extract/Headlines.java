@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.wirearchive.core.menafn.MenafnUrl;
+import org.wirearchive.core.menafn.Providers;
 import org.wirearchive.core.normalize.TextNormalizer;
 
 /**
@@ -14,11 +15,6 @@ import org.wirearchive.core.normalize.TextNormalizer;
  * printed as text with its site suffix.
  */
 final class Headlines {
-
-    /** Site and paper names that are never a headline (lower case). */
-    private static final Set<String> SITE_NAMES = Set.of("menafn", "menafn.com", "kuwait news agency (kuna)", "kuna",
-            "kuwait times", "arab times", "the peninsula", "gulf times", "jordan times", "the jordan times",
-            "azernews", "trend", "kuwait news agency");
 
     /** Label prefixes of a host name that are not the site's name. */
     private static final Set<String> HOST_PREFIXES = Set.of("www", "www2", "m", "amp", "mobile", "en", "ar", "fr",
@@ -58,7 +54,7 @@ final class Headlines {
      */
     static boolean isSiteName(String line, String siteKey) {
         String lower = line.toLowerCase(Locale.ROOT).strip();
-        if (SITE_NAMES.contains(lower)) {
+        if (Providers.isSiteName(lower)) {
             return true;
         }
         if (siteKey == null || line.length() > 60) {
@@ -75,20 +71,50 @@ final class Headlines {
         return key.equals(siteKey) || words >= 2 && key.length() >= 6 && siteKey.startsWith(key);
     }
 
+    /** Words that say a paragraph describes a picture. */
+    private static final Set<String> PICTURE_WORDS = Set.of("photo", "photos", "photograph", "picture", "pictured",
+            "handout", "image", "file");
+
     /**
-     * A photo credit or marked caption: {@code (Photo: KUNA)}, {@code Photo: …}, {@code File photo}, {@code KUNA
-     * photo}, a line ending {@code (KUNA Photo)}, {@code Caption: …}, {@code Image: …}.
+     * A photo credit or marked caption: a credit prefix of the provider table ({@code (Photo: …)}, {@code Photo: …},
+     * {@code File photo}, {@code Caption: …}), an agency tag before {@code photo} ({@code KUNA photo}), a line ending
+     * {@code (KUNA Photo)}, {@code (photo)}, {@code (file)}.
      */
     static boolean isPhotoCredit(String line) {
         String l = line.toLowerCase(Locale.ROOT).strip();
-        if (l.startsWith("(photo") || l.startsWith("photo:") || l.startsWith("photo :") || l.startsWith("photos:")
-                || l.startsWith("photo by ") || l.startsWith("photo credit") || l.startsWith("file photo")
-                || l.startsWith("kuna photo") || l.startsWith("caption:") || l.startsWith("image:")
-                || l.startsWith("pictured:") || l.startsWith("(file photo") || l.startsWith("(kuna photo")) {
+        for (String p : Providers.creditPrefixes()) {
+            if (l.startsWith(p)) {
+                return true;
+            }
+        }
+        String first = l.startsWith("(") ? l.substring(1) : l;
+        int sp = first.indexOf(' ');
+        if (sp > 0 && first.startsWith("photo", sp + 1) && Providers.isAgencyTag(first.substring(0, sp))) {
             return true;
         }
         return l.endsWith(" photo)") || l.endsWith("(photo)") || l.endsWith("(file)") || l.contains("(photo:")
                 || l.contains("(photo by") || l.endsWith(" photo") && l.length() < 30;
+    }
+
+    /**
+     * A photo-caption paragraph by shape: a photo credit, or a sentence-case paragraph of at most 60 words that
+     * speaks of a picture ({@code A handout photo shows …}, {@code KUWAIT: In this file photo … – Photo by X}).
+     */
+    static boolean isCaptionParagraph(String line) {
+        if (isPhotoCredit(line)) {
+            return true;
+        }
+        String[] words = line.split(" ");
+        if (words.length < 6 || words.length > 60 || isTitleCase(line)) {
+            return false;
+        }
+        for (String w : words) {
+            String bare = w.replaceAll("[^\\p{L}]", "").toLowerCase(Locale.ROOT);
+            if (PICTURE_WORDS.contains(bare)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -189,10 +215,10 @@ final class Headlines {
             return cands.get(0);
         }
         String first = real.get(0);
-        if (count(cands, first) >= 2 && !isTitleCase(first)) {
+        if (count(cands, first) >= 2 && !isTitleCase(first) || isCaptionParagraph(first) && real.size() > 1) {
             for (String c : real) {
-                if (!c.equals(first) && count(cands, c) == 1 && isTitleCase(c)) {
-                    return c;
+                if (!c.equals(first) && isTitleCase(c) && !isCaptionParagraph(c)) {
+                    return c; // a caption (printed twice) before the Title Case title (kuna.net.kw)
                 }
             }
         }

@@ -12,6 +12,7 @@ import org.jsoup.select.Evaluator;
 import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeVisitor;
 import org.jsoup.select.QueryParser;
+import org.wirearchive.core.menafn.Providers;
 
 /**
  * A saved HTML page reduced to what the text parser needs: the title ({@code <h1>}, else {@code <title>} with the
@@ -104,9 +105,11 @@ record HtmlPage(String title, String url, String text, String publishedMeta) {
         int dash = t.lastIndexOf(" - ");
         if (dash > 0 && t.length() - dash <= 30) {
             String suffix = t.substring(dash + 3).toLowerCase(Locale.ROOT);
-            if (suffix.contains("menafn") || suffix.contains("kuna") || suffix.contains("times")
-                    || suffix.contains("news") || suffix.contains("peninsula")) {
-                t = t.substring(0, dash);
+            for (String word : Providers.titleSuffixWords()) {
+                if (suffix.contains(word)) {
+                    t = t.substring(0, dash);
+                    break;
+                }
             }
         }
         return t.strip();

@@ -10,7 +10,7 @@ import java.util.Set;
 final class Language {
 
     private static final Set<String> FRENCH = Set.of("le", "la", "les", "des", "du", "et", "est", "une", "dans",
-            "pour", "sur", "au", "aux", "par", "qui", "que", "avec", "a", "été", "ont", "sont", "ce", "cette", "il");
+            "pour", "sur", "au", "aux", "par", "qui", "que", "avec", "été", "ont", "sont", "ce", "cette", "il");
     private static final Set<String> ENGLISH = Set.of("the", "and", "of", "to", "in", "is", "was", "for", "on",
             "with", "by", "that", "has", "have", "are", "were", "from", "it", "at", "as", "he", "said");
 

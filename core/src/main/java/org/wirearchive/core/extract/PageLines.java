@@ -1,7 +1,9 @@
 package org.wirearchive.core.extract;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.wirearchive.core.menafn.Providers;
 
 /** Classifies single cleaned lines of a page: noise before the article, end markers, trailers, initials. */
 final class PageLines {
@@ -11,26 +13,15 @@ final class PageLines {
             "technology", "home", "world", "news", "markets", "press", "releases", "health", "culture", "opinion",
             "|", "middle", "east", "gulf", "local", "video", "photos", "search", "menu", "lifestyle", "science");
 
-    private static final Set<String> FURNITURE = Set.of("no image", "close", "you are here", "a+ a-", "a+a-",
-            "عربي", "english", "français", "francais", "date", "403", "share", "print", "email", "share this",
-            "font size", "+ ↺ − 16 px", "+ ↺ - 16 px", "advertisement", "read more", "latest news", "most read",
-            "related news", "breadcrumb", "main", "back", "next", "previous", "tweet", "facebook", "twitter",
-            "whatsapp", "linkedin", "telegram", "skip to content", "toggle navigation");
+    private static final Set<String> FURNITURE = Set.of("no image", "close", "you are here", "عربي", "english",
+            "français", "francais", "date", "403", "share", "print", "email", "share this", "font size",
+            "advertisement", "read more", "latest news", "most read", "related news", "breadcrumb", "main", "back",
+            "next", "previous", "tweet", "facebook", "twitter", "whatsapp", "linkedin", "telegram", "skip to content",
+            "toggle navigation");
 
-    /** Lines after which the article is over when no end marker was printed (lower case, prefix match). */
-    private static final String[] STOP_PREFIXES = {"legal disclaimer", "provided by syndigate media",
-        "source: ", "source : ", "//petra//", "page 1 of 1", "leave a reply", "leave a comment",
-        "your email address will not be published", "comments (", "related articles", "related news",
-        "you may also like", "copyright ©", "© copyright", "all rights reserved", "tags:", "keywords:",
-        "share this article", "share on", "follow us on", "subscribe to our newsletter", "most popular",
-        "\u00A9 20", "\u00A9 19", "copyright 20", "add comment", "add a comment", "add new comment", "post a comment",
-        "post comment", "write a comment", "write your comment", "your comment", "leave your comment",
-        "comments are closed", "be the first to comment"};
-
-    private static final Set<String> STOP_LINES = Set.of("tags", "label", "comments", "no comment", "category",
-            "kuwait news agency (kuna)", "related", "share", "print", "search");
-
-    private static final int LONGEST_STOP_LINE = STOP_LINES.stream().mapToInt(String::length).max().orElse(0);
+    /** The pieces a font-size control is made of: {@code A+ A-}, {@code A- A A+}, {@code + ↺ − 16 px}. */
+    private static final Set<String> FONT_SIZE_PIECES = Set.of("a+", "a-", "a", "a\u2212", "+", "-", "\u2212", "↺",
+            "px", "aa", "a+a-", "a-a+");
 
     private PageLines() {
     }
@@ -59,7 +50,7 @@ final class PageLines {
         if (FURNITURE.contains(l) || isMenu(line)) {
             return true;
         }
-        if (l.startsWith("a+ a-") || l.startsWith("+ ↺") || l.endsWith(" px") && l.length() < 20) {
+        if (isFontSizeControl(line)) {
             return true;
         }
         // breadcrumbs: Home > News > Politics
@@ -67,18 +58,49 @@ final class PageLines {
                 && (l.startsWith("home") || l.startsWith("you are here") || l.startsWith("news"));
     }
 
+    /**
+     * A font-size control by shape: a short line made only of {@code A+}, {@code A-}, {@code A}, {@code +},
+     * {@code −}, {@code ↺}, numbers and {@code px}, with at least one {@code +} or {@code px}.
+     */
+    static boolean isFontSizeControl(String line) {
+        if (line.isEmpty() || line.length() > 24) {
+            return false;
+        }
+        String l = line.toLowerCase(Locale.ROOT);
+        if (l.indexOf('+') < 0 && !l.endsWith("px")) {
+            return false;
+        }
+        for (String w : l.split(" ")) {
+            if (!w.isEmpty() && !FONT_SIZE_PIECES.contains(w) && !w.chars().allMatch(Character::isDigit)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A page counter, any case: {@code Page 1 of 1}, {@code Page 2 Of 3}, {@code page 1 of 12}. */
+    static boolean isPageCounter(String line) {
+        String[] w = line.strip().split(" ");
+        return w.length == 4 && w[0].equalsIgnoreCase("page") && w[2].equalsIgnoreCase("of")
+                && digits(w[1]) && digits(w[3]);
+    }
+
+    private static boolean digits(String s) {
+        return !s.isEmpty() && s.length() <= 4 && s.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
     /** True for a line that ends the article body when no end marker was seen. */
     static boolean isStopLine(String line) {
         String l = line.toLowerCase(Locale.ROOT);
-        if (l.length() <= LONGEST_STOP_LINE && STOP_LINES.contains(l)) {
+        if (l.length() <= 40 && Providers.stopLines().contains(l)) {
             return true;
         }
-        for (String p : STOP_PREFIXES) {
+        for (String p : Providers.stopPrefixes()) {
             if (l.startsWith(p)) {
                 return true;
             }
         }
-        return isDocIdLine(line);
+        return isPageCounter(line) || isDocIdLine(line);
     }
 
     /** The start of the page trailer: the legal disclaimer or the document id line. */
@@ -187,23 +209,121 @@ final class PageLines {
         return run > 0 || tok.endsWith(".");
     }
 
-    /** A byline on its own line: {@code By X}, {@code By: X}, {@code News report by X}; the name, or null. */
+    private static final String[] BYLINE_PREFIXES = {"news report by ", "report by ", "reported by ",
+        "feature by ", "analysis by ", "interview by ", "written by ", "by: ", "by : ", "by "};
+
+    /** Words a list of author names may hold besides the names. */
+    private static final Set<String> NAME_JOINERS = Set.of("and", "&", "al", "el", "bin", "bint", "ibn", "de", "van",
+            "von", "da", "di", "le", "la", "abu", "abdul");
+
+    /**
+     * A byline and where it ends in its line.
+     *
+     * @param name     the names
+     * @param end      offset where what follows the byline starts
+     * @param textNext true when article text follows on the line ({@code By X - Trend: text}, {@code By X: text})
+     */
+    record Byline(String name, int end, boolean textNext) {
+    }
+
+    /**
+     * A byline that is the whole line: {@code By X}, {@code By: X}, {@code News report by A and B},
+     * {@code By A, B and C}, maybe with a trailing agency ({@code By X - Trend}); the names, or null.
+     */
     static String bylineLine(String line) {
-        String l = line.toLowerCase(Locale.ROOT);
-        String[] prefixes = {"news report by ", "report by ", "reported by ", "by: ", "by "};
-        for (String p : prefixes) {
-            if (l.startsWith(p)) {
-                String name = line.substring(p.length()).strip();
-                int dash = name.indexOf(" - ");
-                if (dash > 0) {
-                    name = name.substring(0, dash).strip();
-                }
-                if (name.isEmpty() || name.length() > 60 || name.split(" ").length > 8 || name.endsWith(".")) {
-                    return null;
-                }
-                return name;
+        Byline b = leadingByline(line);
+        return b != null && (!b.textNext() || b.end() >= line.strip().length()) ? b.name() : null;
+    }
+
+    /**
+     * A byline at the start of {@code text}: the prefix, then names up to the end, a dash or an agency tag and
+     * colon ({@code By Umid Niayesh - Trend: text}). Names are capitalised words (Arabic allowed) with joiners
+     * ({@code and}, {@code al}, commas); at most 12 words, no sentence end.
+     */
+    static Byline leadingByline(String text) {
+        String t = text.stripLeading();
+        int lead = text.length() - t.length();
+        String l = t.toLowerCase(Locale.ROOT);
+        for (String p : BYLINE_PREFIXES) {
+            if (!l.startsWith(p)) {
+                continue;
             }
+            int end = t.length();
+            boolean textNext = false;
+            int colon = t.indexOf(':', p.length());
+            int dash = firstDash(t, p.length());
+            String name = t.substring(p.length());
+            int cut = -1;
+            if (dash > 0) {
+                cut = dash;
+            }
+            if (colon > 0 && (cut < 0 || colon < cut)) {
+                cut = colon;
+            }
+            if (cut > 0) {
+                name = t.substring(p.length(), cut);
+                String after = t.substring(cut).replaceFirst("^[-\u2013\u2014: ]+", "");
+                int sp = after.indexOf(':');
+                String tag = sp > 0 ? after.substring(0, sp).strip() : after.strip();
+                if (Providers.isAgencyTag(tag)) {
+                    end = t.length() - after.length() + (sp > 0 ? sp + 1 : after.length());
+                    textNext = sp > 0;
+                } else if (t.charAt(cut) == ':') {
+                    end = cut + 1;
+                    textNext = true;
+                } else {
+                    end = cut;
+                }
+            }
+            name = name.strip();
+            if (!isNames(name)) {
+                return null;
+            }
+            while (end < t.length() && t.charAt(end) == ' ') {
+                end++;
+            }
+            return new Byline(name, lead + end, textNext);
         }
         return null;
+    }
+
+    private static int firstDash(String s, int from) {
+        for (int i = from + 1; i < s.length() - 1; i++) {
+            char c = s.charAt(i);
+            if ((c == '-' || c == '\u2013' || c == '\u2014') && s.charAt(i - 1) == ' ') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Capitalised names joined by {@code and}, commas and name particles. */
+    static boolean isNames(String name) {
+        if (name.isEmpty() || name.length() > 90 || name.endsWith(".") && !name.endsWith(" Jr.")) {
+            return false;
+        }
+        String[] words = name.replace(",", " ").split(" +");
+        if (words.length > 12) {
+            return false;
+        }
+        int names = 0;
+        for (String w : words) {
+            if (w.isEmpty()) {
+                continue;
+            }
+            char c = w.charAt(0);
+            if (NAME_JOINERS.contains(w.toLowerCase(Locale.ROOT)) || w.startsWith("al-") || w.startsWith("el-")) {
+                continue;
+            }
+            if (!(Character.isUpperCase(c) || Dateline.isArabic(c))) {
+                return false;
+            }
+            names++;
+        }
+        return names >= 1;
+    }
+
+    static int nextNonBlank(List<String> lines, int from) {
+        return PageStart.nextNonBlank(lines, from);
     }
 }

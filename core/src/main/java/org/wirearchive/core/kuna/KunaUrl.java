@@ -3,12 +3,16 @@ package org.wirearchive.core.kuna;
 import java.util.Locale;
 import java.util.Optional;
 import org.wirearchive.core.article.KunaId;
+import org.wirearchive.core.menafn.Providers;
 
 /**
  * What a kuna.net.kw URL tells: the article id ({@code ArticleDetails.aspx?id=N&language=en}, parameters in any
  * order and case, junk after the number tolerated), whether it is a print page, and the {@code language=} hint.
  */
 public final class KunaUrl {
+
+    /** The provider key of the site these URLs belong to (its host is in the provider table). */
+    public static final String PROVIDER_KEY = "kuna";
 
     private KunaUrl() {
     }
@@ -25,7 +29,7 @@ public final class KunaUrl {
         if (colon >= 0) {
             host = host.substring(0, colon);
         }
-        return host.equals("kuna.net.kw") || host.endsWith(".kuna.net.kw");
+        return PROVIDER_KEY.equals(Providers.keyByHost(host));
     }
 
     /** True for {@code ArticlePrintPage.aspx} URLs. */

@@ -78,14 +78,22 @@ record Anchor(int index, ProviderWrapper wrapper, Dateline dateline, String byli
         int i = bodyLine;
         for (int k = 0; k < LOOK_AHEAD && i >= 0; k++, i = PageLines.nextNonBlank(lines, i + 1)) {
             String l = lines.get(i);
-            if (PageLines.endMarker(l) != null || PageLines.isStopLine(l)) {
-                break;
+            String s = stripRepeatedSource(l, wrapper.provider());
+            int off = l.length() - s.length();
+            if (s.isEmpty()) {
+                continue; // the source or an agency tag alone on its line
             }
-            Dateline d = Dateline.find(l);
+            Dateline d = Dateline.find(s);
+            if (d == null && off > 0) {
+                d = Dateline.cityColon(s);
+            }
             boolean caption = Headlines.isCaptionParagraph(l);
             if (d != null && !(caption && datelineAfter(lines, i) >= 0)) {
                 String by = d.byline() != null ? d.byline() : byline;
-                return withTrailingByline(lines, at, wrapper, d, i, d.bodyStart(), by);
+                return withTrailingByline(lines, at, wrapper, d, i, off + d.bodyStart(), by);
+            }
+            if (d == null && (PageLines.endMarker(l) != null || PageLines.isStopLine(l))) {
+                break;
             }
             String b = d == null ? PageLines.bylineLine(l) : null;
             if (b != null) {
@@ -107,7 +115,8 @@ record Anchor(int index, ProviderWrapper wrapper, Dateline dateline, String byli
         int j = PageLines.nextNonBlank(lines, i + 1);
         for (int k = 0; k < LOOK_AHEAD - 1 && j >= 0; k++, j = PageLines.nextNonBlank(lines, j + 1)) {
             String l = lines.get(j);
-            if (Dateline.find(l) != null && !Headlines.isCaptionParagraph(l)) {
+            Dateline d = Dateline.find(l);
+            if (d != null && (d.agency() != null || !Headlines.isCaptionParagraph(l))) {
                 return j;
             }
             if (PageLines.bylineLine(l) == null) {

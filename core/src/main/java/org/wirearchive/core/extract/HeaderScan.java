@@ -69,7 +69,7 @@ record HeaderScan(List<String> titles, List<DateLine> dates, String byline, bool
                 addWritten(dates, i, l);
                 continue;
             }
-            if (!anchored && looksLikeParagraph(l, titles.isEmpty())) {
+            if (!anchored && (looksLikeParagraph(l, titles.isEmpty()) || continuesOnNextLine(lines, i))) {
                 if (isCaptionBeforeTitle(lines, i)) {
                     continue; // a photo caption written as a sentence, then the title, then the text (mirrors)
                 }
@@ -133,6 +133,23 @@ record HeaderScan(List<String> titles, List<DateLine> dates, String byline, bool
     }
 
     /**
+     * A sentence-case line of six or more words that a hard wrap continues on the next line: the next line starts in
+     * lower case, or (after a lower-case word or a comma) with a number that is no date line.
+     */
+    private static boolean continuesOnNextLine(List<String> lines, int i) {
+        String l = lines.get(i);
+        if (i + 1 >= lines.size() || lines.get(i + 1).isEmpty() || endsSentence(l) || l.split(" ").length < 6
+                || Headlines.isTitleCase(l)) {
+            return false;
+        }
+        String next = lines.get(i + 1);
+        char last = l.charAt(l.length() - 1);
+        return Character.isLowerCase(next.charAt(0)) || Character.isDigit(next.charAt(0))
+                && (Character.isLowerCase(last) || last == ',') && DateText.numericTimestamp(next) == null
+                && DateText.writtenDate(next) == null;
+    }
+
+    /**
      * Line {@code i} is a caption written as a sentence (under 30 words) followed by a title-like line (no sentence
      * end, at most 16 words) and then a paragraph: on a page without dateline, the caption is not the text's start.
      */
@@ -151,7 +168,7 @@ record HeaderScan(List<String> titles, List<DateLine> dates, String byline, bool
             return false;
         }
         int p = PageLines.nextNonBlank(lines, t + 1);
-        return p >= 0 && looksLikeParagraph(lines.get(p), true);
+        return p >= 0 && (looksLikeParagraph(lines.get(p), true) || continuesOnNextLine(lines, p));
     }
 
     private static boolean looksLikeTeaser(String l) {

@@ -73,7 +73,7 @@ final class Headlines {
 
     /** Words that say a paragraph describes a picture. */
     private static final Set<String> PICTURE_WORDS = Set.of("photo", "photos", "photograph", "picture", "pictured",
-            "handout", "image", "file");
+            "handout");
 
     /**
      * A photo credit or marked caption: a credit prefix of the provider table ({@code (Photo: …)}, {@code Photo: …},

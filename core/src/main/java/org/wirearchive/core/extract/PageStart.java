@@ -31,13 +31,14 @@ record PageStart(int first, LocalDate crawlDate, boolean crawlLine) {
             }
         }
         boolean crawlLine = crawlDate != null;
-        // the widget: on the crawl-date line, else on the next non-blank line (the first line without a crawl line)
+        // the widget: on the crawl-date line, else on the next line that is not furniture (a menu may come first);
+        // without a crawl-date line, on the first such line
         int w = first;
         lines.set(w, stripNoise(lines.get(w)));
-        if (crawlLine && lines.get(w).isEmpty()) {
-            w = nextNonBlank(lines, w + 1);
-        } else if (crawlLine && Widget.end(lines.get(w)) < 0) {
-            int next = nextNonBlank(lines, w + 1);
+        if (!crawlLine || lines.get(w).isEmpty()) {
+            w = nextContent(lines, crawlLine ? w + 1 : w);
+        } else if (Widget.end(lines.get(w)) < 0) {
+            int next = nextContent(lines, w + 1);
             if (next >= 0 && Widget.end(lines.get(next)) >= 0) {
                 w = next;
             }
@@ -75,6 +76,17 @@ record PageStart(int first, LocalDate crawlDate, boolean crawlLine) {
         } catch (java.time.format.DateTimeParseException e) {
             return null;
         }
+    }
+
+    /** The next line from {@code from} that is neither blank nor furniture (menus, language links), or -1. */
+    private static int nextContent(List<String> lines, int from) {
+        for (int i = from; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (!l.isEmpty() && !PageLines.isFurniture(l)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static int nextNonBlank(List<String> lines, int from) {

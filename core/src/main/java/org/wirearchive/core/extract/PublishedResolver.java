@@ -9,7 +9,7 @@ import org.wirearchive.core.article.Published;
 
 /**
  * Resolves {@code published}, recording where it came from. First that applies: the header date line nearest above
- * the anchor (a numeric timestamp wins over a written date), the doc id's date, a briefing title's date, the
+ * the anchor (a numeric timestamp wins over a written date; an impossible one is passed over for the next), the doc id's date, a briefing title's date, the
  * dateline (its year, or the crawl date's year), a footer time stamp. A candidate later than the crawl date is
  * impossible: it is skipped with the warning {@code published-after-crawl} and the next source is tried.
  */
@@ -45,9 +45,9 @@ final class PublishedResolver {
     static Resolved resolve(List<HeaderScan.DateLine> header, MenafnDocId docId, String headline, Dateline dateline,
                             Published footer, LocalDate crawlDate, List<String> warnings) {
         Check check = new Check(crawlDate, warnings);
-        Published p = check.ok(nearest(header, true));
+        Published p = nearest(header, true, check);
         if (p == null) {
-            p = check.ok(nearest(header, false));
+            p = nearest(header, false, check);
         }
         if (p != null) {
             return new Resolved(p, Source.TIMESTAMP);
@@ -75,11 +75,14 @@ final class PublishedResolver {
         return p == null ? new Resolved(null, null) : new Resolved(p, Source.FOOTER_TIMESTAMP);
     }
 
-    /** The date line nearest above the anchor, numeric or written. */
-    private static Published nearest(List<HeaderScan.DateLine> header, boolean numeric) {
+    /** The date line nearest above the anchor, numeric or written, that is not after the crawl date. */
+    private static Published nearest(List<HeaderScan.DateLine> header, boolean numeric, Check check) {
         for (int i = header.size() - 1; i >= 0; i--) {
             if (header.get(i).numeric() == numeric) {
-                return header.get(i).value();
+                Published p = check.ok(header.get(i).value());
+                if (p != null) {
+                    return p;
+                }
             }
         }
         return null;

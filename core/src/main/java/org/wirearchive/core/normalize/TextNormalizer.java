@@ -136,9 +136,10 @@ public final class TextNormalizer {
     /**
      * Joins hard-wrapped lines into paragraphs. Blank lines end a paragraph. A line is joined to the next non-blank
      * line when it does not end a sentence and is long enough to be a wrapped line, or when the next line starts with
-     * a lower-case letter. In a block wrapped at a fixed width (four or more lines, the inner ones all of the same
-     * width give or take the stripped trailing space), a full-width line was cut inside a word and is joined without
-     * a space ({@code pro\nject}); every other break is joined with one space.
+     * a lower-case letter. In a block wrapped at a fixed width (see {@link #fixedWidth}), a full-width line ending with
+     * a letter and followed by a lower-case letter, or ending with a hyphen, was cut inside a word and is joined
+     * without a space ({@code pro\nject}, {@code East-\nWest}); every other break is joined with one space (a capital
+     * after a full-width line ending with a letter starts a new word).
      *
      * @param lines cleaned lines (no surrounding blanks)
      * @return the paragraphs, none empty
@@ -168,8 +169,8 @@ public final class TextNormalizer {
                     String prev = lines.get(k - 1);
                     String next = lines.get(k);
                     // in a fixed-width wrap a line of full width was cut at a character, not at a (stripped) space
-                    boolean cut = width > 0 && prev.length() == width && startsWithLetter(next)
-                            && (endsWithLetter(prev) || prev.endsWith("-"));
+                    boolean cut = width > 0 && prev.length() == width && (endsWithLetter(prev)
+                            && startsWithLowerCase(next) || prev.endsWith("-") && startsWithLetter(next));
                     if (!cut) {
                         sb.append(' ');
                     }
@@ -196,7 +197,9 @@ public final class TextNormalizer {
 
     /**
      * The wrap width when lines {@code start..end} look wrapped at a fixed width (every line but the first and the
-     * last within one character of the widest, at least two such lines, width 40 or more), else 0.
+     * last within one character of the widest, width 40 or more, and either three or more such lines or two of exactly
+     * the widest length), else 0. Two inner lines within a character of each other happen by chance in text wrapped
+     * at word boundaries; three, or two of the very same length, rarely do.
      */
     private static int fixedWidth(List<String> lines, int start, int end) {
         if (end - start < 2) {
@@ -219,7 +222,8 @@ public final class TextNormalizer {
                 full++;
             }
         }
-        return full >= 1 && end - start >= 3 ? width : 0;
+        int inner = end - start - 1;
+        return inner >= 3 && full >= 1 || inner == 2 && full == 2 ? width : 0;
     }
 
     private static boolean endsSentence(String line) {

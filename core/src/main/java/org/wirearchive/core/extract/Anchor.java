@@ -179,7 +179,9 @@ record Anchor(int index, ProviderWrapper wrapper, Dateline dateline, String byli
             return "";
         }
         String after = rest.substring(sp + 1).strip();
-        if (Dateline.find(rest) == null && (Dateline.find(after) != null || Dateline.cityColon(after) != null)) {
+        Dateline whole = Dateline.find(rest);
+        if ((whole == null || !word.equals(whole.city())) && (Dateline.find(after) != null
+                || Dateline.cityColon(after) != null)) {
             return after;
         }
         return rest;

@@ -178,8 +178,9 @@ final class Headlines {
      *   <li>photo credits and site names are skipped, a {@code <title>} suffix is cut;</li>
      *   <li>a line that matches the menafn.com URL slug wins;</li>
      *   <li>else the first line that is not a sentence caption (a full sentence ending with a period);</li>
-     *   <li>but a line printed twice in sentence case, followed by a Title Case line printed once, is a caption
-     *       printed twice before the title (kuna.net.kw): the Title Case line wins.</li>
+     *   <li>but a line printed twice (captions are printed twice on kuna.net.kw) or a caption paragraph, followed
+     *       by a Title Case line printed once (or by any Title Case line when the first is in sentence case), is a
+     *       caption before the title: the Title Case line wins.</li>
      * </ol>
      * Repeats collapse to the first. When every line looks like a caption, the first is taken.
      */
@@ -215,10 +216,11 @@ final class Headlines {
             return cands.get(0);
         }
         String first = real.get(0);
-        if (count(cands, first) >= 2 && !isTitleCase(first) || isCaptionParagraph(first) && real.size() > 1) {
+        if (count(cands, first) >= 2 || isCaptionParagraph(first)) {
             for (String c : real) {
-                if (!c.equals(first) && isTitleCase(c) && !isCaptionParagraph(c)) {
-                    return c; // a caption (printed twice) before the Title Case title (kuna.net.kw)
+                if (!c.equals(first) && isTitleCase(c) && !isCaptionParagraph(c)
+                        && (count(cands, c) == 1 || !isTitleCase(first))) {
+                    return c; // a caption (printed twice) before the title (kuna.net.kw)
                 }
             }
         }

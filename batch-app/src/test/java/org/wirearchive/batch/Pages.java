@@ -15,7 +15,7 @@ public final class Pages {
     private Pages() {
     }
 
-    /** A page in the seed's layout: crawl-date line with the stale widget, Arabic link, menu, headline, timestamp... */
+    /** A page in the seed's layout: crawl-date line with a widget (its date varies), Arabic link, menu, headline... */
     public static String menafn(String crawlDate, String headline, String timestamp, String city, String monthDay,
                                 String body, String initials, String docId) {
         String menu = NB + "  " + NB + "  " + NB + " " + NB + " US " + NB + "  " + NB + " Europe " + NB + "  Arab " + NB
@@ -23,7 +23,10 @@ public final class Pages {
                 + "  Oil&Energy " + NB + " \n" + NB + "  " + NB + " Entertainment " + NB + "  Sport\n";
         String[] paragraphs = body.split("\n");
         StringBuilder sb = new StringBuilder();
-        sb.append(" date ").append(crawlDate).append(" Tuesday, 02 January 2024 12:17 GMT\n")
+        int h = headline.hashCode(); // the header widget shows whatever date the site's header had: vary it
+        sb.append(" date ").append(crawlDate).append(' ').append(java.time.LocalDate.of(2014 + Math.floorMod(h, 18),
+                1 + Math.floorMod(h >> 5, 12), 1 + Math.floorMod(h >> 9, 28)).format(java.time.format.DateTimeFormatter
+                .ofPattern("EEEE, dd MMMM uuuu", java.util.Locale.ENGLISH))).append(" 12:17 GMT\n")
                 .append("\u0639\u0631\u0628\u064a\n\n\n")
                 .append(menu).append('\n')
                 .append(headline).append("\n\n\n")

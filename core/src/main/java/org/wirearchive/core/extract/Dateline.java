@@ -103,6 +103,18 @@ record Dateline(String city, int month, int day, int year, String agency, String
             if (prefix.isEmpty() || !plausiblePrefix(prefix)) {
                 return null;
             }
+            String gluedBy = null;
+            String agencyTag = null;
+            int by = gluedByline(prefix);
+            if (by > 0) {
+                gluedBy = prefix.substring(by + 2).strip(); // "Apr. 27By Name - Trend:" (Trend)
+                prefix = prefix.substring(0, by);
+                int afterTag = skipTagColon(s, bodyStart);
+                if (afterTag > bodyStart) {
+                    agencyTag = s.substring(bodyStart, s.indexOf(':', bodyStart)).strip(); // "- Trend:" names the agency
+                    bodyStart = afterTag;
+                }
+            }
             boolean hasMonthDay = hasMonthDay(prefix);
             if (n - bodyStart < 30 && !hasMonthDay) {
                 return null; // a short line: more likely a headline than a dateline
@@ -124,9 +136,31 @@ record Dateline(String city, int month, int day, int year, String agency, String
             if (lastSpace > 0 && prefix.indexOf(',') > 0 && isAgency(lastWord) && !lastWord.equals(trimmed)) {
                 agency = lastWord; // Riyadh, March 14, 2022, SPA --
             }
-            return build(prefix, agency, bodyStart);
+            Dateline d = build(prefix, agency != null ? agency : agencyTag, bodyStart);
+            return gluedBy == null ? d
+                    : new Dateline(d.city(), d.month(), d.day(), d.year(), d.agency(), gluedBy, d.bodyStart());
         }
         return null;
+    }
+
+    /** The offset of {@code By} glued to the day of a dateline with a date ({@code Apr. 27By Name}), or -1. */
+    private static int gluedByline(String prefix) {
+        for (int i = 1; i + 3 < prefix.length(); i++) {
+            if (Character.isDigit(prefix.charAt(i - 1)) && prefix.startsWith("By ", i)
+                    && hasMonthDay(prefix.substring(0, i)) && PageLines.isNames(prefix.substring(i + 3).strip())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Past an agency tag and colon at {@code k} ({@code Trend: text}); {@code k} itself when there is none. */
+    private static int skipTagColon(String s, int k) {
+        int colon = s.indexOf(':', k);
+        if (colon > k && colon - k <= 12 && Providers.isAgencyTag(s.substring(k, colon).strip())) {
+            return skipSeparator(s, colon, false);
+        }
+        return k;
     }
 
     private static boolean isAbbrev(String s, int dot) {

@@ -93,11 +93,19 @@ class GeneratedArchiveDedupTest {
                 }
             }
         }
+        Map<String, ParsedPage> pageOf = new HashMap<>();
+        pages.forEach(p -> pageOf.put(p.page().file(), p));
+        // missed pairs by the story's kind and the two pages' layouts (truth), for the report
+        Map<String, Integer> missedBy = new TreeMap<>();
         for (List<String> group : byStory.values()) {
             for (int i = 0; i < group.size(); i++) {
                 for (int j = i + 1; j < group.size(); j++) {
                     if (!keyOf.get(group.get(i)).equals(keyOf.get(group.get(j)))) {
                         fn++;
+                        ParsedPage a = pageOf.get(group.get(i));
+                        ParsedPage b = pageOf.get(group.get(j));
+                        missedBy.merge(a.page().kind() + " " + a.page().truth().layout() + " + "
+                                + b.page().truth().layout(), 1, Integer::sum);
                     }
                 }
             }
@@ -108,6 +116,7 @@ class GeneratedArchiveDedupTest {
                 + "%d articles found, %d pages rejected; true pairs found %d, false merges %d, missed pairs %d; "
                 + "precision %.4f, recall %.4f%n", pages.size(), SEED, byStory.size(), byKey.size(), rejected, tp, fp,
                 fn, precision, recall);
+        missedBy.forEach((k, n) -> System.out.printf(Locale.ROOT, "  missed pairs, %s: %d%n", k, n));
         assertThat(tp).isGreaterThan(800);
         assertThat(precision).as("precision (false merges %d)", fp).isGreaterThanOrEqualTo(0.999);
         assertThat(recall).as("recall (missed pairs %d)", fn).isGreaterThanOrEqualTo(0.99);

@@ -52,6 +52,8 @@ class GeneratedOracleTest {
     static final Map<String, Map<String, int[]>> table = new TreeMap<>();
     /** field -> first mismatches (seed, file, expected, actual) */
     static final Map<String, List<String>> mismatches = new LinkedHashMap<>();
+    /** field -> furniture tag -> mismatches on pages with that furniture */
+    static final Map<String, Map<String, Integer>> mismatchFurniture = new TreeMap<>();
     static int pages;
     static int authorsRight;
     static int authorsTotal;
@@ -76,7 +78,9 @@ class GeneratedOracleTest {
     static void compare(long seed, ParsedPage pp) {
         PageTruth t = pp.page().truth();
         Article a = pp.article();
-        String where = "seed " + seed + " " + pp.page().file() + " (" + t.layout() + ")";
+        List<String> tags = furniture(pp.page());
+        String where = "seed " + seed + " " + pp.page().file() + " (" + t.layout() + ", " + String.join(" ", tags)
+                + ")";
         Map<String, int[]> row = table.computeIfAbsent(t.layout(), k -> new LinkedHashMap<>());
         if (a == null) {
             String why = ((ParseOutcome.Rejected) pp.outcome()).reason() + ": "
@@ -134,11 +138,46 @@ class GeneratedOracleTest {
         if (right) {
             c[0]++;
         } else {
+            String tags = where.substring(where.indexOf(", ") + 2, where.length() - 1);
+            Map<String, Integer> byTag = mismatchFurniture.computeIfAbsent(field, k -> new TreeMap<>());
+            for (String tag : tags.isEmpty() ? List.of("no-furniture") : List.of(tags.split(" "))) {
+                byTag.merge(tag, 1, Integer::sum);
+            }
             List<String> list = mismatches.computeIfAbsent(field, k -> new ArrayList<>());
             if (list.size() < 5) {
                 list.add(where + ": expected [" + expected + "] got [" + actual + "]");
             }
         }
+    }
+
+    static final java.util.regex.Pattern WIDGET = java.util.regex.Pattern.compile(
+            "(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), \\d\\d \\w+ \\d{4}");
+
+    /** The furniture a page shows, as short tags (read from the page and the truth), for the mismatch report. */
+    static List<String> furniture(GeneratedPage p) {
+        List<String> tags = new ArrayList<>();
+        String text = p.file().endsWith(".gz") ? "" : new String(p.content(), StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = WIDGET.matcher(text);
+        if (m.find()) {
+            tags.add(text.startsWith(" date " + p.truth().crawlDate() + " " + m.group().substring(0, 3))
+                    ? "widget-on-crawl-line" : "widget-own-line");
+        }
+        if (text.contains(" | ") && !p.file().endsWith(".html")) {
+            tags.add("menu-bars");
+        } else if (text.contains("\n| ") || text.contains("\u00A0 \u00A0")) {
+            tags.add("menu-nbsp");
+        }
+        if (p.truth().authors() != null) {
+            tags.add(text.contains(") By") || text.contains(") News report by") || text.contains(") Report by")
+                    ? "byline-on-wrapper" : "byline-own-line");
+        }
+        if (p.truth().caption() != null) {
+            tags.add("caption");
+        }
+        if (text.contains("\r\n")) {
+            tags.add("crlf");
+        }
+        return tags;
     }
 
     /** Every run of whitespace (no-break spaces too) folded to one space, trimmed; null stays null. */
@@ -191,6 +230,8 @@ class GeneratedOracleTest {
 
     static String report() {
         StringBuilder sb = new StringBuilder(render());
+        mismatchFurniture.forEach((f, byTag) -> sb.append("mismatches of ").append(f)
+                .append(" by the page's furniture: ").append(byTag).append('\n'));
         mismatches.forEach((f, list) -> {
             sb.append("first mismatches of ").append(f).append(":\n");
             list.forEach(m -> sb.append("  ").append(m).append('\n'));

@@ -156,7 +156,15 @@ class GeneratedOracleTest {
     /** The furniture a page shows, as short tags (read from the page and the truth), for the mismatch report. */
     static List<String> furniture(GeneratedPage p) {
         List<String> tags = new ArrayList<>();
-        String text = p.file().endsWith(".gz") ? "" : new String(p.content(), StandardCharsets.UTF_8);
+        byte[] bytes = p.content();
+        if (p.file().endsWith(".gz")) {
+            try (java.io.InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(bytes))) {
+                bytes = in.readAllBytes();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
         java.util.regex.Matcher m = WIDGET.matcher(text);
         if (m.find()) {
             tags.add(text.startsWith(" date " + p.truth().crawlDate() + " " + m.group().substring(0, 3))

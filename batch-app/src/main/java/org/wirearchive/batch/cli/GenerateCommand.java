@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 /** {@code generate}: writes a labeled archive of invented articles, for demos, tests and benchmarks. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = "Write an archive of invented articles in the real page layouts, with every kind of duplicate "
-                + "and look-alike, and the truth of which files are the same story (DIR/archive/, DIR/truth.csv).")
+                + "and look-alike and page furniture drawn at random, and the truth: which files are the same story "
+                + "and every field printed on each page (DIR/archive/, DIR/truth.csv).")
 public class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--articles", required = true, paramLabel = "N", description = "How many files to write.")

@@ -84,6 +84,9 @@ class DedupJobTests {
         double recall = actual.isEmpty() ? 1.0 : (double) truePairs.size() / actual.size();
         java.util.Set<String> falseMerges = new java.util.TreeSet<>(predicted);
         falseMerges.removeAll(actual);
+        System.out.printf(java.util.Locale.ROOT, "Dedup through the job on the parser's reading of 1,200 generated pages:"
+                + " %d stories, %d articles, %d true pairs, %d found, %d false merges; precision %.4f, recall %.4f%n",
+                byStory.size(), byKey.size(), actual.size(), truePairs.size(), falseMerges.size(), precision, recall);
         assertThat(falseMerges).as("false merges").isEmpty();
         assertThat(precision).isEqualTo(1.0);
         assertThat(recall).as("recall (%d of %d true pairs)", truePairs.size(), actual.size()).isGreaterThanOrEqualTo(0.99);

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -15,16 +13,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.Random;
 import java.util.Set;
-import org.wirearchive.core.article.Article;
-import org.wirearchive.core.article.MenafnDocId;
-import org.wirearchive.core.article.Published;
 import org.wirearchive.core.generate.PageWriter.Layout;
 import org.wirearchive.core.generate.PageWriter.Page;
 import org.wirearchive.core.generate.PageWriter.Provider;
@@ -40,9 +34,14 @@ import org.wirearchive.core.generate.PageWriter.Variant;
  * <p>Deterministic: the same {@link GeneratorSpec} gives byte-identical files. Streams: pages are drawn one story at
  * a time and written at once, so memory does not grow with the number of pages.
  *
+ * <p>Every page carries furniture drawn at random from a stream of its own ({@link Furniture}: header date widgets of
+ * any date, menus, bylines, captions, blank lines, CRLF), so the story structure (kinds, duplicates, counts) does not
+ * depend on it. The generator shares no rule, table or constant with the parser: it writes its own literals.
+ *
  * <p>Layout on disk: {@code out/archive/<crawl-date>/<seq>_<hex>.<ext>} (one directory per crawl night) and
- * {@code out/truth.csv} with the columns {@code file,story_id,kind,role,published,crawl_date}; {@code file} is
- * relative to {@code out/archive}, {@code story_id} is empty for bad files.
+ * {@code out/truth.csv} ({@link #TRUTH_HEADER}): the labels {@code file,story_id,kind,role,published,crawl_date}, then
+ * every field printed on the page ({@link PageTruth}); {@code file} is relative to {@code out/archive},
+ * {@code story_id} and the fields are empty for bad files.
  */
 public final class ArchiveGenerator {
 
@@ -50,8 +49,12 @@ public final class ArchiveGenerator {
     public static final List<String> KINDS = List.of("single", "recrawl", "kuna-menafn", "repost", "correction",
             "html-copy", "yearly-feature", "briefing", "press-release", "bad");
 
-    /** The truth CSV's header. */
-    public static final String TRUTH_HEADER = "file,story_id,kind,role,published,crawl_date";
+    /** The truth CSV's header: six label columns, then the page's fields ({@link PageTruth}). */
+    public static final String TRUTH_HEADER = "file,story_id,kind,role,published,crawl_date,layout,headline,provider,"
+            + "provider_printed,dateline_city,menafn_doc_id,menafn_article_no,kuna_id,authors,caption,body_chars,"
+            + "body_sha256";
+
+    private static final String EMPTY_FIELDS = ",".repeat(12);
 
     private static final LocalDate NUMBER_EPOCH = LocalDate.of(2017, 1, 1);
     private static final long MENAFN_BASE = 1_095_000_000L;
@@ -101,10 +104,11 @@ public final class ArchiveGenerator {
                         stories++;
                     }
                 }
-                Article a = page.expected();
+                PageTruth t = page.truth();
                 truth.write(String.join(",", page.file(), page.storyId() == null ? "" : page.storyId(), page.kind(),
-                        page.role(), a == null || a.published() == null ? "" : a.published().iso(),
-                        a == null || a.crawlDate() == null ? "" : a.crawlDate().toString()));
+                        page.role(), t == null ? "" : t.publishedIso(),
+                        t == null || t.crawlDate() == null ? "" : t.crawlDate().toString()));
+                truth.write(t == null ? EMPTY_FIELDS : "," + t.csvFields());
                 truth.write('\n');
             }
         }
@@ -150,7 +154,9 @@ public final class ArchiveGenerator {
                 ext += ".gz";
             }
             String file = p.crawlDate() + "/" + String.format(Locale.ROOT, "%07d_%s.%s", seq, hex, ext);
-            return new GeneratedPage(file, d.storyId(), d.kind(), d.role(), PageWriter.render(p), expected(file, p));
+            // the furniture has a stream of its own: varying it never changes which stories and copies are drawn
+            Furniture f = Furniture.draw(new Random(mix(spec.seed() * 0xD1B54A32D192ED03L + seq + 1)), p);
+            return new GeneratedPage(file, d.storyId(), d.kind(), d.role(), PageWriter.render(p, f), truth(p, f));
         }
 
         private GeneratedPage badPage(long seq, String hex) {
@@ -392,36 +398,21 @@ public final class ArchiveGenerator {
         return out;
     }
 
-    /** The article a correct parser extracts from page {@code p} written to {@code file}. */
-    static Article expected(String file, Page p) {
-        String body = String.join("\n", p.paragraphs());
-        boolean html = p.layout() == Layout.KUNA_HTML || p.layout() == Layout.MENAFN_HTML;
-        boolean kunaSite = p.layout() == Layout.KUNA_HTML;
-        MenafnDocId docId = kunaSite ? null : MenafnDocId.of(p.menafnDocId());
-        boolean timestamp = html || p.layout() == Layout.MENAFN_SEED || p.layout() == Layout.MENAFN_WRAPPER_LINE
-                || p.layout() == Layout.MENAFN_SPACED_WRAPPER;
-        Published published = timestamp ? Published.at(p.published(), Published.TIMESTAMP)
-                : Published.on(p.published().toLocalDate(), Published.DOC_ID);
-        boolean title = p.layout() != Layout.MENAFN_PLAIN;
-        String url = p.layout() == Layout.KUNA_HTML
-                ? "https://www.kuna.net.kw/ArticleDetails.aspx?id=" + p.kunaId() + "&language=en"
-                : p.layout() == Layout.MENAFN_HTML ? "https://menafn.com/" + p.menafnNo() + "/" + PageWriter.slug(p.headline())
+    /** What page {@code p} prints with furniture {@code f}: the fields a correct reader extracts. */
+    static PageTruth truth(Page p, Furniture f) {
+        Layout l = p.layout();
+        boolean html = l == Layout.KUNA_HTML || l == Layout.MENAFN_HTML;
+        boolean kunaSite = l == Layout.KUNA_HTML;
+        boolean timePrinted = html || l == Layout.MENAFN_SEED || l == Layout.MENAFN_WRAPPER_LINE
+                || l == Layout.MENAFN_SPACED_WRAPPER;
+        String url = kunaSite ? "https://www.kuna.net.kw/ArticleDetails.aspx?id=" + p.kunaId() + "&language=en"
+                : l == Layout.MENAFN_HTML ? "https://menafn.com/" + p.menafnNo() + "/" + PageWriter.slug(p.headline())
                 : null;
-        String format = kunaSite ? "html" : html ? "html" : "menafn-text";
-        String provider = p.layout() == Layout.MENAFN_NO_WRAPPER ? null : p.provider().printed;
-        return new Article(file, url, format, docId, p.menafnNo(),
-                p.kunaId() == null ? null : org.wirearchive.core.article.KunaId.of(Long.toString(p.kunaId())),
-                provider, p.provider().key, title ? p.headline() : null, title ? (html ? "html" : "title-line") : null,
-                published, html || p.layout() == Layout.MENAFN_PLAIN ? null : p.crawlDate(), p.datelineCity(), null,
-                p.initials(), "en", body, sha256(body), List.of());
-    }
-
-    static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new PageTruth(l.name().toLowerCase(Locale.ROOT).replace('_', '-'), p.published(), timePrinted,
+                html || l == Layout.MENAFN_PLAIN ? null : p.crawlDate(), l == Layout.MENAFN_PLAIN ? null : p.headline(),
+                p.provider().printed, p.provider().key, l != Layout.MENAFN_NO_WRAPPER, p.datelineCity(),
+                kunaSite ? null : p.menafnDocId(), kunaSite ? null : p.menafnNo(), p.kunaId(), url, f.authors(),
+                f.caption(), p.initials(), String.join("\n", p.paragraphs()));
     }
 
     /** SplitMix64's finaliser: a fixed, well-mixed 64-bit hash. */

@@ -27,7 +27,10 @@ public record GeneratorSpec(int pages, Path out, long seed, int bodyBytes, Local
     public enum Mix {
         /** Every layout and every kind of duplicate and distractor: MENAFN text variants, KUNA and saved HTML pages. */
         FULL,
-        /** Only MENAFN text pages in the exact seed layout (re-crawls, re-posts, corrections, distractors). */
+        /**
+         * Only MENAFN text pages in the seed page's layout, furniture varying (re-crawls, re-posts, corrections,
+         * distractors).
+         */
         MENAFN_TEXT
     }
 

@@ -9,7 +9,10 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 
-/** Renders one page in one of the archive's layouts. Package-private: the generator's drawing code. */
+/**
+ * Renders one page in one of the archive's layouts, with the furniture drawn for it ({@link Furniture}).
+ * Package-private: the generator's drawing code. Every literal it prints is its own.
+ */
 final class PageWriter {
 
     private PageWriter() {
@@ -17,7 +20,7 @@ final class PageWriter {
 
     /** Where a page came from and how it is laid out. */
     enum Layout {
-        /** The exact seed layout: date line (+ widget), Arabic link, NBSP menu, title, timestamp, wrapper + dateline. */
+        /** The seed page's layout: date line (+ widget), Arabic link and menu (most pages), title, timestamp, wrapper. */
         MENAFN_SEED,
         /** No noise and no title: the text starts with the wrapper. */
         MENAFN_PLAIN,
@@ -95,35 +98,25 @@ final class PageWriter {
         }
     }
 
-    private static final String N = "\u00A0";
-    private static final String[] MENU = {
-        N + " " + N + " " + N + " " + N + " " + N + " " + N + N + N + N + " US " + N + " " + N + " " + N + N + N + N
-            + " Europe " + N + " " + N + " " + N + N + N + N + " Arab " + N + " " + N + " " + N + N + N + N + " Asia "
-            + N + " " + N + " " + N + N + N + N + " Africa " + N + " " + N,
-        "| " + N + N + N + N + " Politics " + N + " " + N + " " + N + N + N + N + " Economy " + N + " " + N
-            + " Oil&Energy " + N + " " + N + " " + N + N + N + N,
-        N + " " + N + " " + N + " " + N + " " + N + " " + N + " " + N + N + N + N + " Entertainment " + N + " " + N
-            + " " + N + N + N + N + " Sport",
-    };
-    private static final String WIDGET = "Tuesday, 02 January 2024 12:17 GMT";
     private static final String DISCLAIMER = "MENAFN offers this material \u201cas is\u201d with no warranty of any"
             + " sort. Questions about accuracy, rights or content of this item go to the provider named above.";
     private static final String[] FOOTER = {"Tags", "Label", "Comments", "No comment", "Category", "Date", "Search"};
+    private static final String ARABIC_LINK = "\u0639\u0631\u0628\u064A";
 
-    /** The page's bytes (gzip-compressed for {@link Variant#GZIP}). */
-    static byte[] render(Page p) {
+    /** The page's bytes with the furniture {@code f} (gzip-compressed for {@link Variant#GZIP}). */
+    static byte[] render(Page p, Furniture f) {
         String text;
         switch (p.layout()) {
             case KUNA_HTML:
-                text = kunaHtml(p);
+                text = kunaHtml(p, f);
                 break;
             case MENAFN_HTML:
-                text = menafnHtml(p);
+                text = menafnHtml(p, f);
                 break;
             default:
-                text = menafnText(p);
+                text = menafnText(p, f);
         }
-        if (p.variant() == Variant.CRLF) {
+        if (p.variant() == Variant.CRLF || f.crlf()) {
             text = text.replace("\n", "\r\n");
         }
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
@@ -135,47 +128,76 @@ final class PageWriter {
                 t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond());
     }
 
-    private static String menafnText(Page p) {
+    /** The wrapper as the layout prints it, or null when the layout prints none. */
+    static String wrapper(Page p) {
+        switch (p.layout()) {
+            case MENAFN_NO_WRAPPER:
+            case KUNA_HTML:
+                return null;
+            case MENAFN_SPACED_WRAPPER:
+                return "( MENAFN - " + p.provider().printed + ")";
+            default:
+                return "(MENAFN- " + p.provider().printed + ")";
+        }
+    }
+
+    private static String menafnText(Page p, Furniture f) {
         boolean ws = p.variant() == Variant.WHITESPACE;
-        String trail = ws ? "  " : "";
+        String trail = ws || f.trailingSpaces() ? "  " : "";
         StringBuilder sb = new StringBuilder(p.paragraphs().size() * 200 + 1500);
         Layout l = p.layout();
         if (l != Layout.MENAFN_PLAIN) {
             sb.append(" date ").append(p.crawlDate());
-            if (p.widget()) {
-                sb.append(' ').append(WIDGET);
+            if (f.widget() != null && !f.widgetNextLine()) {
+                sb.append(' ').append(f.widget());
             }
             sb.append(trail).append('\n');
+            if (f.widget() != null && f.widgetNextLine()) {
+                sb.append(f.widget()).append(trail).append('\n');
+            }
         }
-        if (l == Layout.MENAFN_SEED) {
-            sb.append("\u0639\u0631\u0628\u064A\n\n\n");
+        if (f.arabicLink()) {
+            sb.append(ARABIC_LINK).append("\n\n\n");
             if (ws) {
                 sb.append('\n');
             }
-            for (String m : MENU) {
+        }
+        if (!f.menu().isEmpty()) {
+            for (String m : f.menu()) {
                 sb.append(m).append('\n');
             }
             sb.append('\n');
         }
         if (l != Layout.MENAFN_PLAIN) {
-            sb.append(p.headline()).append(trail).append(ws ? "\n\n\n\n" : "\n\n\n");
+            sb.append(p.headline()).append(trail).append("\n".repeat(1 + f.headlineGap() + (ws ? 1 : 0)));
             if (l != Layout.MENAFN_NO_WRAPPER) {
                 sb.append(timestamp(p.published())).append('\n');
             }
         }
-        String wrapper = l == Layout.MENAFN_SPACED_WRAPPER ? "( MENAFN - " + p.provider().printed + ")"
-                : "(MENAFN- " + p.provider().printed + ")";
-        if (l == Layout.MENAFN_WRAPPER_LINE) {
-            sb.append(wrapper).append('\n');
-        } else if (l != Layout.MENAFN_NO_WRAPPER) {
-            sb.append(wrapper).append(' ');
+        String wrapper = wrapper(p);
+        boolean lead = f.byline() != null || f.caption() != null;
+        if (wrapper != null) {
+            sb.append(wrapper);
+            if (f.byline() != null && f.bylineOnWrapper()) {
+                sb.append(' ').append(f.byline()).append(trail).append("\n\n");
+            } else if (l == Layout.MENAFN_WRAPPER_LINE || lead) {
+                sb.append(trail).append('\n');
+            } else {
+                sb.append(' ');
+            }
         }
-        appendBody(sb, p, ws ? " \n" : "\n");
+        if (f.byline() != null && !f.bylineOnWrapper()) {
+            sb.append(f.byline()).append(trail).append('\n');
+        }
+        if (f.caption() != null) {
+            sb.append(f.caption()).append(trail).append(f.paragraphGap() ? "\n\n" : "\n");
+        }
+        appendBody(sb, p, (ws ? " \n" : trail + "\n") + (f.paragraphGap() ? "\n" : ""));
         sb.append(ws ? "\n\n\n\n\n" : "\n\n\n");
         sb.append(p.menafnDocId()).append("\n\n");
         sb.append("Legal Disclaimer:\n").append(DISCLAIMER).append('\n');
-        for (String f : FOOTER) {
-            sb.append('\n').append(f).append(f.equals("Search") ? "" : "\n");
+        for (String foot : FOOTER) {
+            sb.append('\n').append(foot).append(foot.equals("Search") ? "" : "\n");
         }
         return sb.toString();
     }
@@ -194,7 +216,7 @@ final class PageWriter {
         sb.append(p.initialsSameLine() ? " " : "\n").append(p.initials());
     }
 
-    private static String kunaHtml(Page p) {
+    private static String kunaHtml(Page p, Furniture f) {
         String url = "https://www.kuna.net.kw/ArticleDetails.aspx?id=" + p.kunaId() + "&amp;language=en";
         StringBuilder sb = new StringBuilder(p.paragraphs().size() * 200 + 800);
         sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
@@ -204,30 +226,50 @@ final class PageWriter {
                 .append("</head>\n<body>\n<div class=\"font-tools\">A+ A-</div>\n<h1>").append(html(p.headline()))
                 .append("</h1>\n<div class=\"date\">").append(timestamp(p.published())).append("</div>\n")
                 .append("<div class=\"article\">\n");
-        appendHtmlBody(sb, p, "");
+        appendHtmlBody(sb, p, f, null);
         sb.append("</div>\n</body>\n</html>\n");
         return sb.toString();
     }
 
-    private static String menafnHtml(Page p) {
+    private static String menafnHtml(Page p, Furniture f) {
         String url = "https://menafn.com/" + p.menafnNo() + "/" + slug(p.headline());
         StringBuilder sb = new StringBuilder(p.paragraphs().size() * 200 + 800);
         sb.append("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>").append(html(p.headline()))
                 .append("</title>\n<link rel=\"canonical\" href=\"").append(url).append("\">\n</head>\n<body>\n<h1>")
                 .append(html(p.headline())).append("</h1>\n<div class=\"date\">").append(timestamp(p.published()))
                 .append("</div>\n<div class=\"article\">\n");
-        appendHtmlBody(sb, p, "(MENAFN- " + p.provider().printed + ") ");
+        appendHtmlBody(sb, p, f, wrapper(p));
         sb.append("<p>").append(p.menafnDocId()).append("</p>\n</div>\n<div class=\"disclaimer\">Legal Disclaimer: ")
                 .append(html(DISCLAIMER)).append("</div>\n</body>\n</html>\n");
         return sb.toString();
     }
 
-    private static void appendHtmlBody(StringBuilder sb, Page p, String wrapper) {
+    /** The article's paragraphs; the wrapper (or null), byline and caption come first, as in the text layouts. */
+    private static void appendHtmlBody(StringBuilder sb, Page p, Furniture f, String wrapper) {
+        String first = wrapper == null ? "" : wrapper + " ";
+        if (f.byline() != null) {
+            if (f.bylineOnWrapper()) {
+                sb.append("<p>").append(html(first + f.byline())).append("</p>\n");
+            } else {
+                if (wrapper != null) {
+                    sb.append("<p>").append(html(wrapper)).append("</p>\n");
+                }
+                sb.append("<p>").append(html(f.byline())).append("</p>\n");
+            }
+            first = "";
+        }
+        if (f.caption() != null) {
+            if (!first.isEmpty()) {
+                sb.append("<p>").append(html(wrapper)).append("</p>\n");
+                first = "";
+            }
+            sb.append("<p>").append(html(f.caption())).append("</p>\n");
+        }
         List<String> paras = p.paragraphs();
         for (int i = 0; i < paras.size(); i++) {
             sb.append("<p>");
             if (i == 0) {
-                sb.append(html(wrapper)).append(html(p.dateline()));
+                sb.append(html(first)).append(html(p.dateline()));
             }
             sb.append(html(paras.get(i)));
             if (i == paras.size() - 1) {
@@ -257,11 +299,15 @@ final class PageWriter {
         return sb.toString();
     }
 
+    private static final List<String> NO_ARTICLE_MENU = List.of(
+            Furniture.menuLine(List.of("US", "Europe", "Arab", "Asia", "Africa"), 0, 0),
+            Furniture.menuLine(List.of("Politics", "Economy", "Oil&Energy"), 0, 1));
+
     /** A page with the header and footer but no article in it: a reader must reject it. */
     static byte[] noArticlePage(LocalDate crawlDate) {
         StringBuilder sb = new StringBuilder();
-        sb.append(" date ").append(crawlDate).append(" 403\n\u0639\u0631\u0628\u064A\n\n");
-        for (String m : MENU) {
+        sb.append(" date ").append(crawlDate).append(" 403\n").append(ARABIC_LINK).append("\n\n");
+        for (String m : NO_ARTICLE_MENU) {
             sb.append(m).append('\n');
         }
         sb.append("\n\nLegal Disclaimer:\n").append(DISCLAIMER).append('\n');

@@ -15,22 +15,23 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.wirearchive.core.article.RejectReason;
 
 /**
  * Damaged containers: every fixture cut at every offset, random bytes, random byte flips. The reader must return
  * items (documents, or rejections with a container-level reason), never throw, never hang.
+ *
+ * <p>The random cases are seeded: each invocation's name is its seed, and {@code -Dwa.seed=N} moves the whole series
+ * (a failure names the seed that reproduces it).
  */
 class DamagedContainerTest {
 
@@ -95,63 +96,107 @@ class DamagedContainerTest {
         })).toList();
     }
 
-    // ---------------------------------------------------------------- properties (jqwik)
+    // ---------------------------------------------------------------- properties (seeded random cases)
 
-    @BeforeContainer
+    @BeforeAll
     static void createTmp() throws IOException {
         tmp = Files.createTempDirectory("damaged");
     }
 
-    @AfterContainer
+    @AfterAll
     static void deleteTmp() throws IOException {
         try (var walk = Files.walk(tmp)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
-    @Provide
-    Arbitrary<String> fixtureName() throws IOException {
-        return Arbitraries.of(fixtures().keySet());
+    /** The seeds of one series: {@code count} seeds from {@code -Dwa.seed} (default fixed), one per invocation. */
+    static LongStream seeds(int count) {
+        long base = Long.getLong("wa.seed", 20261206L);
+        Random r = new Random(base ^ 0x5DEECE66DL);
+        return LongStream.generate(r::nextLong).limit(count);
     }
 
-    @Property(tries = 300)
-    void randomlyFlippedBytesNeverThrow(@ForAll("fixtureName") String name,
-                                        @ForAll @Size(min = 1, max = 8) List<@net.jqwik.api.constraints.IntRange(
-                                                min = 0, max = Integer.MAX_VALUE - 1) Integer> positions,
-                                        @ForAll byte value) throws IOException {
-        byte[] data = fixtures().get(name).clone();
-        for (int p : positions) {
-            data[p % data.length] = value;
+    /** Runs one seeded case; a failure names the seed (rerun one case with that seed to reproduce it). */
+    static void withSeed(long seed, Case body) {
+        try {
+            body.run();
+        } catch (Throwable e) {
+            throw new AssertionError("failed for seed " + seed + " (reproduce: new Random(" + seed + "L)): " + e, e);
         }
-        readChecked(tmp, name, data);
     }
 
-    @Property(tries = 200)
-    void randomBytesUnderAContainerNameNeverThrow(@ForAll("containerNames") String name,
-                                                  @ForAll @Size(max = 2000) byte[] data) throws IOException {
-        readChecked(tmp, name, data);
+    interface Case {
+        void run() throws Exception;
     }
 
-    @Property(tries = 200)
-    void containerMagicFollowedByRandomBytesNeverThrows(@ForAll("magic") byte[] magic,
-                                                        @ForAll @Size(max = 600) byte[] rest) throws IOException {
+    static LongStream seeds300() {
+        return seeds(300);
+    }
+
+    static LongStream seeds200() {
+        return seeds(200);
+    }
+
+    /** Random bytes: often empty or tiny, sometimes up to {@code max}, sometimes one repeated value. */
+    static byte[] randomBytes(Random r, int max) {
+        int roll = r.nextInt(10);
+        int length = roll == 0 ? 0 : roll < 3 ? r.nextInt(8) : r.nextInt(max + 1);
+        byte[] bytes = new byte[length];
+        if (r.nextInt(8) == 0) {
+            Arrays.fill(bytes, (byte) r.nextInt(256));
+        } else {
+            r.nextBytes(bytes);
+        }
+        return bytes;
+    }
+
+    private static <T> T pick(Random r, List<T> list) {
+        return list.get(r.nextInt(list.size()));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds300")
+    void randomlyFlippedBytesNeverThrow(long seed) throws IOException {
+        Random r = new Random(seed);
+        String name = pick(r, List.copyOf(fixtures().keySet()));
+        byte[] data = fixtures().get(name).clone();
+        // 1 to 8 positions anywhere in the file, all set to one random value
+        int flips = 1 + r.nextInt(8);
+        byte value = (byte) r.nextInt(256);
+        for (int i = 0; i < flips; i++) {
+            data[r.nextInt(Integer.MAX_VALUE) % data.length] = value;
+        }
+        withSeed(seed, () -> readChecked(tmp, name, data));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds200")
+    void randomBytesUnderAContainerNameNeverThrow(long seed) throws IOException {
+        Random r = new Random(seed);
+        String name = pick(r, CONTAINER_NAMES);
+        byte[] data = randomBytes(r, 2000);
+        withSeed(seed, () -> readChecked(tmp, name, data));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds200")
+    void containerMagicFollowedByRandomBytesNeverThrows(long seed) throws IOException {
+        Random r = new Random(seed);
+        byte[] magic = pick(r, MAGIC);
+        byte[] rest = randomBytes(r, 600);
         byte[] data = Arrays.copyOf(magic, magic.length + rest.length);
         System.arraycopy(rest, 0, data, magic.length, rest.length);
-        readChecked(tmp, "random.bin", data);
+        withSeed(seed, () -> readChecked(tmp, "random.bin", data));
     }
 
-    @Provide
-    Arbitrary<String> containerNames() {
-        return Arbitraries.of("x.gz", "x.zip", "x.warc", "x.warc.gz", "x.txt", "x.tgz");
-    }
+    private static final List<String> CONTAINER_NAMES = List.of("x.gz", "x.zip", "x.warc", "x.warc.gz", "x.txt",
+            "x.tgz");
 
-    @Provide
-    Arbitrary<byte[]> magic() {
-        return Arbitraries.of(new byte[] {0x1f, (byte) 0x8b}, new byte[] {0x1f, (byte) 0x8b, 8, 0},
-                new byte[] {'P', 'K', 3, 4}, new byte[] {'P', 'K', 5, 6}, utf8("WARC/1.1\r\n"),
-                utf8("WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999999\r\n\r\n"),
-                utf8("WARC/1.0\r\nWARC-Type: resource\r\nContent-Length: -5\r\n\r\n"));
-    }
+    private static final List<byte[]> MAGIC = List.of(new byte[] {0x1f, (byte) 0x8b}, new byte[] {0x1f, (byte) 0x8b, 8, 0},
+            new byte[] {'P', 'K', 3, 4}, new byte[] {'P', 'K', 5, 6}, utf8("WARC/1.1\r\n"),
+            utf8("WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999999\r\n\r\n"),
+            utf8("WARC/1.0\r\nWARC-Type: resource\r\nContent-Length: -5\r\n\r\n"));
 
     @org.junit.jupiter.api.Test
     void propertiesOfTheReaderHoldForAWholeFixtureToo() throws IOException {

@@ -209,7 +209,7 @@ public class Nights {
             m.put(d.summary().status().isRunning() && !(Boolean) m.get("crashed") ? "nextFile" : "stoppedAt", ff);
         }
         m.put("failure", failure(id));
-        m.put("progress", progress(d));
+        m.put("progress", progress(d, (Boolean) m.get("crashed")));
         m.put("reports", reports(d.runDate()));
         return m;
     }
@@ -235,7 +235,7 @@ public class Nights {
     }
 
     /** Files done of the run's list, files/s and inputs/s of this execution, ETA; null when the file step never ran. */
-    Map<String, Object> progress(JobDetail d) {
+    Map<String, Object> progress(JobDetail d, boolean crashed) {
         JobDetail.StepSummary files = d.steps().stream().filter(s -> s.name().equals("ingestFiles")
                 || s.name().equals("parseFiles") || s.name().equals("storeParsed")).reduce((a, b) -> b).orElse(null);
         Integer total = jdbc.queryForObject("SELECT COUNT(*) FROM run_inputs WHERE job_instance_id = ?",
@@ -243,14 +243,23 @@ public class Nights {
         if (files == null || total == null) {
             return null;
         }
+        // files committed: the reader's saved count, or the manifest rows this run wrote (a restart's first chunk has
+        // not saved the reader's count yet)
+        Integer stored = jdbc.queryForObject("SELECT COUNT(*) FROM manifest WHERE run_id = ?", Integer.class,
+                d.summary().runId());
         int done = files.status() == BatchStatus.COMPLETED ? total
-                : d.failingFile() != null ? d.failingFile().number() - 1 : (int) files.readCount();
+                : Math.min(total, Math.max(d.failingFile() != null ? d.failingFile().number() - 1
+                        : (int) files.readCount(), stored == null ? 0 : stored));
         Integer inputs = jdbc.queryForObject("SELECT COUNT(*) FROM sources WHERE run_id = ?", Integer.class,
                 d.summary().runId());
         LocalDateTime end = files.end() != null ? files.end() : LocalDateTime.now(clock);
         double secs = files.start() == null ? 0 : Math.max(0.001, Duration.between(files.start(), end).toMillis() / 1000.0);
         double filesPerSec = secs > 0 ? files.writeCount() / secs : 0;
         double inputsPerSec = done > 0 && inputs != null ? filesPerSec * inputs / done : 0;
+        if (crashed) {
+            filesPerSec = 0;
+            inputsPerSec = 0;
+        }
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("filesDone", done);
         p.put("filesTotal", total);
@@ -258,7 +267,7 @@ public class Nights {
         p.put("inputs", inputs);
         p.put("filesPerSecond", Math.round(filesPerSec * 10) / 10.0);
         p.put("inputsPerSecond", Math.round(inputsPerSec * 10) / 10.0);
-        boolean live = d.summary().status().isRunning() && files.end() == null;
+        boolean live = d.summary().status().isRunning() && files.end() == null && !crashed;
         p.put("running", live);
         p.put("etaSeconds", live && filesPerSec > 0 && total > done ? Math.round((total - done) / filesPerSec) : null);
         return p;

@@ -232,9 +232,13 @@ public class Pages {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> progress = (Map<String, Object>) d.get("progress");
-        if (progress != null) {
+        if (progress != null && Boolean.TRUE.equals(progress.get("running"))) {
             b.append("<section class=\"running\" data-execution=\"").append(n).append("\">")
                     .append(progressHtml(progress)).append("</section>");
+        } else if (progress != null && !"COMPLETED".equals(st)) {
+            b.append("<p class=\"progress\">Done: ").append(progress.get("filesDone")).append(" of ")
+                    .append(progress.get("filesTotal")).append(" files (").append(progress.get("percent"))
+                    .append("%) committed.</p>");
         }
         b.append(buttons(n, st));
         b.append("<h2>Steps</h2><table class=\"list\" id=\"steps\"><thead><tr><th>Step</th><th>Status</th><th>Read</th>"
@@ -260,7 +264,7 @@ public class Pages {
         b.append("</tbody></table>");
         @SuppressWarnings("unchecked")
         Map<String, Object> counts = (Map<String, Object>) d.get("counts");
-        if (Boolean.TRUE.equals(d.get("latest"))) {
+        if (Boolean.TRUE.equals(d.get("latest")) && counts.get("files") != null) {
             b.append("<p>The run: ").append(n(counts.get("files"))).append(" files, ")
                     .append(n(counts.get("articlesNew"))).append(" new and ").append(n(counts.get("articlesUpdated")))
                     .append(" updated articles, ").append(n(counts.get("duplicates"))).append(" duplicates, ")

@@ -67,6 +67,7 @@ public class ServeCommand implements Callable<Integer> {
                     + "a non-loopback address need --token-file FILE or " + TOKEN_ENV);
         }
         Map<String, Object> props = new LinkedHashMap<>();
+        props.put(ConsoleSettings.ENABLED, "true");
         props.put("server.address", host);
         props.put("server.port", port);
         props.put("server.error.whitelabel.enabled", "false");

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -19,6 +20,7 @@ import org.wirearchive.core.article.ParseOutcome;
 /** Article search and one article with its cluster, from the {@code articles} and {@code sources} tables. */
 @Service
 @ConditionalOnWebApplication
+@ConditionalOnProperty(name = ConsoleSettings.ENABLED, havingValue = "true")
 public class Articles {
 
     private static final String FIELDS = "article_key, menafn_doc_id, menafn_article_no, kuna_id, provider, "

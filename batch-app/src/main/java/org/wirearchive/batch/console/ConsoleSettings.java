@@ -19,6 +19,9 @@ import java.util.Objects;
 public record ConsoleSettings(String token, Path outDir, Path dataDir, String databaseShown, List<String> childCommand,
                               List<String> childArgs, Map<String, String> childEnv) {
 
+    /** The property {@code serve} sets: the console's beans exist only in its context, never in another web one. */
+    public static final String ENABLED = "wirearchive.console.enabled";
+
     public ConsoleSettings {
         if (token != null && token.isBlank()) {
             token = null;

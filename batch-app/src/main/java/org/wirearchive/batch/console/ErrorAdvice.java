@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +17,7 @@ import org.wirearchive.batch.cli.UserError;
 /** Turns refusals into answers: a JSON body {@code {status, error}} under /api, a short page elsewhere. */
 @RestControllerAdvice
 @ConditionalOnWebApplication
+@ConditionalOnProperty(name = ConsoleSettings.ENABLED, havingValue = "true")
 public class ErrorAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorAdvice.class);

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -37,6 +38,7 @@ import org.wirearchive.batch.ops.LockProbe;
  */
 @Service
 @ConditionalOnWebApplication
+@ConditionalOnProperty(name = ConsoleSettings.ENABLED, havingValue = "true")
 public class Nights {
 
     static final Pattern RUN_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
  */
 @Controller
 @ConditionalOnWebApplication
+@ConditionalOnProperty(name = ConsoleSettings.ENABLED, havingValue = "true")
 public class Pages {
 
     static final String READ_ONLY = "Read-only console: no token was configured (--token-file or "
@@ -319,7 +321,7 @@ public class Pages {
             boolean likely = switch (a) {
                 case "restart" -> state.equals("FAILED") || state.equals("STOPPED");
                 case "recover" -> state.equals("CRASHED") || state.equals("STOPPING");
-                case "stop" -> state.equals("STARTED") || state.equals("CRASHED");
+                case "stop" -> state.equals("STARTED");
                 default -> state.equals("FAILED") || state.equals("STOPPED") || state.equals("STOPPING");
             };
             if (settings.readOnly()) {

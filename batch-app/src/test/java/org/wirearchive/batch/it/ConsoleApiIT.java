@@ -39,6 +39,7 @@ class ConsoleApiIT {
 
     static String[] db;
     static ConsoleFixture.Console console;
+    static ConsoleFixture.Console readOnly;
     static final List<String> seen = new ArrayList<>();
 
     @BeforeAll
@@ -50,14 +51,26 @@ class ConsoleApiIT {
         ConsoleFixture.crashedNight(work, work.resolve("gen/archive"), slow, 40, db);
         List<String> args = new ArrayList<>(List.of(db));
         args.addAll(List.of("--out", "out"));
+        // a second console on the same store, started at the same time, without a token: read-only
+        var second = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return ConsoleFixture.Console.start(work, Map.of(), db);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
         console = ConsoleFixture.Console.start(work, Map.of("WIREARCHIVE_JAVA_OPTS", ConsoleFixture.SLOW_OPTS,
                 "WIREARCHIVE_CONSOLE_TOKEN", TOKEN), args.toArray(String[]::new));
+        readOnly = second.get(3, java.util.concurrent.TimeUnit.MINUTES);
     }
 
     @AfterAll
     static void stop() throws Exception {
         if (console != null) {
             console.close();
+        }
+        if (readOnly != null) {
+            readOnly.close();
         }
     }
 
@@ -263,6 +276,27 @@ class ConsoleApiIT {
         JsonNode one = json(get("/api/articles/" + first.path("key").asString()));
         assertThat(one.path("body").asString()).isNotEmpty();
         assertThat(one.path("sources").size()).isEqualTo(one.path("sourceCount").asInt());
+    }
+
+    @Test
+    @Order(8)
+    @DisplayName("without a token the console is read-only: every page says so, every action answers 403")
+    void readOnlyWithoutAToken() throws Exception {
+        for (String page : List.of("/", "/executions/1", "/articles", "/executions/1/restart")) {
+            HttpResponse<String> r = remember(readOnly.get(page));
+            assertThat(r.statusCode()).as(page).isEqualTo(200);
+            assertThat(r.body()).as(page).contains("id=\"read-only\"").contains("Read-only console")
+                    .doesNotContain("<form method=\"post\"");
+        }
+        assertThat(json(remember(readOnly.get("/api/status"))).path("readOnly").asBoolean()).isTrue();
+        for (String action : ACTIONS) {
+            for (String bearer : new String[] {null, TOKEN, ""}) {
+                HttpResponse<String> r = remember(readOnly.post("/api/executions/1/" + action, bearer));
+                assertThat(r.statusCode()).as(action).isEqualTo(403);
+                assertThat(json(r).path("error").asString()).contains("read-only");
+            }
+        }
+        assertThat(json(remember(console.get("/api/status"))).path("readOnly").asBoolean()).isFalse();
     }
 
     @Test

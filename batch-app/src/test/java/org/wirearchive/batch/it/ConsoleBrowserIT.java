@@ -203,6 +203,7 @@ class ConsoleBrowserIT {
         } else {
             assertThat(driver.findElement(By.tagName("main")).getText()).contains("identical");
         }
+        driver.get(driver.getCurrentUrl().replaceFirst("#.*$", "")); // the page from its top: fields and cluster
         screenshot("console-article.png");
         assertThat(driver.getPageSource()).doesNotContain(TOKEN);
     }

@@ -94,8 +94,12 @@ final class ConsoleFixture {
             List<String> cmd = new java.util.ArrayList<>(List.of("serve", "--listen", "127.0.0.1:" + port));
             cmd.addAll(List.of(args));
             Path log = work.resolve("serve-" + port + ".out");
-            Process p = Launcher.builder(work, env, cmd.toArray(String[]::new)).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            ProcessBuilder pb = Launcher.builder(work, env, cmd.toArray(String[]::new)).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            if (!env.containsKey("WIREARCHIVE_CONSOLE_TOKEN")) {
+                pb.environment().remove("WIREARCHIVE_CONSOLE_TOKEN"); // only the token the test gives
+            }
+            Process p = pb.start();
             Console c = new Console(p, "http://127.0.0.1:" + port, log);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
             while (System.nanoTime() < deadline) {

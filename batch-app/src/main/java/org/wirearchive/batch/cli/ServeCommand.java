@@ -76,6 +76,8 @@ public class ServeCommand implements Callable<Integer> {
         props.put("server.servlet.session.persistent", "false");
         props.put("spring.mvc.problemdetails.enabled", "false");
         props.put("logging.level.org.wirearchive.batch.console", "INFO");
+        // a port in use is reported in one line by SpringContexts.startWeb; the context's own warning would repeat it
+        props.put("logging.level.org.springframework.boot.web", "ERROR");
         Map<String, Object> dbProps = db.springProperties();
         String url = String.valueOf(dbProps.get("spring.datasource.url"));
         ConsoleSettings settings = new ConsoleSettings(token, out.toAbsolutePath().normalize(), db.dataDir(),

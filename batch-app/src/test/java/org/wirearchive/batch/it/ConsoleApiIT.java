@@ -59,8 +59,10 @@ class ConsoleApiIT {
                 throw new IllegalStateException(e);
             }
         });
-        console = ConsoleFixture.Console.start(work, Map.of("WIREARCHIVE_JAVA_OPTS", ConsoleFixture.SLOW_OPTS,
-                "WIREARCHIVE_CONSOLE_TOKEN", TOKEN), args.toArray(String[]::new));
+        // the console's actions inherit its JVM options: a restart pauses 250 ms after each chunk, so that it holds
+        // the lock long enough for the refusals checked while it runs
+        console = ConsoleFixture.Console.start(work, Map.of("WIREARCHIVE_JAVA_OPTS", ConsoleFixture.SLOW_OPTS
+                + " -Dwirearchive.chunk-pause-ms=250", "WIREARCHIVE_CONSOLE_TOKEN", TOKEN), args.toArray(String[]::new));
         readOnly = second.get(3, java.util.concurrent.TimeUnit.MINUTES);
     }
 

@@ -47,7 +47,8 @@ class ConsoleApiIT {
         new ArchiveGenerator().generate(GeneratorSpec.of(300, work.resolve("gen"), 7));
         db = new String[] {"--db-url", "jdbc:h2:file:" + work.resolve("data/wirearchive") + ";AUTO_SERVER=TRUE",
             "--db-user", "sa", "--db-password", PASSWORD};
-        Map<String, String> slow = Map.of("WIREARCHIVE_JAVA_OPTS", ConsoleFixture.SLOW_OPTS);
+        // every child in Kuwait's zone (+03:00, no daylight saving): the API gives the times with that offset
+        Map<String, String> slow = Map.of("WIREARCHIVE_JAVA_OPTS", ConsoleFixture.SLOW_OPTS, "TZ", "Asia/Kuwait");
         ConsoleFixture.crashedNight(work, work.resolve("gen/archive"), slow, 40, db);
         List<String> args = new ArrayList<>(List.of(db));
         args.addAll(List.of("--out", "out"));
@@ -62,7 +63,8 @@ class ConsoleApiIT {
         // the console's actions inherit its JVM options: a restart pauses 250 ms after each chunk, so that it holds
         // the lock long enough for the refusals checked while it runs
         console = ConsoleFixture.Console.start(work, Map.of("WIREARCHIVE_JAVA_OPTS", ConsoleFixture.SLOW_OPTS
-                + " -Dwirearchive.chunk-pause-ms=250", "WIREARCHIVE_CONSOLE_TOKEN", TOKEN), args.toArray(String[]::new));
+                + " -Dwirearchive.chunk-pause-ms=250", "WIREARCHIVE_CONSOLE_TOKEN", TOKEN, "TZ", "Asia/Kuwait"),
+                args.toArray(String[]::new));
         readOnly = second.get(3, java.util.concurrent.TimeUnit.MINUTES);
     }
 
@@ -106,7 +108,11 @@ class ConsoleApiIT {
         assertThat(e.path("runDate").asString()).isEqualTo(ConsoleFixture.DATE);
         assertThat(e.path("status").asString()).isEqualTo("STARTED");
         assertThat(e.path("crashed").asBoolean()).isTrue();
-        assertThat(e.path("startTime").asString()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?(Z|[+-]\\d\\d:\\d\\d)");
+        String start = e.path("startTime").asString();
+        assertThat(start).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?\\+03:00");
+        assertThat(java.time.Duration.between(java.time.OffsetDateTime.parse(start).toInstant(), java.time.Instant.now()))
+                .as("the start, read back with its offset, is the real instant").isBetween(java.time.Duration.ZERO,
+                        java.time.Duration.ofMinutes(10));
         assertThat(e.path("reason").asString()).contains("crashed");
 
         JsonNode d = json(get("/api/executions/1"));

@@ -34,6 +34,35 @@ final class SpringContexts {
         }
     }
 
+    /**
+     * Starts the application as a web server (only {@code serve} does): the same context as the other commands, plus
+     * embedded Tomcat and the console's controllers, with {@code settings} registered as a bean.
+     */
+    static ConfigurableApplicationContext startWeb(DatabaseOptions db, Map<String, Object> extra, Object settings,
+                                                   String listen) {
+        Map<String, Object> props = new LinkedHashMap<>(db.springProperties());
+        props.putAll(extra);
+        try {
+            return new SpringApplicationBuilder(WirearchiveApplication.class)
+                    .web(WebApplicationType.SERVLET)
+                    .bannerMode(Banner.Mode.OFF)
+                    .logStartupInfo(false)
+                    .properties(props)
+                    .initializers(ctx -> ctx.getBeanFactory().registerSingleton("consoleSettings", settings))
+                    .run();
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            if (root instanceof java.net.BindException || String.valueOf(e.getMessage()).contains("Port")) {
+                throw new UserError(ExitCodes.ENVIRONMENT, "cannot listen on " + listen + ": " + root.getMessage());
+            }
+            throw new UserError(ExitCodes.ENVIRONMENT, "cannot open the database "
+                    + withoutPassword(String.valueOf(props.get("spring.datasource.url"))) + ": " + root.getMessage());
+        }
+    }
+
     /** The URL as it may be shown: a password inside it ({@code ?password=}, {@code ;PASSWORD=}) is masked. */
     static String withoutPassword(String url) {
         return url.replaceAll("(?i)([?&;]password=)[^&;]*", "$1***");

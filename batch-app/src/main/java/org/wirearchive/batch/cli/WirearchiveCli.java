@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "wirearchive", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Batch processor for news-wire archives (MENAFN, KUNA): read archived pages, extract and "
                 + "normalize articles, deduplicate them, write reports.",
-        subcommands = {IngestCommand.class, ParseCommand.class, ReportCommand.class, GenerateCommand.class, JobsCommand.class, ScheduleCommand.class, WorkerCommand.class, BrokerCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {IngestCommand.class, ParseCommand.class, ReportCommand.class, GenerateCommand.class, JobsCommand.class, ScheduleCommand.class, WorkerCommand.class, BrokerCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (for ingest: the job completed)",

@@ -10,12 +10,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Reads the {@code ingest_lock} row to tell a running execution from a crashed one: an execution marked STARTED whose
  * process holds the lock (alive on this host, or heartbeat fresh on another) is running; otherwise it crashed.
  */
-class LockProbe {
+public class LockProbe {
 
     /** The lock's holder, as stored. */
-    record Holder(String host, long pid, Long executionId, LocalDate runDate, boolean expired) {
+    public record Holder(String host, long pid, Long executionId, LocalDate runDate, boolean expired) {
 
-        boolean alive(String thisHost) {
+        public boolean alive(String thisHost) {
             if (expired) {
                 return false;
             }
@@ -25,7 +25,7 @@ class LockProbe {
             return true; // another machine: trust a fresh heartbeat
         }
 
-        String describe() {
+        public String describe() {
             return "pid " + pid + " on " + host;
         }
     }
@@ -34,14 +34,14 @@ class LockProbe {
     private final long expirySeconds;
     private final String thisHost;
 
-    LockProbe(JdbcTemplate jdbc, long expirySeconds) {
+    public LockProbe(JdbcTemplate jdbc, long expirySeconds) {
         this.jdbc = jdbc;
         this.expirySeconds = expirySeconds;
         this.thisHost = hostName();
     }
 
     /** The live holder running this execution (or its run date, before its execution id is recorded), or null. */
-    Holder liveHolderOf(long executionId, LocalDate runDate) {
+    public Holder liveHolderOf(long executionId, LocalDate runDate) {
         Holder h = current();
         if (h == null || !h.alive(thisHost)) {
             return null;
@@ -52,7 +52,7 @@ class LockProbe {
         return runDate != null && runDate.equals(h.runDate()) ? h : null;
     }
 
-    Holder current() {
+    public Holder current() {
         List<Holder> rows = jdbc.query("SELECT host, pid, execution_id, run_date, "
                         + "CASE WHEN heartbeat < LOCALTIMESTAMP - INTERVAL '" + expirySeconds + "' SECOND THEN 1 ELSE 0 END "
                         + "FROM ingest_lock",
@@ -62,7 +62,7 @@ class LockProbe {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
-    static String hostName() {
+    public static String hostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (UnknownHostException e) {

@@ -39,7 +39,8 @@ class JobsCommandTests extends OpsFixture {
 
         @Test
         @DisplayName("on a new database says there is nothing, exit 0")
-        void empty() {
+        void empty() throws Exception {
+            connect().close(); // an empty database file (a missing one is refused: InputEnvironmentTests)
             Run run = jobs("list");
             assertThat(run.exit()).as(run.toString()).isEqualTo(ExitCodes.OK);
             assertThat(run.out().strip()).isEqualTo("No ingest executions.");
@@ -113,7 +114,8 @@ class JobsCommandTests extends OpsFixture {
 
     @Test
     @DisplayName("jobs show of an unknown id: one line, exit 3")
-    void unknownId() {
+    void unknownId() throws Exception {
+        connect().close(); // an existing database (a missing one is refused: InputEnvironmentTests)
         assertOneLineError(jobs("show", "999"), ExitCodes.ENVIRONMENT, "no ingest job execution with id 999");
         assertOneLineError(jobs("restart", "999"), ExitCodes.ENVIRONMENT, "999");
         assertOneLineError(jobs("recover", "999"), ExitCodes.ENVIRONMENT, "999");

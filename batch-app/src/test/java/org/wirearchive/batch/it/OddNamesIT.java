@@ -28,7 +28,7 @@ class OddNamesIT {
     Path work;
 
     /** {@code ./wirearchive ARGS} with an environment of PATH (and JAVA_HOME) only: no locale at all. */
-    static Launcher.Result bare(Path dir, String... args) throws IOException, InterruptedException {
+    Launcher.Result bare(Path dir, String... args) throws IOException, InterruptedException {
         ProcessBuilder pb = Launcher.builder(dir, Map.of(), args);
         Map<String, String> env = pb.environment();
         String path = env.get("PATH");

@@ -182,8 +182,8 @@ public class IngestCommand implements Callable<Integer> {
         out.printf("  files        %d seen: %d new, %d changed, %d unchanged; %d to process%n", c.filesSeen(),
                 c.filesNew(), c.filesChanged(), c.filesUnchanged(), c.filesProcessed());
         if (c.filesSkipped() > 0) {
-            out.printf("  skipped      %d paths that are not inputs (hidden, links to nothing, special files, reports; "
-                    + "the log names each)%n", c.filesSkipped());
+            out.printf("  skipped      %d paths that are not inputs (hidden, dangling links, special files, reports, "
+                    + "the output or data directory; the log names each)%n", c.filesSkipped());
         }
         out.printf("  inputs       %d (accepted %d, duplicates %d, rejected %d)%n", c.inputsRead(), c.accepted(),
                 c.duplicates(), c.rejects());

@@ -163,9 +163,8 @@ public class FreezeInputsTasklet implements Tasklet {
         }
         long badNames = files.stream().filter(f -> f.size() == InputFile.UNREADABLE_NAME).count();
         if (badNames > 0) {
-            log.warn("{} file names cannot be opened in the file-name encoding {} (from the locale; the wirearchive "
-                    + "launcher sets a UTF-8 one): they are rejected as unreadable-name", badNames,
-                    System.getProperty("sun.jnu.encoding"));
+            log.warn("{} file names are not valid in the file-name encoding {} (from the locale) and cannot be opened: "
+                    + "they are rejected as unreadable-name", badNames, System.getProperty("sun.jnu.encoding"));
         }
     }
 }

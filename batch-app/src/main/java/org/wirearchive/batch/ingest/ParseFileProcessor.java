@@ -34,9 +34,12 @@ public class ParseFileProcessor implements ItemProcessor<InputFile, FileOutcomes
     @Override
     public FileOutcomes process(InputFile file) {
         if (file.unreadableName()) {
-            return rejected(file, RejectReason.UNREADABLE_NAME, "the file name is not valid in the file-name encoding "
-                    + "(" + System.getProperty("sun.jnu.encoding") + "), so it cannot be opened: rename the file, or run "
-                    + "with a UTF-8 locale (LC_ALL=C.UTF-8)");
+            String encoding = System.getProperty("sun.jnu.encoding");
+            return rejected(file, RejectReason.UNREADABLE_NAME, "UTF-8".equalsIgnoreCase(encoding)
+                    ? "the file name is not valid UTF-8, so it cannot be opened: rename the file"
+                    : "the file name is not valid in the file-name encoding " + encoding + " (from the locale), so it "
+                            + "cannot be opened: run with a UTF-8 locale (LC_ALL=C.UTF-8, as the wirearchive launcher "
+                            + "does) or rename the file");
         }
         String sha;
         try {

@@ -113,8 +113,7 @@ public class IngestCommand implements Callable<Integer> {
             printSummary(spec.commandLine().getOut(), result);
             if (result.status() != BatchStatus.COMPLETED) {
                 // the expected failure in one line on stderr (the trace, if any, is in the log file)
-                spec.commandLine().getErr().println("wirearchive: run " + result.runId() + " for " + result.runDate()
-                        + " " + result.status() + (result.failure() == null ? "" : ": " + result.failure()));
+                spec.commandLine().getErr().println(failureLine(result));
             }
             try {
                 RunSummaryJson.write(runOut, result, exit);
@@ -162,6 +161,13 @@ public class IngestCommand implements Callable<Integer> {
                     .collect(java.util.stream.Collectors.joining(", ")) + " (an unmounted share?); nothing was done. "
                     + "Use --allow-empty to run anyway.");
         }
+    }
+
+    /** {@code wirearchive: run N for DATE FAILED: reason}, on one line (a database message may hold line breaks). */
+    static String failureLine(IngestResult r) {
+        String line = "wirearchive: run " + r.runId() + " for " + r.runDate() + " " + r.status()
+                + (r.failure() == null ? "" : ": " + r.failure());
+        return line.replaceAll("\\s*\\R\\s*", " ");
     }
 
     static void requireWritableDirectory(Path dir) {

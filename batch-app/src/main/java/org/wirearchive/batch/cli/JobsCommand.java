@@ -200,6 +200,9 @@ public class JobsCommand implements Runnable {
                 out.printf(Locale.ROOT, "  failure: %s%n", r.failure() == null ? "(see the log file)" : r.failure());
             }
             out.flush();
+            if (r.status() != BatchStatus.COMPLETED) { // the expected failure in one line on stderr, as ingest
+                spec.commandLine().getErr().println(IngestCommand.failureLine(r));
+            }
             return r.status() == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.JOB_FAILED;
         }
     }

@@ -39,7 +39,6 @@ public class FreezeInputsTasklet implements Tasklet {
     public static final String FILES_NEW = "files.new";
     public static final String FILES_CHANGED = "files.changed";
     public static final String FILES_UNCHANGED = "files.unchanged";
-    public static final String FILES_SKIPPED = "files.skipped";
 
     private final JdbcTemplate jdbc;
     private final Path dataDir;
@@ -116,7 +115,6 @@ public class FreezeInputsTasklet implements Tasklet {
         ctx.putInt(FILES_NEW, fresh);
         ctx.putInt(FILES_CHANGED, changed);
         ctx.putInt(FILES_UNCHANGED, unchanged);
-        ctx.putInt(FILES_SKIPPED, listing.skipped().size());
         jdbc.update("UPDATE runs SET files_new = ?, files_changed = ?, files_unchanged = ?, full_run = ? WHERE run_id = ?",
                 fresh, changed, unchanged, full, instanceId);
         jdbc.update("UPDATE runs SET files_skipped = ? WHERE run_id = ?", listing.skipped().size(), instanceId);

@@ -20,6 +20,9 @@ class JobsCommandTests extends OpsFixture {
         Pages.write(archive.resolve("2025-06-28/poison.txt"), "poison");
         Run run = ingest(DATE);
         assertThat(run.exit()).as(run.toString()).isEqualTo(ExitCodes.JOB_FAILED);
+        // the expected failure: one line on stderr, the database's multi-line message joined
+        assertThat(run.err().strip()).startsWith("wirearchive: run 1 for " + DATE + " FAILED: poisoned input: ")
+                .doesNotContain("\n");
         long id = lastExecutionId();
         assertThat(executionStatus(id)).isEqualTo("FAILED");
         return id;
@@ -130,6 +133,8 @@ class JobsCommandTests extends OpsFixture {
         Run again = jobs("restart", Long.toString(failed));
         assertThat(again.exit()).as(again.toString()).isEqualTo(ExitCodes.JOB_FAILED);
         assertThat(again.out()).contains("FAILED").contains("poisoned input");
+        assertThat(again.err().strip()).startsWith("wirearchive: run ").contains(" FAILED: poisoned input")
+                .doesNotContain("\n");
         long second = lastExecutionId();
         assertThat(second).isGreaterThan(failed);
 

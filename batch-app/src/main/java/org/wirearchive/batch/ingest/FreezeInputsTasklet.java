@@ -78,8 +78,8 @@ public class FreezeInputsTasklet implements Tasklet {
         }
         InputTree.Listing listing = scan(input, excluded);
         List<Found> files = listing.files().stream()
-                .map(f -> f.opensByName()
-                        ? new Found(f.name(), f.size(), f.lastModified().toEpochMilli())
+                .map(f -> f.opensByName() // then the name is the path's string (Linux: '/' separators)
+                        ? new Found(f.path().toString(), f.size(), f.lastModified().toEpochMilli())
                         : new Found(f.name(), InputFile.UNREADABLE_NAME, f.lastModified().toEpochMilli()))
                 .toList();
         logSkipped(listing.skipped(), files);

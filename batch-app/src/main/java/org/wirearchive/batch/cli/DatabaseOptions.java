@@ -59,6 +59,27 @@ public class DatabaseOptions {
             props.put("spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true");
         }
         props.put("logging.file.name", dir.resolve("logs").resolve("wirearchive.log").toString());
+        props.put("wirearchive.data-dir", dir.toString()); // left out of the inputs when it lies inside one
+        return props;
+    }
+
+    /**
+     * For the commands that only read (jobs, report): refuses (exit 3) a database that does not exist, naming it, and
+     * creates nothing: the default H2 file must exist, and any H2 URL is opened with {@code IFEXISTS=TRUE}.
+     */
+    public Map<String, Object> existingDatabaseProperties() {
+        if (firstNonBlank(dbUrl, System.getenv("WIREARCHIVE_DB_URL")) == null) {
+            Path file = dataDir().resolve("wirearchive.mv.db");
+            if (!Files.isRegularFile(file)) {
+                throw new UserError(ExitCodes.ENVIRONMENT, "no database at " + file + " (is --data right?); "
+                        + "nothing was created");
+            }
+        }
+        Map<String, Object> props = springProperties();
+        String url = String.valueOf(props.get("spring.datasource.url"));
+        if (url.startsWith("jdbc:h2:") && !url.toUpperCase(java.util.Locale.ROOT).contains("IFEXISTS")) {
+            props.put("spring.datasource.url", url + ";IFEXISTS=TRUE");
+        }
         return props;
     }
 

@@ -16,6 +16,8 @@ import org.wirearchive.batch.ingest.IngestResult;
 import org.wirearchive.batch.ingest.IngestService;
 import org.wirearchive.batch.ingest.RunSummaryJson;
 import org.wirearchive.batch.ops.PrometheusTextFile;
+import org.wirearchive.core.format.InputPathException;
+import org.wirearchive.core.format.InputTree;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -58,6 +60,10 @@ public class IngestCommand implements Callable<Integer> {
     @Option(names = "--excel", description = "Write CSV reports with a UTF-8 byte-order mark, for Excel.")
     boolean excel;
 
+    @Option(names = "--allow-empty", description = "Run even when the inputs hold no file to read (by default an empty "
+            + "input, such as an unmounted share, is refused with exit 3).")
+    boolean allowEmpty;
+
     @Option(names = "--max-input-mb", defaultValue = "20", paramLabel = "MB",
             description = "Reject an input (a file, or an entry of a container) larger than this, uncompressed, as "
                     + "too-large (default: ${DEFAULT-VALUE}).")
@@ -92,6 +98,7 @@ public class IngestCommand implements Callable<Integer> {
             }
         }
         Path runOut = out.resolve(date.toString()).toAbsolutePath().normalize();
+        requireInputFiles(inputs, allowEmpty, out, db.dataDir());
         requireWritableDirectory(runOut);
         if (maxInputMb <= 0) {
             throw new UserError(ExitCodes.USAGE, "--max-input-mb must be positive: " + maxInputMb);
@@ -104,6 +111,10 @@ public class IngestCommand implements Callable<Integer> {
                     .ingest(new IngestRequest(inputs, runOut, date, force, excel, full, recover));
             int exit = result.status() == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.JOB_FAILED;
             printSummary(spec.commandLine().getOut(), result);
+            if (result.status() != BatchStatus.COMPLETED) {
+                // the expected failure in one line on stderr (the trace, if any, is in the log file)
+                spec.commandLine().getErr().println(failureLine(result));
+            }
             try {
                 RunSummaryJson.write(runOut, result, exit);
             } catch (IOException e) {
@@ -120,6 +131,43 @@ public class IngestCommand implements Callable<Integer> {
             }
             return exit;
         }
+    }
+
+    /**
+     * Refuses (exit 3) inputs that hold no file to read (an unmounted share, a wrong path), unless {@code allowEmpty}:
+     * the same rules as the run's listing (hidden files, the output and data directories are not inputs).
+     */
+    static void requireInputFiles(List<Path> inputs, boolean allowEmpty, Path out, Path dataDir) {
+        for (Path input : inputs) {
+            if (!Files.exists(input)) {
+                throw new UserError(ExitCodes.ENVIRONMENT, "input path does not exist: " + input.toAbsolutePath().normalize());
+            }
+            if (!Files.isReadable(input)) {
+                throw new UserError(ExitCodes.ENVIRONMENT, "input path is not readable: " + input.toAbsolutePath().normalize());
+            }
+        }
+        if (allowEmpty) {
+            return;
+        }
+        List<Path> roots = inputs.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        boolean any;
+        try {
+            any = InputTree.hasFiles(roots, List.of(out.toAbsolutePath().normalize(), dataDir));
+        } catch (InputPathException e) {
+            throw new UserError(ExitCodes.ENVIRONMENT, e.getMessage());
+        }
+        if (!any) {
+            throw new UserError(ExitCodes.ENVIRONMENT, "no input file under " + roots.stream().map(Path::toString)
+                    .collect(java.util.stream.Collectors.joining(", ")) + " (an unmounted share?); nothing was done. "
+                    + "Use --allow-empty to run anyway.");
+        }
+    }
+
+    /** {@code wirearchive: run N for DATE FAILED: reason}, on one line (a database message may hold line breaks). */
+    static String failureLine(IngestResult r) {
+        String line = "wirearchive: run " + r.runId() + " for " + r.runDate() + " " + r.status()
+                + (r.failure() == null ? "" : ": " + r.failure());
+        return line.replaceAll("\\s*\\R\\s*", " ");
     }
 
     static void requireWritableDirectory(Path dir) {
@@ -139,6 +187,10 @@ public class IngestCommand implements Callable<Integer> {
                 r.restarted() ? " (restarted)" : "", r.elapsed().toMillis() / 1000.0, r.executionId());
         out.printf("  files        %d seen: %d new, %d changed, %d unchanged; %d to process%n", c.filesSeen(),
                 c.filesNew(), c.filesChanged(), c.filesUnchanged(), c.filesProcessed());
+        if (c.filesSkipped() > 0) {
+            out.printf("  skipped      %d paths that are not inputs (hidden, dangling links, special files, reports, "
+                    + "the output or data directory; the log names each)%n", c.filesSkipped());
+        }
         out.printf("  inputs       %d (accepted %d, duplicates %d, rejected %d)%n", c.inputsRead(), c.accepted(),
                 c.duplicates(), c.rejects());
         out.printf("  articles     %d new, %d updated%n", c.articlesNew(), c.articlesUpdated());

@@ -41,9 +41,12 @@ public class JobsCommand implements Runnable {
         throw new ParameterException(spec.commandLine(), "Missing subcommand: list, show, restart, stop, abandon or recover");
     }
 
-    /** Runs {@code action} on the operations bean inside the Boot application, then closes it. */
+    /**
+     * Runs {@code action} on the operations bean inside the Boot application, then closes it. A database that does not
+     * exist (a wrong --data) is refused with exit 3, and none is created.
+     */
     static <T> T withOperations(DatabaseOptions db, Function<JobsOperations, T> action) {
-        try (ConfigurableApplicationContext ctx = SpringContexts.start(db, Map.of())) {
+        try (ConfigurableApplicationContext ctx = SpringContexts.startExisting(db, Map.of())) {
             return action.apply(ctx.getBean(JobsOperations.class));
         }
     }
@@ -197,6 +200,9 @@ public class JobsCommand implements Runnable {
                 out.printf(Locale.ROOT, "  failure: %s%n", r.failure() == null ? "(see the log file)" : r.failure());
             }
             out.flush();
+            if (r.status() != BatchStatus.COMPLETED) { // the expected failure in one line on stderr, as ingest
+                spec.commandLine().getErr().println(IngestCommand.failureLine(r));
+            }
             return r.status() == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.JOB_FAILED;
         }
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.wirearchive.reports.RangeReportRequest;
 import org.wirearchive.reports.ReportWriteException;
 import org.wirearchive.reports.ReportWriter;
@@ -38,6 +39,10 @@ public class ReportCommand implements Callable<Integer> {
     @Option(names = "--dated-only", description = "Leave out rows without a publication date (rejected inputs, undated articles).")
     boolean datedOnly;
 
+    @Option(names = "--allow-empty", description = "Write the reports even when the store has no article published "
+            + "in the range (header-only files); by default that is refused, and existing reports are left as they are.")
+    boolean allowEmpty;
+
     @Mixin
     DatabaseOptions db = new DatabaseOptions();
 
@@ -50,8 +55,18 @@ public class ReportCommand implements Callable<Integer> {
             throw new UserError(ExitCodes.USAGE, "--to " + to + " is before --from " + from);
         }
         Path dir = (out != null ? out : Path.of("out", "report-" + from + "_" + to)).toAbsolutePath().normalize();
-        IngestCommand.requireWritableDirectory(dir);
-        try (ConfigurableApplicationContext ctx = SpringContexts.start(db, Map.of())) {
+        Map<String, Object> database = db.existingDatabaseProperties(); // a wrong --data: exit 3, nothing created
+        try (ConfigurableApplicationContext ctx = SpringContexts.startExisting(db, Map.of())) {
+            Integer articles = new JdbcTemplate(ctx.getBean(DataSource.class)).queryForObject(
+                    "SELECT COUNT(*) FROM articles WHERE published_date BETWEEN ? AND ?", Integer.class,
+                    java.sql.Date.valueOf(from), java.sql.Date.valueOf(to));
+            if (!allowEmpty && (articles == null || articles == 0)) {
+                throw new UserError(ExitCodes.JOB_FAILED, "no article published from " + from + " to " + to
+                        + " in the database " + SpringContexts.withoutPassword(String.valueOf(
+                                database.get("spring.datasource.url"))) + "; nothing was written (use --allow-empty "
+                        + "to write header-only reports)");
+            }
+            IngestCommand.requireWritableDirectory(dir);
             List<Path> files;
             try {
                 files = ReportWriter.writeRangeReports(ctx.getBean(DataSource.class),

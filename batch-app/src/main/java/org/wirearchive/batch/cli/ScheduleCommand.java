@@ -1,7 +1,6 @@
 package org.wirearchive.batch.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -53,8 +52,14 @@ public class ScheduleCommand implements Callable<Integer> {
     ZoneId zone;
 
     @Option(names = {"--input", "-i"}, required = true, arity = "1..*", paramLabel = "PATH",
-            description = "Input directories or files (repeatable), as for ingest; checked at each night.")
+            description = "Input directories or files (repeatable), as for ingest; checked at the start (exit 3) and "
+                    + "at each night.")
     List<Path> inputs;
+
+    @Option(names = "--allow-empty", description = "Run a night even when the inputs hold no file to read (by default "
+            + "an empty input, such as an unmounted share, is refused: at the start with exit 3, at night as a "
+            + "failed night).")
+    boolean allowEmpty;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "out",
             description = "Base directory of the reports; a night writes into DIR/<run-date>/ (default: ${DEFAULT-VALUE}).")
@@ -104,6 +109,9 @@ public class ScheduleCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-runs must be 0 or more");
         }
         ZoneId z = zone != null ? zone : ZoneId.systemDefault();
+        // a wrong or unmounted input is said now, not at 02:30
+        IngestCommand.requireInputFiles(inputs, allowEmpty, out, db.dataDir());
+        IngestCommand.requireWritableDirectory(out.toAbsolutePath().normalize());
         PrintWriter stdout = spec.commandLine().getOut();
         NightlySchedule schedule = new NightlySchedule(cron, z, Clock.system(z));
         CountDownLatch finished = new CountDownLatch(1);
@@ -154,14 +162,9 @@ public class ScheduleCommand implements Callable<Integer> {
     }
 
     private Night night(IngestService ingest, LocalDate date) {
-        for (Path input : inputs) {
-            if (!Files.isReadable(input)) {
-                return new Night(date, ExitCodes.ENVIRONMENT, "input path does not exist or is not readable: "
-                        + input.toAbsolutePath().normalize());
-            }
-        }
         Path runOut = out.resolve(date.toString()).toAbsolutePath().normalize();
         try {
+            IngestCommand.requireInputFiles(inputs, allowEmpty, out, db.dataDir());
             IngestCommand.requireWritableDirectory(runOut);
             IngestResult r = ingest.ingest(new IngestRequest(inputs, runOut, date, false, excel, full, recover));
             if (metricsFile != null) {

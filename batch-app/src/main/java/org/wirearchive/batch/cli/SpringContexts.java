@@ -15,7 +15,16 @@ final class SpringContexts {
     }
 
     static ConfigurableApplicationContext start(DatabaseOptions db, Map<String, Object> extra) {
-        Map<String, Object> props = new LinkedHashMap<>(db.springProperties());
+        return start(db.springProperties(), extra);
+    }
+
+    /** For the commands that only read: a database that does not exist is refused (exit 3), nothing is created. */
+    static ConfigurableApplicationContext startExisting(DatabaseOptions db, Map<String, Object> extra) {
+        return start(db.existingDatabaseProperties(), extra);
+    }
+
+    private static ConfigurableApplicationContext start(Map<String, Object> database, Map<String, Object> extra) {
+        Map<String, Object> props = new LinkedHashMap<>(database);
         props.putAll(extra);
         try {
             return new SpringApplicationBuilder(WirearchiveApplication.class)

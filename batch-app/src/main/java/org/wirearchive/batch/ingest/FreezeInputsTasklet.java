@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -22,6 +23,11 @@ import org.wirearchive.core.format.InputTree;
  * the manifest (size and modification time), and freezes the list of files to process (new and changed ones, or all
  * with {@code full}) in {@code run_inputs} for the job instance. A restart skips this step and reads the same list.
  * An unchanged file costs a directory-walk entry and a manifest lookup, never a read of its content.
+ *
+ * <p>Paths that are not inputs are skipped, counted ({@code runs.files_skipped}) and named in the log: hidden files
+ * and directories, dangling symbolic links, special files, report files, and the output and data directories when
+ * they lie inside an input. A file whose name does not open it (bytes the file-name encoding cannot decode) is listed
+ * under its escaped name, to be rejected as {@code unreadable-name}.
  */
 public class FreezeInputsTasklet implements Tasklet {
 
@@ -35,12 +41,20 @@ public class FreezeInputsTasklet implements Tasklet {
     public static final String FILES_UNCHANGED = "files.unchanged";
 
     private final JdbcTemplate jdbc;
+    private final Path dataDir;
 
     public FreezeInputsTasklet(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this(jdbc, null);
     }
 
-    private record Found(Path path, long size, long modifiedMillis) {
+    /** @param dataDir the data directory (database, log), left out of the inputs; null if none */
+    public FreezeInputsTasklet(JdbcTemplate jdbc, Path dataDir) {
+        this.jdbc = jdbc;
+        this.dataDir = dataDir;
+    }
+
+    /** @param name the name recorded (escaped when it does not open the file: size {@link InputFile#UNREADABLE_NAME}) */
+    private record Found(String name, long size, long modifiedMillis) {
     }
 
     private record Known(long size, long modifiedMillis) {
@@ -54,7 +68,21 @@ public class FreezeInputsTasklet implements Tasklet {
         boolean full = Boolean.parseBoolean(jobExecution.getJobParameters().getString(IngestParameters.FULL));
         jdbc.update("DELETE FROM run_inputs WHERE job_instance_id = ?", instanceId);
 
-        List<Found> files = listFiles(input);
+        String out = jobExecution.getJobParameters().getString(IngestParameters.OUT);
+        List<Path> excluded = new ArrayList<>();
+        if (out != null && Path.of(out).getParent() != null) {
+            excluded.add(Path.of(out).getParent()); // --out: the base of the run's DIR/<run-date>
+        }
+        if (dataDir != null) {
+            excluded.add(dataDir);
+        }
+        InputTree.Listing listing = scan(input, excluded);
+        List<Found> files = listing.files().stream()
+                .map(f -> f.opensByName() // then the name is the path's string (Linux: '/' separators)
+                        ? new Found(f.path().toString(), f.size(), f.lastModified().toEpochMilli())
+                        : new Found(f.name(), InputFile.UNREADABLE_NAME, f.lastModified().toEpochMilli()))
+                .toList();
+        logSkipped(listing.skipped(), files);
         int seq = 0;
         int fresh = 0;
         int changed = 0;
@@ -64,7 +92,7 @@ public class FreezeInputsTasklet implements Tasklet {
             List<Found> batch = files.subList(from, Math.min(files.size(), from + BATCH));
             Map<String, Known> known = full ? Map.of() : lookup(batch);
             for (Found f : batch) {
-                Known k = known.get(f.path().toString());
+                Known k = known.get(f.name());
                 if (!full && k != null && k.size() == f.size() && k.modifiedMillis() == f.modifiedMillis()) {
                     unchanged++;
                     continue;
@@ -74,7 +102,7 @@ public class FreezeInputsTasklet implements Tasklet {
                 } else {
                     changed++;
                 }
-                rows.add(new Object[] {instanceId, seq++, f.path().toString(), f.size(), new Timestamp(f.modifiedMillis())});
+                rows.add(new Object[] {instanceId, seq++, f.name(), f.size(), new Timestamp(f.modifiedMillis())});
             }
             if (!rows.isEmpty()) {
                 jdbc.batchUpdate("INSERT INTO run_inputs (job_instance_id, seq, path, size_bytes, modified) "
@@ -89,6 +117,7 @@ public class FreezeInputsTasklet implements Tasklet {
         ctx.putInt(FILES_UNCHANGED, unchanged);
         jdbc.update("UPDATE runs SET files_new = ?, files_changed = ?, files_unchanged = ?, full_run = ? WHERE run_id = ?",
                 fresh, changed, unchanged, full, instanceId);
+        jdbc.update("UPDATE runs SET files_skipped = ? WHERE run_id = ?", listing.skipped().size(), instanceId);
         contribution.incrementWriteCount(seq);
         log.info("Input: {} files under {}; to process: {} ({} new, {} changed{}), {} unchanged", files.size(),
                 input.replace(File.pathSeparator, ", "), seq, fresh, full ? changed + unchanged : changed,
@@ -101,7 +130,7 @@ public class FreezeInputsTasklet implements Tasklet {
         Object[] args = new Object[batch.size()];
         for (int i = 0; i < batch.size(); i++) {
             sql.append(i == 0 ? "?" : ", ?");
-            args[i] = batch.get(i).path().toString();
+            args[i] = batch.get(i).name();
         }
         sql.append(')');
         Map<String, Known> known = new HashMap<>();
@@ -111,14 +140,29 @@ public class FreezeInputsTasklet implements Tasklet {
         return known;
     }
 
-    /** Every regular file under the input paths (absolute, normalized), sorted by path, with size and mtime. */
-    static List<Found> listFiles(String input) {
+    /** Every regular file under the input paths (absolute, normalized), sorted by name, and the paths skipped. */
+    static InputTree.Listing scan(String input, List<Path> excluded) {
         List<Path> roots = new ArrayList<>();
         for (String part : input.split(File.pathSeparator)) {
             roots.add(Path.of(part).toAbsolutePath().normalize());
         }
-        return InputTree.list(roots).stream()
-                .map(f -> new Found(f.path(), f.size(), f.lastModified().toEpochMilli()))
-                .toList();
+        return InputTree.scan(roots, excluded);
+    }
+
+    private static void logSkipped(List<InputTree.Skipped> skipped, List<Found> files) {
+        Map<String, Integer> byReason = new TreeMap<>();
+        for (InputTree.Skipped s : skipped) {
+            log.info("Skipped {} ({})", s.name(), s.reason().code());
+            byReason.merge(s.reason().code(), 1, Integer::sum);
+        }
+        if (!skipped.isEmpty()) {
+            log.info("Skipped {} paths under the inputs: {}", skipped.size(), byReason.toString()
+                    .replaceAll("[{}]", "").replace("=", ": "));
+        }
+        long badNames = files.stream().filter(f -> f.size() == InputFile.UNREADABLE_NAME).count();
+        if (badNames > 0) {
+            log.warn("{} file names are not valid in the file-name encoding {} (from the locale) and cannot be opened: "
+                    + "they are rejected as unreadable-name", badNames, System.getProperty("sun.jnu.encoding"));
+        }
     }
 }

@@ -50,9 +50,10 @@ public class IngestJobConfiguration {
     }
 
     @Bean
-    public Step freezeInputs(JobRepository jobRepository, PlatformTransactionManager tm, JdbcTemplate jdbc) {
+    public Step freezeInputs(JobRepository jobRepository, PlatformTransactionManager tm, JdbcTemplate jdbc,
+                             @Value("${wirearchive.data-dir:}") String dataDir) {
         return new StepBuilder("freezeInputs", jobRepository)
-                .tasklet(new FreezeInputsTasklet(jdbc), tm)
+                .tasklet(new FreezeInputsTasklet(jdbc, dataDir.isBlank() ? null : java.nio.file.Path.of(dataDir)), tm)
                 .build();
     }
 

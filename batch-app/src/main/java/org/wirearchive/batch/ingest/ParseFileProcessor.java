@@ -3,14 +3,22 @@ package org.wirearchive.batch.ingest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
+import org.wirearchive.core.article.ParseOutcome;
+import org.wirearchive.core.article.RejectReason;
 import org.wirearchive.core.extract.FileParser;
 
 /** Adapter: one input file to its outcomes, by the core parser; also fingerprints the file for the manifest. */
 public class ParseFileProcessor implements ItemProcessor<InputFile, FileOutcomes> {
+
+    private static final Logger log = LoggerFactory.getLogger(ParseFileProcessor.class);
 
     private final FileParser parser;
 
@@ -18,9 +26,37 @@ public class ParseFileProcessor implements ItemProcessor<InputFile, FileOutcomes
         this.parser = parser;
     }
 
+    /**
+     * The file's outcomes. Two cases are rejected without failing the run and without a manifest entry (so the file
+     * is looked at again the next night): a name that does not open the file ({@code unreadable-name}), and a listed
+     * file that is gone ({@code vanished}, e.g. renamed before a restart).
+     */
     @Override
     public FileOutcomes process(InputFile file) {
-        return new FileOutcomes(file, sha256(file), parser.parse(file.toPath(), file.path()));
+        if (file.unreadableName()) {
+            String encoding = System.getProperty("sun.jnu.encoding");
+            return rejected(file, RejectReason.UNREADABLE_NAME, "UTF-8".equalsIgnoreCase(encoding)
+                    ? "the file name is not valid UTF-8, so it cannot be opened: rename the file"
+                    : "the file name is not valid in the file-name encoding " + encoding + " (from the locale), so it "
+                            + "cannot be opened: run with a UTF-8 locale (LC_ALL=C.UTF-8, as the wirearchive launcher "
+                            + "does) or rename the file");
+        }
+        String sha;
+        try {
+            sha = sha256(file);
+        } catch (InputReadException e) {
+            if (e.getCause() instanceof NoSuchFileException) {
+                return rejected(file, RejectReason.VANISHED, "the file was listed for this run but is gone (moved, "
+                        + "renamed or deleted) before it was read");
+            }
+            throw e;
+        }
+        return new FileOutcomes(file, sha, parser.parse(file.toPath(), file.path()));
+    }
+
+    private static FileOutcomes rejected(InputFile file, RejectReason reason, String message) {
+        log.warn("Rejected {} ({}): {}", file.path(), reason.code(), message);
+        return new FileOutcomes(file, null, List.of(new ParseOutcome.Rejected(file.path(), null, reason, message)));
     }
 
     private static String sha256(InputFile file) {

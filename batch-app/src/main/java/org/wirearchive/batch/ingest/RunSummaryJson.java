@@ -31,6 +31,7 @@ public final class RunSummaryJson {
         sb.append("  \"files\": {\"seen\": ").append(c.filesSeen()).append(", \"new\": ").append(c.filesNew())
                 .append(", \"changed\": ").append(c.filesChanged()).append(", \"unchanged\": ").append(c.filesUnchanged())
                 .append(", \"processed\": ").append(c.filesProcessed()).append("},\n");
+        field(sb, "files_skipped", c.filesSkipped());
         sb.append("  \"inputs\": {\"read\": ").append(c.inputsRead()).append(", \"accepted\": ").append(c.accepted())
                 .append(", \"duplicates\": ").append(c.duplicates()).append(", \"rejected\": ").append(c.rejects())
                 .append("},\n");

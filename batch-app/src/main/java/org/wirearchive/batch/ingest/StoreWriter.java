@@ -57,8 +57,10 @@ public class StoreWriter implements ItemWriter<FileOutcomes> {
                         writes.reject(r);
                     }
                 }
-                writes.recordInManifest(file.file().path(), file.file().sizeBytes(), file.file().modified(),
-                        file.contentSha256(), file.outcomes().size());
+                if (file.contentSha256() != null) { // null: never opened (unreadable-name, vanished)
+                    writes.recordInManifest(file.file().path(), file.file().sizeBytes(), file.file().modified(),
+                            file.contentSha256(), file.outcomes().size());
+                }
             }
             writes.flush();
             index.flush();

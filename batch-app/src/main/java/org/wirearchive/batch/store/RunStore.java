@@ -8,10 +8,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** The {@code runs} table: one row per run (job instance), updated by every execution of it. */
 public class RunStore {
 
-    /** What a run did, counted from the store (so restarts and reruns count exactly). */
+    /**
+     * What a run did, counted from the store (so restarts and reruns count exactly). {@code filesSkipped}: paths under
+     * the inputs that are not inputs (hidden, dangling links, special files, output and data directories, reports).
+     */
     public record RunCounts(int filesSeen, int filesNew, int filesChanged, int filesUnchanged, int filesProcessed,
                             int inputsRead, int articlesNew, int articlesUpdated, int accepted, int duplicates,
-                            int rejects) {
+                            int rejects, int filesSkipped) {
+
+        public RunCounts(int filesSeen, int filesNew, int filesChanged, int filesUnchanged, int filesProcessed,
+                         int inputsRead, int articlesNew, int articlesUpdated, int accepted, int duplicates,
+                         int rejects) {
+            this(filesSeen, filesNew, filesChanged, filesUnchanged, filesProcessed, inputsRead, articlesNew,
+                    articlesUpdated, accepted, duplicates, rejects, 0);
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -37,6 +47,7 @@ public class RunStore {
         int fresh = count("SELECT COALESCE(MAX(files_new), 0) FROM runs WHERE run_id = ?", runId);
         int changed = count("SELECT COALESCE(MAX(files_changed), 0) FROM runs WHERE run_id = ?", runId);
         int unchanged = count("SELECT COALESCE(MAX(files_unchanged), 0) FROM runs WHERE run_id = ?", runId);
+        int skipped = count("SELECT COALESCE(MAX(files_skipped), 0) FROM runs WHERE run_id = ?", runId);
         // the run's sources by status in one pass over them (a store of a million sources read them four times)
         java.util.Map<String, Integer> byStatus = new java.util.HashMap<>();
         jdbc.query("SELECT status, COUNT(*) FROM sources WHERE run_id = ? GROUP BY status",
@@ -50,7 +61,7 @@ public class RunStore {
         int dups = byStatus.getOrDefault("duplicate", 0);
         int rejects = byStatus.getOrDefault("rejected", 0);
         return new RunCounts(fresh + changed + unchanged, fresh, changed, unchanged, processed, read, newArticles,
-                updated, accepted, dups, rejects);
+                updated, accepted, dups, rejects, skipped);
     }
 
     /**

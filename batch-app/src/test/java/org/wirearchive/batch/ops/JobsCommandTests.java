@@ -20,6 +20,9 @@ class JobsCommandTests extends OpsFixture {
         Pages.write(archive.resolve("2025-06-28/poison.txt"), "poison");
         Run run = ingest(DATE);
         assertThat(run.exit()).as(run.toString()).isEqualTo(ExitCodes.JOB_FAILED);
+        // the expected failure: one line on stderr, the database's multi-line message joined
+        assertThat(run.err().strip()).startsWith("wirearchive: run 1 for " + DATE + " FAILED: poisoned input: ")
+                .doesNotContain("\n");
         long id = lastExecutionId();
         assertThat(executionStatus(id)).isEqualTo("FAILED");
         return id;
@@ -39,7 +42,8 @@ class JobsCommandTests extends OpsFixture {
 
         @Test
         @DisplayName("on a new database says there is nothing, exit 0")
-        void empty() {
+        void empty() throws Exception {
+            connect().close(); // an empty database file (a missing one is refused: InputEnvironmentTests)
             Run run = jobs("list");
             assertThat(run.exit()).as(run.toString()).isEqualTo(ExitCodes.OK);
             assertThat(run.out().strip()).isEqualTo("No ingest executions.");
@@ -113,7 +117,8 @@ class JobsCommandTests extends OpsFixture {
 
     @Test
     @DisplayName("jobs show of an unknown id: one line, exit 3")
-    void unknownId() {
+    void unknownId() throws Exception {
+        connect().close(); // an existing database (a missing one is refused: InputEnvironmentTests)
         assertOneLineError(jobs("show", "999"), ExitCodes.ENVIRONMENT, "no ingest job execution with id 999");
         assertOneLineError(jobs("restart", "999"), ExitCodes.ENVIRONMENT, "999");
         assertOneLineError(jobs("recover", "999"), ExitCodes.ENVIRONMENT, "999");
@@ -128,6 +133,8 @@ class JobsCommandTests extends OpsFixture {
         Run again = jobs("restart", Long.toString(failed));
         assertThat(again.exit()).as(again.toString()).isEqualTo(ExitCodes.JOB_FAILED);
         assertThat(again.out()).contains("FAILED").contains("poisoned input");
+        assertThat(again.err().strip()).startsWith("wirearchive: run ").contains(" FAILED: poisoned input")
+                .doesNotContain("\n");
         long second = lastExecutionId();
         assertThat(second).isGreaterThan(failed);
 

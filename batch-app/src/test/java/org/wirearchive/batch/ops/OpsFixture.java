@@ -74,6 +74,7 @@ abstract class OpsFixture {
 
     /** Creates the schema (any command that opens the database does) and installs the poison trigger. */
     void installPoisonTrigger() throws SQLException {
+        connect().close(); // an empty database file: jobs list refuses a missing one
         cli("jobs", "list", "--data", data.toString());
         sql("CREATE TRIGGER poison BEFORE INSERT, UPDATE ON sources FOR EACH ROW CALL \""
                 + PoisonTrigger.class.getName() + "\"");

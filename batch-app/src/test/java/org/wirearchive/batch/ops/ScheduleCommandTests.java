@@ -44,17 +44,22 @@ class ScheduleCommandTests extends OpsFixture {
     @Timeout(120)
     @DisplayName("a failed night is reported and the schedule goes on; the next night of the same date is refused")
     void survivesFailedNights() throws Exception {
-        Run run = schedule("--input", tmp.resolve("not-yet-mounted").toString(), "--max-runs", "2");
-        assertThat(run.exit()).as(run.toString()).isEqualTo(ExitCodes.ENVIRONMENT);
+        // a store failure on one input (the poison trigger): the night fails, the next one restarts it and fails too
+        installPoisonTrigger();
+        org.wirearchive.batch.Pages.write(archive.resolve("2025-06-28/poison.txt"), "poison");
+        Run run = schedule("--input", archive.toString(), "--max-runs", "2");
+        assertThat(run.exit()).as(run.toString()).isEqualTo(ExitCodes.JOB_FAILED);
         assertThat(run.out().lines().filter(l -> l.startsWith("Night ")))
-                .hasSize(2).allMatch(l -> l.contains("exit 3: input path does not exist or is not readable"));
+                .hasSize(2).allMatch(l -> l.contains("exit 1: run 1, ") && l.contains("FAILED"));
         assertThat(run.out()).contains("Schedule ended after 2 night(s).");
+        Files.delete(archive.resolve("2025-06-28/poison.txt"));
+        dropPoisonTrigger();
 
         // a completed night, then the same date again within the same day: refused (exit 5), the schedule goes on
         Run twice = schedule("--input", archive.toString(), "--max-runs", "2");
         var nights = twice.out().lines().filter(l -> l.startsWith("Night ")).toList();
         assertThat(nights).hasSize(2);
-        assertThat(nights.get(0)).contains("exit 0:");
+        assertThat(nights.get(0)).contains("exit 0:").contains("(restarted)");
         assertThat(nights.get(1)).matches("Night .*: exit 5: .*already completed.*");
         assertThat(twice.exit()).isEqualTo(ExitCodes.ALREADY_COMPLETED);
         assertThat(rows("SELECT status FROM runs")).containsExactly("COMPLETED");

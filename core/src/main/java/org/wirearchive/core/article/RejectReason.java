@@ -11,6 +11,8 @@ public enum RejectReason {
     DECOMPRESSION_LIMIT("decompression-limit", "decompressing it exceeded the safety limits"),
     CORRUPT("corrupt", "the file is damaged and cannot be read"),
     UNREADABLE("unreadable", "the file could not be read"),
+    UNREADABLE_NAME("unreadable-name", "the file name is not valid in the file-name encoding, so it cannot be opened"),
+    VANISHED("vanished", "the file was listed for the run but was gone (moved, renamed or deleted) when its turn came"),
     INTERNAL_ERROR("internal-error", "an unexpected error occurred while processing it");
 
     private final String code;

@@ -21,8 +21,16 @@ public record InputFile(Path path, long size, Instant lastModified) {
         }
     }
 
-    /** The path with {@code /} separators: the source name used in reports and for ordering. */
+    /**
+     * The path with {@code /} separators: the source name used in reports and for ordering. A name that the
+     * process's file-name encoding cannot decode is shown escaped ({@link PathNames#display}).
+     */
     public String name() {
-        return InputTree.nameOf(path);
+        return PathNames.display(path);
+    }
+
+    /** Whether {@link #name()} opens this file again (false: the name's bytes are not valid in the encoding). */
+    public boolean opensByName() {
+        return PathNames.opensByName(path);
     }
 }

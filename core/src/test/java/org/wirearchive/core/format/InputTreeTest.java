@@ -115,4 +115,80 @@ class InputTreeTest {
         assertThat(InputTree.list(dir.resolve("loop"))).extracting(f -> f.path().getFileName().toString())
                 .containsExactly("a.txt");
     }
+
+    @Test
+    void everySkippedPathIsReturnedWithItsReason() throws Exception {
+        file("in/page.txt", "p");
+        file("in/.hidden.txt", "h");
+        file("in/.git/objects/x.txt", "x");
+        file("in/reports/run_summary.csv", "run_id");
+        file("in/reports/articles.csv", "article_key");
+        file("in/reports/other.txt", "a page beside the reports is read");
+        Files.createSymbolicLink(dir.resolve("in/dangling.txt"), dir.resolve("no/such/target"));
+        mkfifo(dir.resolve("in/pipe.txt"));
+        file("in/out/2026-01-01/summary.json", "{}");
+        file("in/data/wirearchive.mv.db", "db");
+
+        InputTree.Listing listing = InputTree.scan(List.of(dir.resolve("in")),
+                List.of(dir.resolve("in/out"), dir.resolve("in/data")));
+
+        String in = InputTree.nameOf(dir.resolve("in")) + "/";
+        assertThat(listing.files()).extracting(InputFile::name)
+                .containsExactly(in + "page.txt", in + "reports/other.txt");
+        assertThat(listing.skipped()).extracting(sk -> sk.name().substring(in.length()) + " " + sk.reason().code())
+                .containsExactlyInAnyOrder(".hidden.txt hidden", ".git hidden", "reports/run_summary.csv report-file",
+                        "reports/articles.csv report-file", "dangling.txt dangling-symlink", "pipe.txt special-file",
+                        "out output-or-data-directory", "data output-or-data-directory");
+        assertThat(InputTree.hasFiles(List.of(dir.resolve("in")), List.of())).isTrue();
+    }
+
+    @Test
+    void anInputThatHoldsOnlySkippedPathsHasNoFiles() throws Exception {
+        file("share/.snapshot/a.txt", "a");
+        file("share/out/2026-01-01/articles.csv", "x");
+        assertThat(InputTree.hasFiles(List.of(dir.resolve("share")), List.of(dir.resolve("share/out")))).isFalse();
+        assertThat(InputTree.hasFiles(List.of(dir.resolve("share")), List.of())).isTrue();
+    }
+
+    @Test
+    void aHiddenInputGivenByNameIsRead() throws IOException {
+        Path hidden = file(".archive/a.txt", "a");
+        assertThat(InputTree.list(dir.resolve(".archive"))).extracting(InputFile::path).containsExactly(hidden);
+        assertThat(InputTree.list(hidden)).hasSize(1);
+    }
+
+    @Test
+    void aNameThatIsNotValidUtf8IsListedEscaped() throws Exception {
+        file("bad/ok.txt", "o");
+        // a Latin-1 byte (0xE9) in a name: not valid UTF-8, so no Java string names it
+        run("printf x > \"$(printf 'caf\\351.txt')\"; printf y > \"$(printf 'gr\\303\\274n.txt')\"", dir.resolve("bad"));
+
+        List<InputFile> files = InputTree.list(dir.resolve("bad"));
+
+        String bad = InputTree.nameOf(dir.resolve("bad")) + "/";
+        InputFile latin1 = files.stream().filter(f -> f.name().contains("caf")).findFirst().orElseThrow();
+        assertThat(latin1.name()).isEqualTo(bad + "caf\\xE9.txt");
+        assertThat(latin1.opensByName()).isFalse();
+        assertThat(latin1.size()).isEqualTo(1);
+        // a valid UTF-8 name opens by name when the file-name encoding is UTF-8, and is shown as itself either way
+        InputFile utf8 = files.stream().filter(f -> f.name().contains("gr")).findFirst().orElseThrow();
+        assertThat(utf8.name()).isEqualTo(bad + "gr\u00fcn.txt");
+        assertThat(utf8.opensByName()).isEqualTo("UTF-8".equals(System.getProperty("sun.jnu.encoding")));
+    }
+
+    @Test
+    void escapingKeepsValidUtf8AndControlCharactersVisible() {
+        assertThat(PathNames.escape("caf\u00e9".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo("caf\u00e9");
+        assertThat(PathNames.escape(new byte[] {'a', (byte) 0xE9, 'b', (byte) 0xC3})).isEqualTo("a\\xE9b\\xC3");
+        assertThat(PathNames.escape(new byte[] {'a', '\n', 'b'})).isEqualTo("a\\x0Ab");
+    }
+
+    private static void mkfifo(Path p) throws Exception {
+        run("mkfifo '" + p.getFileName() + "'", p.getParent());
+    }
+
+    private static void run(String script, Path in) throws Exception {
+        Process p = new ProcessBuilder("/bin/sh", "-c", script).directory(in.toFile()).inheritIO().start();
+        assertThat(p.waitFor()).isZero();
+    }
 }

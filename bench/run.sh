@@ -73,6 +73,8 @@ fi
 cp "$src_jar" "$bench_dir/wirearchive.jar"
 export WIREARCHIVE_JAR=$bench_dir/wirearchive.jar
 launcher=$repo/wirearchive
+# the launcher makes its class-data-sharing archive for this jar on the first call: do that before anything is timed
+"$launcher" --version >/dev/null
 
 # The store floor: compiled from bench/store-floor/StoreFloor.java against the H2 jar inside the application jar (the
 # same H2 version as the product).

@@ -3,9 +3,12 @@ package org.wirearchive.batch.ingest;
 import java.io.File;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +51,11 @@ public class FreezeInputsTasklet implements Tasklet {
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        if (log.isDebugEnabled()) { // docs/BENCHMARKS.md measures the start-up with this line
+            ProcessHandle.current().info().startInstant().ifPresent(start -> log.debug(
+                    "start-up {} s: process start to the first input walk",
+                    String.format(Locale.ROOT, "%.2f", Duration.between(start, Instant.now()).toMillis() / 1000.0)));
+        }
         var jobExecution = contribution.getStepExecution().getJobExecution();
         long instanceId = jobExecution.getJobInstance().getInstanceId();
         String input = jobExecution.getJobParameters().getString(IngestParameters.INPUT);

@@ -17,6 +17,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.wirearchive.core.format.InputTree;
 
@@ -30,6 +31,8 @@ public class FreezeInputsTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(FreezeInputsTasklet.class);
     private static final int BATCH = 500;
+    /** Manifest rows per query of the ordered scan. */
+    private static final int SCAN_PAGE = 10_000;
 
     /** Keys of the counts saved in the job's execution context. */
     public static final String FILES_SEEN = "files.seen";
@@ -62,34 +65,35 @@ public class FreezeInputsTasklet implements Tasklet {
         boolean full = Boolean.parseBoolean(jobExecution.getJobParameters().getString(IngestParameters.FULL));
         jdbc.update("DELETE FROM run_inputs WHERE job_instance_id = ?", instanceId);
 
+        long walkStart = System.nanoTime();
         List<Found> files = listFiles(input);
+        long walkNanos = System.nanoTime() - walkStart;
+        Known[] known = full ? new Known[files.size()] : known(files);
         int seq = 0;
         int fresh = 0;
         int changed = 0;
         int unchanged = 0;
         List<Object[]> rows = new ArrayList<>(BATCH);
-        for (int from = 0; from < files.size(); from += BATCH) {
-            List<Found> batch = files.subList(from, Math.min(files.size(), from + BATCH));
-            Map<String, Known> known = full ? Map.of() : lookup(batch);
-            for (Found f : batch) {
-                Known k = known.get(f.path().toString());
-                if (!full && k != null && k.size() == f.size() && k.modifiedMillis() == f.modifiedMillis()) {
-                    unchanged++;
-                    continue;
-                }
-                if (k == null) {
-                    fresh++;
-                } else {
-                    changed++;
-                }
-                rows.add(new Object[] {instanceId, seq++, f.path().toString(), f.size(), new Timestamp(f.modifiedMillis())});
+        for (int i = 0; i < files.size(); i++) {
+            Found f = files.get(i);
+            Known k = known[i];
+            if (!full && k != null && k.size() == f.size() && k.modifiedMillis() == f.modifiedMillis()) {
+                unchanged++;
+                continue;
             }
-            if (!rows.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO run_inputs (job_instance_id, seq, path, size_bytes, modified) "
-                        + "VALUES (?, ?, ?, ?, ?)", rows);
-                rows.clear();
+            if (k == null) {
+                fresh++;
+            } else {
+                changed++;
+            }
+            rows.add(new Object[] {instanceId, seq++, f.path().toString(), f.size(), new Timestamp(f.modifiedMillis())});
+            if (rows.size() == BATCH) {
+                insertRunInputs(rows);
             }
         }
+        insertRunInputs(rows);
+        log.debug("freeze: walk of {} files {} ms, manifest comparison and run_inputs {} ms", files.size(),
+                walkNanos / 1_000_000, (System.nanoTime() - walkStart - walkNanos) / 1_000_000);
         ExecutionContext ctx = jobExecution.getExecutionContext();
         ctx.putInt(FILES_SEEN, files.size());
         ctx.putInt(FILES_NEW, fresh);
@@ -104,19 +108,93 @@ public class FreezeInputsTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    private Map<String, Known> lookup(List<Found> batch) {
+    private void insertRunInputs(List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO run_inputs (job_instance_id, seq, path, size_bytes, modified) "
+                    + "VALUES (?, ?, ?, ?, ?)", rows);
+            rows.clear();
+        }
+    }
+
+    /**
+     * The manifest row of each file ({@code null} when there is none), index for index with {@code files} (sorted by
+     * path, as {@link String#compareTo}). On H2, which orders strings the same way, one ordered scan of the
+     * manifest's primary key from the first to the last path, in pages, merged with the list: a nothing-new night
+     * reads the manifest once in key order instead of probing the key once per file. Elsewhere (PostgreSQL orders
+     * by its collation, and an ORDER BY in another collation could not use the key), and if the scan ever met a path
+     * out of order, look-ups by path in batches.
+     */
+    private Known[] known(List<Found> files) {
+        Known[] known = new Known[files.size()];
+        if (files.isEmpty()) {
+            return known;
+        }
+        if (!"H2".equals(jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()))
+                || !scan(files, known)) {
+            java.util.Arrays.fill(known, null);
+            for (int from = 0; from < files.size(); from += BATCH) {
+                lookup(files, from, Math.min(files.size(), from + BATCH), known);
+            }
+        }
+        return known;
+    }
+
+    /** The ordered scan and merge; false if the database returned a path out of {@link String#compareTo} order. */
+    private boolean scan(List<Found> files, Known[] known) {
+        String last = files.get(files.size() - 1).path().toString();
+        String sql = "SELECT path, size_bytes, modified FROM manifest WHERE path %s ? AND path <= ? ORDER BY path"
+                + " FETCH FIRST " + SCAN_PAGE + " ROWS ONLY";
+        String from = files.get(0).path().toString();
+        String op = ">=";
+        int[] next = {0};
+        String[] previous = {null};
+        boolean[] disordered = {false};
+        while (true) {
+            int[] rows = {0};
+            jdbc.query(String.format(Locale.ROOT, sql, op), rs -> {
+                String path = rs.getString(1);
+                rows[0]++;
+                if (disordered[0] || (previous[0] != null && previous[0].compareTo(path) >= 0)) {
+                    disordered[0] = true;
+                    return;
+                }
+                previous[0] = path;
+                int i = next[0];
+                int c = -1;
+                while (i < files.size() && (c = files.get(i).path().toString().compareTo(path)) < 0) {
+                    i++;
+                }
+                if (c == 0) {
+                    known[i] = new Known(rs.getLong(2), rs.getTimestamp(3).getTime());
+                    i++;
+                }
+                next[0] = i;
+            }, from, last);
+            if (disordered[0]) {
+                log.warn("The manifest's order differs from the file list's; comparing by look-ups instead");
+                return false;
+            }
+            if (rows[0] < SCAN_PAGE) {
+                return true;
+            }
+            from = previous[0];
+            op = ">";
+        }
+    }
+
+    private void lookup(List<Found> files, int from, int to, Known[] known) {
         StringBuilder sql = new StringBuilder("SELECT path, size_bytes, modified FROM manifest WHERE path IN (");
-        Object[] args = new Object[batch.size()];
-        for (int i = 0; i < batch.size(); i++) {
-            sql.append(i == 0 ? "?" : ", ?");
-            args[i] = batch.get(i).path().toString();
+        Object[] args = new Object[to - from];
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = from; i < to; i++) {
+            sql.append(i == from ? "?" : ", ?");
+            args[i - from] = files.get(i).path().toString();
+            index.put(files.get(i).path().toString(), i);
         }
         sql.append(')');
-        Map<String, Known> known = new HashMap<>();
         jdbc.query(sql.toString(), rs -> {
-            known.put(rs.getString(1), new Known(rs.getLong(2), rs.getTimestamp(3).getTime()));
+            known[index.get(rs.getString(1))] = new Known(rs.getLong(2), rs.getTimestamp(3).getTime());
         }, args);
-        return known;
     }
 
     /** Every regular file under the input paths (absolute, normalized), sorted by path, with size and mtime. */

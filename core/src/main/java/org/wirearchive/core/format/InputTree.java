@@ -12,8 +12,10 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -67,9 +69,24 @@ public final class InputTree {
         try {
             Files.walkFileTree(input, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                     new SimpleFileVisitor<>() {
+                        // the real path of each directory being walked, resolved once for all its files
+                        private final Map<Path, Path> realDirs = new HashMap<>();
+
+                        @Override
+                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                            realDirs.put(dir, identity(dir));
+                            return FileVisitResult.CONTINUE;
+                        }
+
+                        @Override
+                        public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                            realDirs.remove(dir);
+                            return super.postVisitDirectory(dir, e);
+                        }
+
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                            if (attrs.isRegularFile() && seen.add(identity(file))) {
+                            if (attrs.isRegularFile() && seen.add(identity(file, realDirs))) {
                                 files.add(new InputFile(file, attrs.size(), attrs.lastModifiedTime().toInstant()));
                             }
                             return FileVisitResult.CONTINUE;
@@ -91,6 +108,20 @@ public final class InputTree {
             throw new InputPathException(where, problem, (problem == InputPathException.Problem.MISSING
                     ? "input path does not exist: " : "input path cannot be read: ") + where, e);
         }
+    }
+
+    /**
+     * The real path of a file found in a walked directory: the directory's real path and the file's name, unless the
+     * file is a symbolic link (then resolved on its own). The same as {@link Path#toRealPath} with one {@code lstat}
+     * instead of one per path component.
+     */
+    private static Path identity(Path file, Map<Path, Path> realDirs) {
+        Path parent = file.getParent();
+        Path realParent = parent == null ? null : realDirs.get(parent);
+        if (realParent == null || Files.isSymbolicLink(file)) {
+            return identity(file);
+        }
+        return realParent.resolve(file.getFileName());
     }
 
     private static Path identity(Path file) {

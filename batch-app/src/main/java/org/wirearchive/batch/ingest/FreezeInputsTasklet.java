@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -131,7 +132,7 @@ public class FreezeInputsTasklet implements Tasklet {
         }
         if (!"H2".equals(jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()))
                 || !scan(files, known)) {
-            java.util.Arrays.fill(known, null);
+            Arrays.fill(known, null);
             for (int from = 0; from < files.size(); from += BATCH) {
                 lookup(files, from, Math.min(files.size(), from + BATCH), known);
             }

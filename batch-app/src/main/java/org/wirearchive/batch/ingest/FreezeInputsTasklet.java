@@ -42,15 +42,22 @@ public class FreezeInputsTasklet implements Tasklet {
     public static final String FILES_UNCHANGED = "files.unchanged";
 
     private final JdbcTemplate jdbc;
+    private final int scanPage;
 
     public FreezeInputsTasklet(JdbcTemplate jdbc) {
+        this(jdbc, SCAN_PAGE);
+    }
+
+    /** With another page size of the manifest scan (tests). */
+    FreezeInputsTasklet(JdbcTemplate jdbc, int scanPage) {
         this.jdbc = jdbc;
+        this.scanPage = scanPage;
     }
 
-    private record Found(Path path, long size, long modifiedMillis) {
+    record Found(Path path, long size, long modifiedMillis) {
     }
 
-    private record Known(long size, long modifiedMillis) {
+    record Known(long size, long modifiedMillis) {
     }
 
     @Override
@@ -125,7 +132,7 @@ public class FreezeInputsTasklet implements Tasklet {
      * by its collation, and an ORDER BY in another collation could not use the key), and if the scan ever met a path
      * out of order, look-ups by path in batches.
      */
-    private Known[] known(List<Found> files) {
+    Known[] known(List<Found> files) {
         Known[] known = new Known[files.size()];
         if (files.isEmpty()) {
             return known;
@@ -141,10 +148,10 @@ public class FreezeInputsTasklet implements Tasklet {
     }
 
     /** The ordered scan and merge; false if the database returned a path out of {@link String#compareTo} order. */
-    private boolean scan(List<Found> files, Known[] known) {
+    boolean scan(List<Found> files, Known[] known) {
         String last = files.get(files.size() - 1).path().toString();
         String sql = "SELECT path, size_bytes, modified FROM manifest WHERE path %s ? AND path <= ? ORDER BY path"
-                + " FETCH FIRST " + SCAN_PAGE + " ROWS ONLY";
+                + " FETCH FIRST " + scanPage + " ROWS ONLY";
         String from = files.get(0).path().toString();
         String op = ">=";
         int[] next = {0};
@@ -175,7 +182,7 @@ public class FreezeInputsTasklet implements Tasklet {
                 log.warn("The manifest's order differs from the file list's; comparing by look-ups instead");
                 return false;
             }
-            if (rows[0] < SCAN_PAGE) {
+            if (rows[0] < scanPage) {
                 return true;
             }
             from = previous[0];

@@ -5,22 +5,30 @@
 #   bench/jmh.sh -l                    list the benchmarks
 #   bench/jmh.sh 'FingerprintBenchmark' -wi 5 -i 10
 #
-# Installs this checkout's core (and the parent pom) into ~/.m2 first, so the benchmarks measure the core of this
-# checkout, not whatever another checkout installed. The full result is kept in $BENCH_DIR/jmh-<date>.txt.
+# Packages this checkout's core (core/target only: nothing is installed into ~/.m2, where other checkouts would pick
+# it up) and runs the benchmarks with that jar and core's dependencies on the class path, so they measure the core of
+# this checkout. The full result is kept in $BENCH_DIR/jmh-<date>.txt.
+#
+#   bench/jmh.sh PageCpuBenchmark -wi 3 -i 5      parse and fingerprint per page: wall (avgt) and CPU µs per page
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bench_dir=${BENCH_DIR:-/tmp/wirearchive-bench}
 mkdir -p "$bench_dir"
 
-(cd "$repo" && mvn -B -q -o -pl core -am install -DskipTests) >&2
-(cd "$repo/bench/jmh" && { mvn -B -q -o package || mvn -B -q package; }) >&2
+(cd "$repo" && mvn -B -q -o -pl core -am package -DskipTests) >&2
+(cd "$repo" && mvn -B -q -o -pl core dependency:build-classpath -Dmdep.includeScope=runtime \
+  -Dmdep.outputFile="$bench_dir/jmh-core.classpath") >&2
+(cd "$repo/bench/jmh" && { mvn -B -q -o clean package || mvn -B -q clean package; }) >&2
+cp "$repo"/core/target/wirearchive-core-*.jar "$bench_dir/jmh-core.jar"
+cp "$repo/bench/jmh/target/benchmarks.jar" "$bench_dir/jmh-benchmarks.jar"
+cp="$bench_dir/jmh-benchmarks.jar:$bench_dir/jmh-core.jar:$(cat "$bench_dir/jmh-core.classpath")"
 
 args=("$@")
 [ ${#args[@]} -gt 0 ] || args=(-f 1 -wi 3 -i 5 -w 1s -r 2s)
 out=$bench_dir/jmh-$(date -u +%Y%m%dT%H%M%S).txt
 {
   echo "# commit $(git -C "$repo" rev-parse --short HEAD), $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg)"
-  java -jar "$repo/bench/jmh/target/benchmarks.jar" "${args[@]}"
+  java -cp "$cp" org.openjdk.jmh.Main "${args[@]}"
   echo "# load at the end $(cut -d' ' -f1-3 /proc/loadavg)"
 } | tee "$out"
 echo "(kept in $out)" >&2

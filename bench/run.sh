@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# End-to-end benchmark of issue 7: generate archives, measure the grep floor, a full ingest into a fresh H2
-# database and the incremental night (no new files); print one table and append it to docs/BENCHMARKS.md.
+# End-to-end benchmark: generate archives, measure the grep floor and the store floor (bench/store-floor: read,
+# decode, hash and insert every file into indexed H2 tables, plain JDBC), a full ingest into a fresh H2 database and
+# the incremental night (no new files); print one table and append it to docs/BENCHMARKS.md.
 #
 #   bench/run.sh [--pages N[,N...]] [--skip-1m] [--seed S] [--mix FULL|MENAFN_TEXT] [--regen] [--keep]
-#                [--floor-repeats R] [--no-append] [--jfr]
+#                [--floor-repeats R] [--store-repeats R] [--no-append] [--jfr]
 #
 # Environment:
 #   BENCH_DIR              scratch directory (default: /tmp/wirearchive-bench); never inside the repository
@@ -22,11 +23,12 @@ regen=0
 keep=0
 append=1
 floor_repeats=3
+store_repeats=1
 jfr=0
 run_date_full=2026-01-01
 run_date_incr=2026-01-02
 
-usage() { sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -39,6 +41,7 @@ while [ $# -gt 0 ]; do
     --keep) keep=1; shift ;;
     --no-append) append=0; shift ;;
     --floor-repeats) floor_repeats=$2; shift 2 ;;
+    --store-repeats) store_repeats=$2; shift 2 ;;
     --jfr) jfr=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "bench/run.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
@@ -70,6 +73,16 @@ fi
 cp "$src_jar" "$bench_dir/wirearchive.jar"
 export WIREARCHIVE_JAR=$bench_dir/wirearchive.jar
 launcher=$repo/wirearchive
+# the launcher makes its class-data-sharing archive for this jar on the first call: do that before anything is timed
+"$launcher" --version >/dev/null
+
+# The store floor: compiled from bench/store-floor/StoreFloor.java against the H2 jar inside the application jar (the
+# same H2 version as the product).
+floor_cp=$bench_dir/store-floor
+rm -rf "$floor_cp" && mkdir -p "$floor_cp/classes"
+unzip -q -o -j "$WIREARCHIVE_JAR" 'BOOT-INF/lib/h2-*.jar' -d "$floor_cp"
+h2_jar=$(ls "$floor_cp"/h2-*.jar | head -1)
+javac -d "$floor_cp/classes" "$repo/bench/store-floor/StoreFloor.java"
 
 commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)
 if [ -n "$(git -C "$repo" status --porcelain --untracked-files=no -- core reports batch-app pom.xml 2>/dev/null)" ]; then
@@ -137,6 +150,24 @@ for n in ${pages//,/ }; do
   floor_s=$(printf '%s\n' "${floors[@]}" | median)
   echo "   floor: ${floors[*]} s (median $floor_s), $ids distinct ids" >&2
 
+  # the store floor: a fresh database each time; wall, CPU and RSS of the whole java process (JVM start included)
+  stores=()
+  store_cpus=()
+  for ((r = 1; r <= store_repeats; r++)); do
+    rm -rf "$work/store-floor"
+    if ! /usr/bin/time -v -o "$work/store-floor.time" java -Xmx704m -XX:+UseParallelGC -cp "$h2_jar:$floor_cp/classes" \
+        StoreFloor "$archive" "$work/store-floor" >"$work/store-floor.log" 2>&1; then
+      echo "bench/run.sh: the store floor of $n pages failed; see $work/store-floor.log" >&2
+      exit 1
+    fi
+    stores+=("$(elapsed_of "$work/store-floor.time")")
+    store_cpus+=("$(cpu_of "$work/store-floor.time")")
+  done
+  rm -rf "$work/store-floor"
+  store_s=$(printf '%s\n' "${stores[@]}" | median)
+  store_cpu=$(printf '%s\n' "${store_cpus[@]}" | median)
+  echo "   store floor: ${stores[*]} s (median $store_s; CPU ${store_cpus[*]} s)" >&2
+
   # the full night: fresh database and report directories
   rm -rf "$work/data" "$work/out"
   opts=$java_opts
@@ -178,15 +209,15 @@ for n in ${pages//,/ }; do
   db_mib=$(du -sm "$work/data" | cut -f1)
 
   rate=$(div "$inputs" "$full_s" '%.0f')
-  rows+=("| $n | $files | $((bytes / 1024 / 1024)) | $gen_s | $floor_s | $ids | $full_s | $full_cpu | $full_pct | $job_s | $(awk -v a="$full_s" -v b="$job_s" 'BEGIN { printf "%.1f", a - b }') | $inputs | $rate | $full_rss | $slow | $(div "$full_s" "$floor_s" '%.1f') | $incr_s | $(div "$(awk -v a="$incr_s" 'BEGIN { print a * 100 }')" "$full_s" '%.1f')% | $incr_rss | $db_mib | ${load_full%% *} / ${load_incr%% *} |")
-  details+=("- $n pages: load (1/5/15 min) before the full run $load_full, before the incremental $load_incr; inputs $inputs ($counts); floor runs ${floors[*]} s; job time in the summary ${job_s} s (full), $(sed -nE 's/.* COMPLETED in ([0-9.]+) s.*/\1/p' "$work/incr.log" | tail -1) s (incremental); logs in $work")
+  rows+=("| $n | $files | $((bytes / 1024 / 1024)) | $gen_s | $floor_s | $ids | $full_s | $full_cpu | $full_pct | $job_s | $(awk -v a="$full_s" -v b="$job_s" 'BEGIN { printf "%.1f", a - b }') | $inputs | $rate | $full_rss | $slow | $(div "$full_s" "$floor_s" '%.1f') | $store_s | $store_cpu | $(div "$full_s" "$store_s" '%.2f') | $incr_s | $(div "$(awk -v a="$incr_s" 'BEGIN { print a * 100 }')" "$full_s" '%.1f')% | $incr_rss | $db_mib | ${load_full%% *} / ${load_incr%% *} |")
+  details+=("- $n pages: load (1/5/15 min) before the full run $load_full, before the incremental $load_incr; inputs $inputs ($counts); floor runs ${floors[*]} s; store floor runs ${stores[*]} s (CPU ${store_cpus[*]} s); job time in the summary ${job_s} s (full), $(sed -nE 's/.* COMPLETED in ([0-9.]+) s.*/\1/p' "$work/incr.log" | tail -1) s (incremental); logs in $work")
   echo "   full ${full_s} s (${rate} inputs/s, ${full_rss} MiB), incremental ${incr_s} s" >&2
 
   if [ "$keep" = 0 ]; then rm -rf "$work/data" "$work/out"; fi
 done
 
-header="| pages | files | MiB | generate s | floor s | ids | ingest s | CPU s | CPU% | job s | outside job s | inputs | inputs/s | peak RSS MiB | 2nd/1st half | ingest/floor | incremental s | incr/full | incr RSS MiB | db MiB | load 1m (full / incr) |"
-sep="|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+header="| pages | files | MiB | generate s | floor s | ids | ingest s | CPU s | CPU% | job s | outside job s | inputs | inputs/s | peak RSS MiB | 2nd/1st half | ingest/floor | store floor s | store CPU s | ingest / store floor | incremental s | incr/full | incr RSS MiB | db MiB | load 1m (full / incr) |"
+sep="|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')
 report=$(
   echo "### $started, commit $commit (code $code_commit)"

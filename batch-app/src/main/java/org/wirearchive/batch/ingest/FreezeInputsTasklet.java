@@ -3,9 +3,13 @@ package org.wirearchive.batch.ingest;
 import java.io.File;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -15,6 +19,7 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.wirearchive.core.format.InputTree;
 
@@ -33,6 +38,8 @@ public class FreezeInputsTasklet implements Tasklet {
 
     private static final Logger log = LoggerFactory.getLogger(FreezeInputsTasklet.class);
     private static final int BATCH = 500;
+    /** Rows a page of the ordered manifest scan. */
+    private static final int SCAN_PAGE = 10_000;
 
     /** Keys of the counts saved in the job's execution context. */
     public static final String FILES_SEEN = "files.seen";
@@ -42,6 +49,7 @@ public class FreezeInputsTasklet implements Tasklet {
 
     private final JdbcTemplate jdbc;
     private final Path dataDir;
+    private final int scanPage;
 
     public FreezeInputsTasklet(JdbcTemplate jdbc) {
         this(jdbc, null);
@@ -49,19 +57,37 @@ public class FreezeInputsTasklet implements Tasklet {
 
     /** @param dataDir the data directory (database, log), left out of the inputs; null if none */
     public FreezeInputsTasklet(JdbcTemplate jdbc, Path dataDir) {
+        this(jdbc, dataDir, SCAN_PAGE);
+    }
+
+    /** With another page size of the manifest scan (tests). */
+    FreezeInputsTasklet(JdbcTemplate jdbc, int scanPage) {
+        this(jdbc, null, scanPage);
+    }
+
+    private FreezeInputsTasklet(JdbcTemplate jdbc, Path dataDir, int scanPage) {
         this.jdbc = jdbc;
         this.dataDir = dataDir;
+        this.scanPage = scanPage;
     }
 
     /** @param name the name recorded (escaped when it does not open the file: size {@link InputFile#UNREADABLE_NAME}) */
-    private record Found(String name, long size, long modifiedMillis) {
+    record Found(String name, long size, long modifiedMillis) {
+        Found(Path path, long size, long modifiedMillis) {
+            this(path.toString(), size, modifiedMillis);
+        }
     }
 
-    private record Known(long size, long modifiedMillis) {
+    record Known(long size, long modifiedMillis) {
     }
 
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        if (log.isDebugEnabled()) { // docs/BENCHMARKS.md measures the start-up with this line
+            ProcessHandle.current().info().startInstant().ifPresent(start -> log.debug(
+                    "start-up {} s: process start to the first input walk",
+                    String.format(Locale.ROOT, "%.2f", Duration.between(start, Instant.now()).toMillis() / 1000.0)));
+        }
         var jobExecution = contribution.getStepExecution().getJobExecution();
         long instanceId = jobExecution.getJobInstance().getInstanceId();
         String input = jobExecution.getJobParameters().getString(IngestParameters.INPUT);
@@ -76,40 +102,41 @@ public class FreezeInputsTasklet implements Tasklet {
         if (dataDir != null) {
             excluded.add(dataDir);
         }
+        long walkStart = System.nanoTime();
         InputTree.Listing listing = scan(input, excluded);
         List<Found> files = listing.files().stream()
                 .map(f -> f.opensByName() // then the name is the path's string (Linux: '/' separators)
                         ? new Found(f.path().toString(), f.size(), f.lastModified().toEpochMilli())
                         : new Found(f.name(), InputFile.UNREADABLE_NAME, f.lastModified().toEpochMilli()))
                 .toList();
+        long walkNanos = System.nanoTime() - walkStart;
         logSkipped(listing.skipped(), files);
+        Known[] known = full ? new Known[files.size()] : known(files);
         int seq = 0;
         int fresh = 0;
         int changed = 0;
         int unchanged = 0;
         List<Object[]> rows = new ArrayList<>(BATCH);
-        for (int from = 0; from < files.size(); from += BATCH) {
-            List<Found> batch = files.subList(from, Math.min(files.size(), from + BATCH));
-            Map<String, Known> known = full ? Map.of() : lookup(batch);
-            for (Found f : batch) {
-                Known k = known.get(f.name());
-                if (!full && k != null && k.size() == f.size() && k.modifiedMillis() == f.modifiedMillis()) {
-                    unchanged++;
-                    continue;
-                }
-                if (k == null) {
-                    fresh++;
-                } else {
-                    changed++;
-                }
-                rows.add(new Object[] {instanceId, seq++, f.name(), f.size(), new Timestamp(f.modifiedMillis())});
+        for (int i = 0; i < files.size(); i++) {
+            Found f = files.get(i);
+            Known k = known[i];
+            if (!full && k != null && k.size() == f.size() && k.modifiedMillis() == f.modifiedMillis()) {
+                unchanged++;
+                continue;
             }
-            if (!rows.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO run_inputs (job_instance_id, seq, path, size_bytes, modified) "
-                        + "VALUES (?, ?, ?, ?, ?)", rows);
-                rows.clear();
+            if (k == null) {
+                fresh++;
+            } else {
+                changed++;
+            }
+            rows.add(new Object[] {instanceId, seq++, f.name(), f.size(), new Timestamp(f.modifiedMillis())});
+            if (rows.size() == BATCH) {
+                insertRunInputs(rows);
             }
         }
+        insertRunInputs(rows);
+        log.debug("freeze: walk of {} files {} ms, manifest comparison and run_inputs {} ms", files.size(),
+                walkNanos / 1_000_000, (System.nanoTime() - walkStart - walkNanos) / 1_000_000);
         ExecutionContext ctx = jobExecution.getExecutionContext();
         ctx.putInt(FILES_SEEN, files.size());
         ctx.putInt(FILES_NEW, fresh);
@@ -125,19 +152,93 @@ public class FreezeInputsTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    private Map<String, Known> lookup(List<Found> batch) {
+    private void insertRunInputs(List<Object[]> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO run_inputs (job_instance_id, seq, path, size_bytes, modified) "
+                    + "VALUES (?, ?, ?, ?, ?)", rows);
+            rows.clear();
+        }
+    }
+
+    /**
+     * The manifest row of each file ({@code null} when there is none), index for index with {@code files} (sorted by
+     * path, as {@link String#compareTo}). On H2, which orders strings the same way, one ordered scan of the
+     * manifest's primary key from the first to the last path, in pages, merged with the list: a nothing-new night
+     * reads the manifest once in key order instead of probing the key once per file. Elsewhere (PostgreSQL orders
+     * by its collation, and an ORDER BY in another collation could not use the key), and if the scan ever met a path
+     * out of order, look-ups by path in batches.
+     */
+    Known[] known(List<Found> files) {
+        Known[] known = new Known[files.size()];
+        if (files.isEmpty()) {
+            return known;
+        }
+        if (!"H2".equals(jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()))
+                || !scan(files, known)) {
+            Arrays.fill(known, null);
+            for (int from = 0; from < files.size(); from += BATCH) {
+                lookup(files, from, Math.min(files.size(), from + BATCH), known);
+            }
+        }
+        return known;
+    }
+
+    /** The ordered scan and merge; false if the database returned a path out of {@link String#compareTo} order. */
+    boolean scan(List<Found> files, Known[] known) {
+        String last = files.get(files.size() - 1).name();
+        String sql = "SELECT path, size_bytes, modified FROM manifest WHERE path %s ? AND path <= ? ORDER BY path"
+                + " FETCH FIRST " + scanPage + " ROWS ONLY";
+        String from = files.get(0).name();
+        String op = ">=";
+        int[] next = {0};
+        String[] previous = {null};
+        boolean[] disordered = {false};
+        while (true) {
+            int[] rows = {0};
+            jdbc.query(String.format(Locale.ROOT, sql, op), rs -> {
+                String path = rs.getString(1);
+                rows[0]++;
+                if (disordered[0] || (previous[0] != null && previous[0].compareTo(path) >= 0)) {
+                    disordered[0] = true;
+                    return;
+                }
+                previous[0] = path;
+                int i = next[0];
+                int c = -1;
+                while (i < files.size() && (c = files.get(i).name().compareTo(path)) < 0) {
+                    i++;
+                }
+                if (c == 0) {
+                    known[i] = new Known(rs.getLong(2), rs.getTimestamp(3).getTime());
+                    i++;
+                }
+                next[0] = i;
+            }, from, last);
+            if (disordered[0]) {
+                log.warn("The manifest's order differs from the file list's; comparing by look-ups instead");
+                return false;
+            }
+            if (rows[0] < scanPage) {
+                return true;
+            }
+            from = previous[0];
+            op = ">";
+        }
+    }
+
+    private void lookup(List<Found> files, int from, int to, Known[] known) {
         StringBuilder sql = new StringBuilder("SELECT path, size_bytes, modified FROM manifest WHERE path IN (");
-        Object[] args = new Object[batch.size()];
-        for (int i = 0; i < batch.size(); i++) {
-            sql.append(i == 0 ? "?" : ", ?");
-            args[i] = batch.get(i).name();
+        Object[] args = new Object[to - from];
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = from; i < to; i++) {
+            sql.append(i == from ? "?" : ", ?");
+            args[i - from] = files.get(i).name();
+            index.put(files.get(i).name(), i);
         }
         sql.append(')');
-        Map<String, Known> known = new HashMap<>();
         jdbc.query(sql.toString(), rs -> {
-            known.put(rs.getString(1), new Known(rs.getLong(2), rs.getTimestamp(3).getTime()));
+            known[index.get(rs.getString(1))] = new Known(rs.getLong(2), rs.getTimestamp(3).getTime());
         }, args);
-        return known;
     }
 
     /** Every regular file under the input paths (absolute, normalized), sorted by name, and the paths skipped. */

@@ -1,6 +1,7 @@
 package org.wirearchive.batch.store;
 
 import java.time.Clock;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,6 +18,12 @@ public class StoreConfiguration {
     @Bean
     public RunStore runStore(JdbcTemplate jdbc) {
         return new RunStore(jdbc);
+    }
+
+    /** Flyway migrates only when a migration is not applied yet; a current schema starts without its validation. */
+    @Bean
+    public FlywayMigrationStrategy migrateUnlessCurrent() {
+        return new MigrateUnlessCurrent();
     }
 
     @Bean

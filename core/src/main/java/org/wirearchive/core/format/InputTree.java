@@ -12,6 +12,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -153,16 +154,27 @@ public final class InputTree {
         try {
             Files.walkFileTree(input, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
                     new SimpleFileVisitor<>() {
+                        // the real path of each directory being walked, resolved once for all its files
+                        private final Map<Path, Path> realDirs = new HashMap<>();
+
+                        @Override
+                        public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+                            realDirs.remove(dir);
+                            return super.postVisitDirectory(dir, e);
+                        }
+
                         @Override
                         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                             if (!dir.equals(input) && hidden(dir)) {
                                 skipped.add(new Skipped(PathNames.display(dir), SkipReason.HIDDEN));
                                 return FileVisitResult.SKIP_SUBTREE;
                             }
-                            if (!excluded.isEmpty() && excluded.contains(identity(dir))) {
+                            Path real = identity(dir);
+                            if (!excluded.isEmpty() && excluded.contains(real)) {
                                 skipped.add(new Skipped(PathNames.display(dir), SkipReason.EXCLUDED_DIRECTORY));
                                 return FileVisitResult.SKIP_SUBTREE;
                             }
+                            realDirs.put(dir, real);
                             return FileVisitResult.CONTINUE;
                         }
 
@@ -177,7 +189,7 @@ public final class InputTree {
                             }
                             if (skip != null) {
                                 skipped.add(new Skipped(PathNames.display(file), skip));
-                            } else if (attrs.isRegularFile() && seen.add(identity(file))) {
+                            } else if (attrs.isRegularFile() && seen.add(identity(file, realDirs))) {
                                 files.add(new InputFile(file, attrs.size(), attrs.lastModifiedTime().toInstant()));
                                 if (firstOnly) {
                                     return FileVisitResult.TERMINATE;
@@ -221,6 +233,20 @@ public final class InputTree {
         Path dir = file.getParent();
         return name != null && dir != null && REPORT_FILES.contains(name.toString())
                 && Files.isRegularFile(dir.resolve("run_summary.csv"));
+    }
+
+    /**
+     * The real path of a file found in a walked directory: the directory's real path and the file's name, unless the
+     * file is a symbolic link (then resolved on its own). The same as {@link Path#toRealPath} with one {@code lstat}
+     * instead of one per path component.
+     */
+    private static Path identity(Path file, Map<Path, Path> realDirs) {
+        Path parent = file.getParent();
+        Path realParent = parent == null ? null : realDirs.get(parent);
+        if (realParent == null || Files.isSymbolicLink(file)) {
+            return identity(file);
+        }
+        return realParent.resolve(file.getFileName());
     }
 
     private static Path identity(Path file) {

@@ -191,4 +191,24 @@ class InputTreeTest {
         Process p = new ProcessBuilder("/bin/sh", "-c", script).directory(in.toFile()).inheritIO().start();
         assertThat(p.waitFor()).isZero();
     }
+
+    @Test
+    void aFileReachedThroughSymbolicLinksIsListedOnceAndAHardLinkIsItsOwnInput() throws IOException {
+        Path a = file("real/a.txt", "a");
+        file("real/sub/b.txt", "b");
+        try {
+            Files.createSymbolicLink(dir.resolve("links"), dir.resolve("real/sub")); // a linked directory
+            Files.createSymbolicLink(dir.resolve("real/a-link.txt"), a); // a linked file beside its target
+            Files.createLink(dir.resolve("real/a-hard.txt"), a); // a second name of the same file: its own input
+        } catch (UnsupportedOperationException | IOException e) {
+            return; // no links here: nothing to test
+        }
+
+        List<InputFile> files = InputTree.list(dir.resolve("real"), dir.resolve("links"));
+
+        // a.txt and a-link.txt are one file: whichever the walk meets first is listed
+        List<String> names = files.stream().map(f -> dir.relativize(f.path()).toString().replace('\\', '/')).toList();
+        assertThat(names).hasSize(3).contains("real/a-hard.txt", "real/sub/b.txt");
+        assertThat(names.get(1)).isIn("real/a.txt", "real/a-link.txt");
+    }
 }

@@ -67,13 +67,13 @@ class FreezeScanTests {
         manifest.forEach((path, k) -> jdbc.update("INSERT INTO manifest (path, size_bytes, modified, content_sha256, "
                 + "run_id, outcomes) VALUES (?, ?, ?, ?, 1, 1)", path, k.size(), new Timestamp(k.modifiedMillis()),
                 "0".repeat(64)));
-        files.sort(Comparator.comparing(f -> f.path().toString()));
+        files.sort(Comparator.comparing(Found::name));
 
         for (int page : List.of(1, 2, 3, 7, 10_000)) {
             Known[] known = new FreezeInputsTasklet(jdbc, page).known(files);
             for (int i = 0; i < files.size(); i++) {
-                assertThat(known[i]).as("page %d, %s", page, files.get(i).path())
-                        .isEqualTo(manifest.get(files.get(i).path().toString()));
+                assertThat(known[i]).as("page %d, %s", page, files.get(i).name())
+                        .isEqualTo(manifest.get(files.get(i).name()));
             }
         }
     }
@@ -89,7 +89,7 @@ class FreezeScanTests {
                         + "VALUES (?, ?, ?, ?, 1, 1)", path, i, new Timestamp(1_700_000_000_000L), "0".repeat(64));
             }
         }
-        files.sort(Comparator.comparing(f -> f.path().toString()));
+        files.sort(Comparator.comparing(Found::name));
         Known[] known = new Known[files.size()];
 
         assertThat(new FreezeInputsTasklet(jdbc, 4).scan(files, known)).isTrue();

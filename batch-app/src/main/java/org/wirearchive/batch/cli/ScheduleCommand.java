@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.wirearchive.batch.OperatorZone;
 import org.springframework.scheduling.support.CronExpression;
 import org.wirearchive.batch.ingest.IngestRequest;
 import org.wirearchive.batch.ingest.IngestResult;
@@ -103,7 +104,7 @@ public class ScheduleCommand implements Callable<Integer> {
         if (maxRuns < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-runs must be 0 or more");
         }
-        ZoneId z = zone != null ? zone : ZoneId.systemDefault();
+        ZoneId z = zone != null ? zone : OperatorZone.get(); // the zone it was started in (the JVM runs in UTC)
         PrintWriter stdout = spec.commandLine().getOut();
         NightlySchedule schedule = new NightlySchedule(cron, z, Clock.system(z));
         CountDownLatch finished = new CountDownLatch(1);
@@ -129,7 +130,7 @@ public class ScheduleCommand implements Callable<Integer> {
                 stdout.printf(Locale.ROOT, "Schedule \"%s\" (%s): first night at %s%n", cron, z,
                         WHEN.format(schedule.next(java.time.ZonedDateTime.now(z))));
                 stdout.flush();
-                int exit = schedule.run(date -> night(ingest, date), maxRuns,
+                int exit = schedule.run(date -> night(ctx, ingest, date), maxRuns,
                         n -> {
                             stdout.printf(Locale.ROOT, "Night %s: exit %d: %s%n", n.runDate(), n.exitCode(), n.line());
                             stdout.flush();
@@ -153,7 +154,28 @@ public class ScheduleCommand implements Callable<Integer> {
         }
     }
 
-    private Night night(IngestService ingest, LocalDate date) {
+    private Night night(ConfigurableApplicationContext ctx, IngestService ingest, LocalDate date) {
+        Night night;
+        IngestResult[] result = new IngestResult[1];
+        try {
+            night = night(ingest, date, result);
+        } catch (RuntimeException | Error e) {
+            writeMetrics(ctx, date, ExitCodes.INTERNAL, null);
+            throw e;
+        }
+        writeMetrics(ctx, date, night.exitCode(), result[0]);
+        return night;
+    }
+
+    /** The metrics file after every night, a refused one included. */
+    private void writeMetrics(ConfigurableApplicationContext ctx, LocalDate date, int exit, IngestResult r) {
+        if (metricsFile != null) {
+            NightMetrics.write(spec.commandLine().getErr(), metricsFile,
+                    new PrometheusTextFile.Night("schedule", date, exit, r), NightMetrics.lastSuccess(ctx));
+        }
+    }
+
+    private Night night(IngestService ingest, LocalDate date, IngestResult[] result) {
         for (Path input : inputs) {
             if (!Files.isReadable(input)) {
                 return new Night(date, ExitCodes.ENVIRONMENT, "input path does not exist or is not readable: "
@@ -164,9 +186,7 @@ public class ScheduleCommand implements Callable<Integer> {
         try {
             IngestCommand.requireWritableDirectory(runOut);
             IngestResult r = ingest.ingest(new IngestRequest(inputs, runOut, date, false, excel, full, recover));
-            if (metricsFile != null) {
-                PrometheusTextFile.write(metricsFile, r, java.time.Instant.now());
-            }
+            result[0] = r;
             var c = r.counts();
             String line = String.format(Locale.ROOT, "run %d, execution %d: %s%s in %.1f s; %d files, %d new / %d "
                             + "updated articles, %d duplicates, %d rejects%s", r.runId(), r.executionId(), r.status(),

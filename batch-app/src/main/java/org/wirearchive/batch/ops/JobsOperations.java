@@ -257,6 +257,7 @@ public class JobsOperations {
             throw refused(describe(e) + " is running (" + holder.describe() + " holds the ingest lock): not a crash. "
                     + "To end it: `wirearchive jobs stop " + executionId + "`");
         }
+        BatchStatus left = e.getStatus(); // recover() changes it
         JobExecution recovered = jobOperator.recover(e);
         if (recovered.getStatus() != BatchStatus.FAILED) {
             throw refused(describe(e) + " could not be recovered: it is " + recovered.getStatus());
@@ -264,7 +265,7 @@ public class JobsOperations {
         markRun(e, BatchStatus.FAILED, "crashed (left " + e.getStatus() + "); recovered by the operator at "
                 + OperatorZone.show(clock.instant()));
         log.info("OPERATOR recover execution={} run={} date={}: was {}, now FAILED", executionId,
-                e.getJobInstance().getInstanceId(), runDate(e), e.getStatus());
+                e.getJobInstance().getInstanceId(), runDate(e), left);
         return describe(e) + " recovered: was " + e.getStatus() + " with no live process, now FAILED. "
                 + "`wirearchive jobs restart " + executionId + "` resumes it from its last commit.";
     }

@@ -62,9 +62,9 @@ class EnvironmentMatrixIT {
     @DisplayName("while an ingest runs, a second one in another zone exits 4, --recover and jobs recover from there "
             + "refuse to take the live run; the first completes and jobs list shows its end after its start")
     void lockHoldsAcrossZones(ChildEnv first, ChildEnv second, @TempDir Path work) throws Exception {
-        // 20 chunks, 1.5 s after each: about 30 s alive however fast the machine
+        // 20 chunks, 2 s after each: about 40 s alive however fast the machine
         Process a = Launcher.builder(work, first.with(Map.of("WIREARCHIVE_JAVA_OPTS",
-                        SMALL_CHUNKS + " -Dwirearchive.chunk-pause-ms=1500")),
+                        SMALL_CHUNKS + " -Dwirearchive.chunk-pause-ms=2000")),
                         "ingest", "--input", archive.toString(), "--run-date", DATE)
                 .redirectOutput(work.resolve("a.out").toFile()).redirectError(work.resolve("a.err").toFile()).start();
         try {
@@ -83,10 +83,10 @@ class EnvironmentMatrixIT {
             assertThat(running).as("the first ingest is running").isTrue();
 
             Map<String, String> env = second.with(Map.of("WIREARCHIVE_JAVA_OPTS", SMALL_CHUNKS));
+            // the two ingests together (cron and an operator), then the operator's jobs recover
             List<CompletableFuture<Launcher.Result>> tries = Stream.of(
                             new String[] {"ingest", "--input", archive.toString(), "--run-date", DATE},
-                            new String[] {"ingest", "--input", archive.toString(), "--run-date", DATE, "--recover"},
-                            new String[] {"jobs", "recover", "1"})
+                            new String[] {"ingest", "--input", archive.toString(), "--run-date", DATE, "--recover"})
                     .map(args -> CompletableFuture.supplyAsync(() -> {
                         try {
                             return Launcher.run(work, env, args);
@@ -96,7 +96,7 @@ class EnvironmentMatrixIT {
                     })).toList();
             Launcher.Result plain = tries.get(0).get(3, TimeUnit.MINUTES);
             Launcher.Result recover = tries.get(1).get(3, TimeUnit.MINUTES);
-            Launcher.Result jobsRecover = tries.get(2).get(3, TimeUnit.MINUTES);
+            Launcher.Result jobsRecover = Launcher.run(work, env, "jobs", "recover", "1");
             for (Launcher.Result r : List.of(plain, recover)) {
                 assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(4);
                 assertThat(r.err()).contains("Another ingest is running").contains("pid " + a.pid())

@@ -132,10 +132,10 @@ class EnvironmentMatrixIT {
     }
 
     static Stream<Arguments> nights() {
+        // (CrashRecoveryIT and the lock pairs above cover the other zone and locale combinations)
         return Stream.of(
                 Arguments.of(new ChildEnv("UTC", "C.UTF-8"), new ChildEnv("America/Los_Angeles", null)),
-                Arguments.of(new ChildEnv("Asia/Kuwait", null), new ChildEnv("UTC", "C.UTF-8")),
-                Arguments.of(new ChildEnv("America/Los_Angeles", "C.UTF-8"), new ChildEnv("Asia/Kuwait", "C.UTF-8")));
+                Arguments.of(new ChildEnv("Asia/Kuwait", null), new ChildEnv("UTC", "C.UTF-8")));
     }
 
     @ParameterizedTest(name = "first night {0}, next {1}")

@@ -20,8 +20,10 @@ import org.wirearchive.batch.OperatorZone;
 
 /**
  * One ingest at a time, across processes and machines that share the database: a row in {@code ingest_lock}, kept
- * alive by a heartbeat. A holder whose process is gone (same host) or whose heartbeat is older than the expiry is taken
- * over, and the new holder is told whom it replaced.
+ * alive by a heartbeat. The times are the database's {@code CURRENT_TIMESTAMP} stored as instants, so processes in
+ * different time zones agree on a heartbeat's age. A holder on this host is taken over only when its process is gone
+ * (never while it lives, however old its heartbeat); a holder on another host when its heartbeat is older than the
+ * expiry. The new holder is told whom it replaced.
  */
 public class IngestLock {
 

@@ -12,6 +12,7 @@ import org.wirearchive.batch.cli.WirearchiveCli;
 public class WirearchiveApplication {
 
     public static void main(String[] args) {
+        OperatorZone.captureThenUseUtc(); // before anything reads the default zone: see OperatorZone
         System.exit(WirearchiveCli.run(args));
     }
 }

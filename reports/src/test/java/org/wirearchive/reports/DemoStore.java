@@ -1,7 +1,6 @@
 package org.wirearchive.reports;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.Random;
 
 /** A store that looks like three weeks of real traffic, generated from a fixed seed (invented text only). */
@@ -66,10 +65,15 @@ final class DemoStore {
                     .set("reason_text", r[1]).set("run_id", 1L).set("first_seen_run", 1L).insert();
             inputs++;
         }
-        s.run(1, LocalDate.of(2026, 1, 11)).set("started", LocalDateTime.of(2026, 1, 11, 2, 0, 0))
-                .set("finished", LocalDateTime.of(2026, 1, 11, 2, 0, 41)).set("input", "/srv/archive/incoming")
+        s.run(1, LocalDate.of(2026, 1, 11)).set("started", utc(2026, 1, 11, 2, 0, 0))
+                .set("finished", utc(2026, 1, 11, 2, 0, 41)).set("input", "/srv/archive/incoming")
                 .set("files_seen", inputs).set("inputs_read", inputs).set("articles_new", inputs - dups - 7)
                 .set("articles_updated", 0).set("duplicates", dups).set("rejects", 7).insert();
         return s;
+    }
+
+    /** A run time: an instant (the runs table stores TIMESTAMP WITH TIME ZONE), given in UTC. */
+    static java.time.OffsetDateTime utc(int y, int mo, int d, int h, int mi, int sec) {
+        return java.time.OffsetDateTime.of(y, mo, d, h, mi, sec, 0, java.time.ZoneOffset.UTC);
     }
 }

@@ -57,8 +57,8 @@ class PostgresReportsTest {
     void sampleStore() throws Exception {
         sameReportsOnBoth(SampleStore::fill, 2);
         assertThat(CsvFiles.records(tmp.resolve("pg").resolve("run_summary.csv")).get(1))
-                .isEqualTo(List.of("2", "20", "2026-01-11", "0", "COMPLETED", "2026-01-11T01:00:00",
-                        "2026-01-11T01:00:04", "4.000", "samples/archive", "8", "3", "2", "1", "1", "1", "0", "",
+                .isEqualTo(List.of("2", "20", "2026-01-11", "0", "COMPLETED", "2026-01-11T01:00:00.000Z",
+                        "2026-01-11T01:00:04.000Z", "4.000", "samples/archive", "8", "3", "2", "1", "1", "1", "0", "",
                         "1", "binary=1", "0.75", ""));
     }
 

@@ -159,7 +159,7 @@ class ReportWriterTest {
         @Test
         void runSummaryIsTheRunsRowWithDerivedCounts() {
             assertThat(CsvFiles.records(out.resolve("run_summary.csv"))).containsExactly(Report.RUN_SUMMARY.header(),
-                    List.of("2", "20", "2026-01-11", "0", "COMPLETED", "2026-01-11T01:00:00", "2026-01-11T01:00:04",
+                    List.of("2", "20", "2026-01-11", "0", "COMPLETED", "2026-01-11T01:00:00.000Z", "2026-01-11T01:00:04.000Z",
                             "4.000", "samples/archive", "8", "3", "2", "1", "1", "1", "0", "", "1", "binary=1",
                             "0.75", ""));
         }

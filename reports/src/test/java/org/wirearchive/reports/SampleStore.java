@@ -1,7 +1,6 @@
 package org.wirearchive.reports;
 
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 
 /** The store most tests share: two runs, four articles, two duplicates, two rejects. Invented data. */
 final class SampleStore {
@@ -17,12 +16,12 @@ final class SampleStore {
     }
 
     static TestStore fill(TestStore s) {
-        s.run(1, RUN1).set("started", LocalDateTime.of(2026, 1, 10, 1, 0, 0))
-                .set("finished", LocalDateTime.of(2026, 1, 10, 1, 0, 20)).set("input", "samples/archive")
+        s.run(1, RUN1).set("started", utc(2026, 1, 10, 1, 0, 0))
+                .set("finished", utc(2026, 1, 10, 1, 0, 20)).set("input", "samples/archive")
                 .set("files_seen", 6).set("inputs_read", 6).set("articles_new", 3).set("articles_updated", 0)
                 .set("duplicates", 2).set("rejects", 1).insert();
-        s.run(2, RUN2).set("status", "COMPLETED").set("started", LocalDateTime.of(2026, 1, 11, 1, 0, 0))
-                .set("finished", LocalDateTime.of(2026, 1, 11, 1, 0, 4)).set("input", "samples/archive")
+        s.run(2, RUN2).set("status", "COMPLETED").set("started", utc(2026, 1, 11, 1, 0, 0))
+                .set("finished", utc(2026, 1, 11, 1, 0, 4)).set("input", "samples/archive")
                 .set("files_seen", 8).set("inputs_read", 3).set("articles_new", 1).set("articles_updated", 1)
                 .set("duplicates", 0).set("rejects", 1).insert();
 
@@ -76,5 +75,10 @@ final class SampleStore {
                 .set("reason_text", "the file is binary data, not text or HTML").set("run_id", 2L)
                 .set("run_date", RUN2).set("first_seen_run", 2L).insert();
         return s;
+    }
+
+    /** A run time: an instant (the runs table stores TIMESTAMP WITH TIME ZONE), given in UTC. */
+    static java.time.OffsetDateTime utc(int y, int mo, int d, int h, int mi, int sec) {
+        return java.time.OffsetDateTime.of(y, mo, d, h, mi, sec, 0, java.time.ZoneOffset.UTC);
     }
 }

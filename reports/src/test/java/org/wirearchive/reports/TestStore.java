@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
-/** A fresh in-memory H2 store per test: the V1 schema and the V10 views, rows inserted by plain SQL. */
+/** A fresh in-memory H2 store per test: the V1 schema, the V10 views, V11's instants, rows inserted by plain SQL. */
 final class TestStore implements AutoCloseable {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -35,6 +35,8 @@ final class TestStore implements AutoCloseable {
                 st.execute("RUNSCRIPT FROM 'classpath:db/migration/V1__store.sql'");
                 st.execute("RUNSCRIPT FROM 'classpath:db/migration/V6__store_state.sql'");
                 st.execute("RUNSCRIPT FROM 'classpath:db/migration/V10__report_views.sql'");
+                st.execute("RUNSCRIPT FROM 'classpath:db/migration/V2__operations.sql'");
+                st.execute("RUNSCRIPT FROM 'classpath:db/migration/V11__instants.sql'");
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -47,7 +49,8 @@ final class TestStore implements AutoCloseable {
         this.onClose = onClose;
         try {
             keepAlive = ds.getConnection();
-            for (String script : List.of("V1__store.sql", "V6__store_state.sql", "V10__report_views.sql")) {
+            for (String script : List.of("V1__store.sql", "V6__store_state.sql", "V10__report_views.sql",
+                    "V2__operations.sql", "V11__instants.sql")) {
                 runScript(keepAlive, script);
             }
         } catch (SQLException | java.io.IOException e) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.wirearchive.batch.OperatorZone;
 import org.wirearchive.batch.ingest.IngestRequest;
 import org.wirearchive.batch.ingest.IngestResult;
 import org.wirearchive.batch.ingest.IngestService;
@@ -39,7 +40,8 @@ public class IngestCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--run-date", paramLabel = "YYYY-MM-DD",
-            description = "The run's business date, its identity: rerunning a failed date restarts it (default: today).")
+            description = "The run's business date, its identity: rerunning a failed date restarts it (default: today "
+                    + "in the zone the process runs in, TZ).")
     LocalDate runDate;
 
     @Option(names = "--force", description = "Run again a date that already completed (a new run; results are idempotent).")
@@ -86,17 +88,53 @@ public class IngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Whether the metrics file was written for this invocation (it is written once, on whichever path it ends). */
+    private boolean metricsWritten;
+
     @Override
     public Integer call() {
-        LocalDate date = runDate != null ? runDate : LocalDate.now();
-        for (Path input : inputs) {
-            if (!Files.exists(input)) {
-                throw new UserError(ExitCodes.ENVIRONMENT, "input path does not exist: " + input.toAbsolutePath().normalize());
-            }
-            if (!Files.isReadable(input)) {
-                throw new UserError(ExitCodes.ENVIRONMENT, "input path is not readable: " + input.toAbsolutePath().normalize());
-            }
+        try {
+            return ingest();
+        } catch (UserError u) {
+            writeMetrics(u.exitCode(), null, null);
+            throw u;
+        } catch (RuntimeException | Error e) {
+            writeMetrics(ExitCodes.INTERNAL, null, null);
+            throw e;
         }
+    }
+
+    /** The run date: {@code --run-date}, else today in the operator's zone (the zone the process was started in). */
+    private LocalDate runDate() {
+        return runDate != null ? runDate : LocalDate.now(OperatorZone.get());
+    }
+
+    /**
+     * A usage error found by the command-line parser: the metrics file is written too if {@code --metrics-file} was
+     * parsed before it.
+     */
+    void usageError() {
+        writeMetrics(ExitCodes.USAGE, null, null);
+    }
+
+    private void writeMetrics(int exit, IngestResult result, ConfigurableApplicationContext ctx) {
+        if (metricsFile == null || metricsWritten) {
+            return;
+        }
+        metricsWritten = true;
+        LocalDate date;
+        try {
+            date = runDate();
+        } catch (RuntimeException e) {
+            date = null;
+        }
+        NightMetrics.write(spec.commandLine().getErr(), metricsFile,
+                new PrometheusTextFile.Night("ingest", date, exit, result),
+                ctx != null ? NightMetrics.lastSuccess(ctx) : NightMetrics.lastSuccess(db));
+    }
+
+    private Integer ingest() {
+        LocalDate date = runDate();
         Path runOut = out.resolve(date.toString()).toAbsolutePath().normalize();
         requireInputFiles(inputs, allowEmpty, out, db.dataDir());
         requireWritableDirectory(runOut);
@@ -107,28 +145,31 @@ public class IngestCommand implements Callable<Integer> {
         props.putAll(Map.of("wirearchive.report-scope", reportScope.name(), "wirearchive.max-input-mb", maxInputMb));
         try (ConfigurableApplicationContext ctx = SpringContexts.start(db, props);
              RemoteManagerOptions.Broker broker = remote.openBroker(db.dataDir())) {
-            IngestResult result = ctx.getBean(IngestService.class)
-                    .ingest(new IngestRequest(inputs, runOut, date, force, excel, full, recover));
+            IngestResult result;
+            try {
+                result = ctx.getBean(IngestService.class)
+                        .ingest(new IngestRequest(inputs, runOut, date, force, excel, full, recover));
+            } catch (UserError u) {
+                writeMetrics(u.exitCode(), null, ctx); // while the database is open: the last success is read there
+                throw u;
+            } catch (RuntimeException | Error e) {
+                writeMetrics(ExitCodes.INTERNAL, null, ctx);
+                throw e;
+            }
             int exit = result.status() == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.JOB_FAILED;
-            printSummary(spec.commandLine().getOut(), result);
+            String zone = runDate == null ? OperatorZone.get().getId() : null;
+            printSummary(spec.commandLine().getOut(), result, zone);
             if (result.status() != BatchStatus.COMPLETED) {
                 // the expected failure in one line on stderr (the trace, if any, is in the log file)
                 spec.commandLine().getErr().println(failureLine(result));
             }
             try {
-                RunSummaryJson.write(runOut, result, exit);
+                RunSummaryJson.write(runOut, result, exit, zone);
             } catch (IOException e) {
                 spec.commandLine().getErr().println("wirearchive: could not write " + runOut.resolve("summary.json")
                         + ": " + e.getMessage());
             }
-            if (metricsFile != null) {
-                try {
-                    PrometheusTextFile.write(metricsFile, result, java.time.Instant.now());
-                } catch (RuntimeException e) {
-                    spec.commandLine().getErr().println("wirearchive: could not write the metrics file " + metricsFile
-                            + ": " + e.getMessage());
-                }
-            }
+            writeMetrics(exit, result, ctx);
             return exit;
         }
     }
@@ -181,10 +222,12 @@ public class IngestCommand implements Callable<Integer> {
         }
     }
 
-    private static void printSummary(PrintWriter out, IngestResult r) {
+    /** The console summary; {@code zone} is the zone whose "today" made the run date, null if it was given. */
+    private static void printSummary(PrintWriter out, IngestResult r, String zone) {
         var c = r.counts();
         out.printf("Run %d for %s %s%s in %.1f s (execution %d)%n", r.runId(), r.runDate(), r.status(),
                 r.restarted() ? " (restarted)" : "", r.elapsed().toMillis() / 1000.0, r.executionId());
+        out.printf("  run date     %s: %s%n", r.runDate(), zone == null ? "given by --run-date" : "today in " + zone);
         out.printf("  files        %d seen: %d new, %d changed, %d unchanged; %d to process%n", c.filesSeen(),
                 c.filesNew(), c.filesChanged(), c.filesUnchanged(), c.filesProcessed());
         if (c.filesSkipped() > 0) {

@@ -3,13 +3,13 @@ package org.wirearchive.batch.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.wirearchive.batch.OperatorZone;
 import org.wirearchive.batch.ingest.IngestResult;
 import org.wirearchive.batch.ops.JobDetail;
 import org.wirearchive.batch.ops.JobSummary;
@@ -31,8 +31,6 @@ import picocli.CommandLine.Spec;
             JobsCommand.Stop.class, JobsCommand.Abandon.class, JobsCommand.Recover.class})
 public class JobsCommand implements Runnable {
 
-    static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
-
     @Spec
     CommandSpec spec;
 
@@ -51,8 +49,9 @@ public class JobsCommand implements Runnable {
         }
     }
 
+    /** A Spring Batch start or end time (stored in UTC, see OperatorZone), in the operator's zone with its offset. */
     static String time(LocalDateTime t) {
-        return t == null ? "-" : TIME.format(t);
+        return OperatorZone.showStored(t);
     }
 
     static String abbreviate(String s, int max) {
@@ -184,6 +183,11 @@ public class JobsCommand implements Runnable {
         @Parameters(paramLabel = "ID", description = "The execution id (see `jobs list`).")
         long id;
 
+        @Option(names = "--metrics-file", paramLabel = "PATH",
+                description = "Write the restarted run's metrics there, as ingest --metrics-file does (also when the "
+                        + "restart is refused).")
+        java.nio.file.Path metricsFile;
+
         @Mixin
         DatabaseOptions db = new DatabaseOptions();
 
@@ -192,7 +196,19 @@ public class JobsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            IngestResult r = withOperations(db, ops -> ops.restart(id));
+            IngestResult r;
+            try (ConfigurableApplicationContext ctx = SpringContexts.start(db, Map.of())) {
+                try {
+                    r = ctx.getBean(JobsOperations.class).restart(id);
+                } catch (UserError u) {
+                    writeMetrics(ctx, u.exitCode(), null);
+                    throw u;
+                } catch (RuntimeException | Error e) {
+                    writeMetrics(ctx, ExitCodes.INTERNAL, null);
+                    throw e;
+                }
+                writeMetrics(ctx, r.status() == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.JOB_FAILED, r);
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "Run %d for %s restarted as execution %d: %s in %.1f s%n", r.runId(), r.runDate(),
                     r.executionId(), r.status(), r.elapsed().toMillis() / 1000.0);
@@ -204,6 +220,14 @@ public class JobsCommand implements Runnable {
                 spec.commandLine().getErr().println(IngestCommand.failureLine(r));
             }
             return r.status() == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.JOB_FAILED;
+        }
+
+        private void writeMetrics(ConfigurableApplicationContext ctx, int exit, IngestResult r) {
+            if (metricsFile != null) {
+                NightMetrics.write(spec.commandLine().getErr(), metricsFile, new org.wirearchive.batch.ops
+                        .PrometheusTextFile.Night("jobs restart", r == null ? null : r.runDate(), exit, r),
+                        NightMetrics.lastSuccess(ctx));
+            }
         }
     }
 

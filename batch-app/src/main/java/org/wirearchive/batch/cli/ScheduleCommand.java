@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.wirearchive.batch.OperatorZone;
 import org.springframework.scheduling.support.CronExpression;
 import org.wirearchive.batch.ingest.IngestRequest;
 import org.wirearchive.batch.ingest.IngestResult;
@@ -108,7 +109,7 @@ public class ScheduleCommand implements Callable<Integer> {
         if (maxRuns < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--max-runs must be 0 or more");
         }
-        ZoneId z = zone != null ? zone : ZoneId.systemDefault();
+        ZoneId z = zone != null ? zone : OperatorZone.get(); // the zone it was started in (the JVM runs in UTC)
         // a wrong or unmounted input is said now, not at 02:30
         IngestCommand.requireInputFiles(inputs, allowEmpty, out, db.dataDir());
         IngestCommand.requireWritableDirectory(out.toAbsolutePath().normalize());
@@ -137,7 +138,7 @@ public class ScheduleCommand implements Callable<Integer> {
                 stdout.printf(Locale.ROOT, "Schedule \"%s\" (%s): first night at %s%n", cron, z,
                         WHEN.format(schedule.next(java.time.ZonedDateTime.now(z))));
                 stdout.flush();
-                int exit = schedule.run(date -> night(ingest, date), maxRuns,
+                int exit = schedule.run(date -> night(ctx, ingest, date), maxRuns,
                         n -> {
                             stdout.printf(Locale.ROOT, "Night %s: exit %d: %s%n", n.runDate(), n.exitCode(), n.line());
                             stdout.flush();
@@ -161,15 +162,34 @@ public class ScheduleCommand implements Callable<Integer> {
         }
     }
 
-    private Night night(IngestService ingest, LocalDate date) {
+    private Night night(ConfigurableApplicationContext ctx, IngestService ingest, LocalDate date) {
+        Night night;
+        IngestResult[] result = new IngestResult[1];
+        try {
+            night = night(ingest, date, result);
+        } catch (RuntimeException | Error e) {
+            writeMetrics(ctx, date, ExitCodes.INTERNAL, null);
+            throw e;
+        }
+        writeMetrics(ctx, date, night.exitCode(), result[0]);
+        return night;
+    }
+
+    /** The metrics file after every night, a refused one included. */
+    private void writeMetrics(ConfigurableApplicationContext ctx, LocalDate date, int exit, IngestResult r) {
+        if (metricsFile != null) {
+            NightMetrics.write(spec.commandLine().getErr(), metricsFile,
+                    new PrometheusTextFile.Night("schedule", date, exit, r), NightMetrics.lastSuccess(ctx));
+        }
+    }
+
+    private Night night(IngestService ingest, LocalDate date, IngestResult[] result) {
         Path runOut = out.resolve(date.toString()).toAbsolutePath().normalize();
         try {
             IngestCommand.requireInputFiles(inputs, allowEmpty, out, db.dataDir());
             IngestCommand.requireWritableDirectory(runOut);
             IngestResult r = ingest.ingest(new IngestRequest(inputs, runOut, date, false, excel, full, recover));
-            if (metricsFile != null) {
-                PrometheusTextFile.write(metricsFile, r, java.time.Instant.now());
-            }
+            result[0] = r;
             var c = r.counts();
             String line = String.format(Locale.ROOT, "run %d, execution %d: %s%s in %.1f s; %d files, %d new / %d "
                             + "updated articles, %d duplicates, %d rejects%s", r.runId(), r.executionId(), r.status(),

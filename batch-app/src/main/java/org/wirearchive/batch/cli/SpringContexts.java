@@ -6,6 +6,7 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.wirearchive.batch.OperatorZone;
 import org.wirearchive.batch.WirearchiveApplication;
 
 /** Starts the Spring Boot application context for the commands that need the database. */
@@ -25,6 +26,7 @@ final class SpringContexts {
 
     private static ConfigurableApplicationContext start(Map<String, Object> database, Map<String, Object> extra) {
         Map<String, Object> props = new LinkedHashMap<>(database);
+        props.put("wirearchive.operator-zone", OperatorZone.get().getId()); // the console's times
         props.putAll(extra);
         try {
             return new SpringApplicationBuilder(WirearchiveApplication.class)

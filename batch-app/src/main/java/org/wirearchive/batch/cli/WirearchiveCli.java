@@ -33,6 +33,9 @@ public class WirearchiveCli {
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler((ex, args2) -> {
             CommandLine cmd = ex.getCommandLine();
+            if (cmd.getCommand() instanceof IngestCommand ingest) {
+                ingest.usageError(); // the metrics file, if --metrics-file was parsed before the error
+            }
             cmd.getErr().println("wirearchive: " + ex.getMessage());
             cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for the options.");
             return ExitCodes.USAGE;

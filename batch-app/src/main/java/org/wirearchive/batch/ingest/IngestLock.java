@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -14,11 +16,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.wirearchive.batch.OperatorZone;
 
 /**
  * One ingest at a time, across processes and machines that share the database: a row in {@code ingest_lock}, kept
- * alive by a heartbeat. A holder whose process is gone (same host) or whose heartbeat is older than the expiry is taken
- * over, and the new holder is told whom it replaced.
+ * alive by a heartbeat. The times are the database's {@code CURRENT_TIMESTAMP} stored as instants, so processes in
+ * different time zones agree on a heartbeat's age. A holder on this host is taken over only when its process is gone
+ * (never while it lives, however old its heartbeat); a holder on another host when its heartbeat is older than the
+ * expiry. The new holder is told whom it replaced.
  */
 public class IngestLock {
 
@@ -30,12 +35,21 @@ public class IngestLock {
                          Timestamp heartbeat, boolean expired) {
 
         boolean processGone(String thisHost) {
-            return host.equals(thisHost) && ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+            return host.equals(thisHost) && !holderAlive(pid, acquired == null ? null : acquired.toInstant());
+        }
+
+        /**
+         * Whether the lock may be taken from this holder: on this host only when its process is gone (a live holder
+         * is never taken over, however old its heartbeat); on another host when its heartbeat expired.
+         */
+        boolean replaceable(String thisHost) {
+            return host.equals(thisHost) ? processGone(thisHost) : expired;
         }
 
         public String describe() {
             return "pid " + pid + " on " + host + (executionId == null ? "" : ", execution " + executionId)
-                    + (runDate == null ? "" : ", run date " + runDate) + ", since " + acquired;
+                    + (runDate == null ? "" : ", run date " + runDate) + ", since "
+                    + (acquired == null ? "?" : OperatorZone.show(acquired.toInstant()));
         }
     }
 
@@ -66,7 +80,7 @@ public class IngestLock {
 
         private void beat() {
             try {
-                jdbc.update("UPDATE ingest_lock SET heartbeat = LOCALTIMESTAMP WHERE lock_name = ? AND holder = ?", NAME, me);
+                jdbc.update("UPDATE ingest_lock SET heartbeat = CURRENT_TIMESTAMP WHERE lock_name = ? AND holder = ?", NAME, me);
             } catch (DataAccessException e) {
                 log.warn("Lock heartbeat failed: {}", e.getMessage());
             }
@@ -116,22 +130,22 @@ public class IngestLock {
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
                 jdbc.update("INSERT INTO ingest_lock (lock_name, holder, host, pid, run_date, acquired, heartbeat) "
-                        + "VALUES (?, ?, ?, ?, ?, LOCALTIMESTAMP, LOCALTIMESTAMP)", NAME, me, host, pid, Date.valueOf(runDate));
+                        + "VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", NAME, me, host, pid, Date.valueOf(runDate));
                 return new Lease(null);
             } catch (DuplicateKeyException held) {
                 Holder h = current();
                 if (h == null) {
                     continue; // released meanwhile: try again
                 }
-                if (!h.expired() && !h.processGone(host)) {
+                if (!h.replaceable(host)) {
                     throw new BusyException(h);
                 }
                 int n = jdbc.update("UPDATE ingest_lock SET holder = ?, host = ?, pid = ?, execution_id = NULL, run_date = ?, "
-                                + "acquired = LOCALTIMESTAMP, heartbeat = LOCALTIMESTAMP WHERE lock_name = ? AND holder = ? "
+                                + "acquired = CURRENT_TIMESTAMP, heartbeat = CURRENT_TIMESTAMP WHERE lock_name = ? AND holder = ? "
                                 + "AND heartbeat = ?", me, host, pid, Date.valueOf(runDate), NAME, h.holder(), h.heartbeat());
                 if (n == 1) {
                     log.warn("Took over the ingest lock from a holder that is gone ({}): {}",
-                            h.expired() ? "no heartbeat for over " + expirySeconds + " s" : "its process is gone",
+                            h.processGone(host) ? "its process is gone" : "no heartbeat for over " + expirySeconds + " s",
                             h.describe());
                     return new Lease(h);
                 }
@@ -144,7 +158,7 @@ public class IngestLock {
     /** The current holder, or null. */
     public Holder current() {
         List<Holder> rows = jdbc.query("SELECT holder, host, pid, execution_id, run_date, acquired, heartbeat, "
-                        + "CASE WHEN heartbeat < LOCALTIMESTAMP - INTERVAL '" + expirySeconds + "' SECOND THEN 1 ELSE 0 END "
+                        + "CASE WHEN heartbeat < CURRENT_TIMESTAMP - INTERVAL '" + expirySeconds + "' SECOND THEN 1 ELSE 0 END "
                         + "FROM ingest_lock WHERE lock_name = ?",
                 (rs, i) -> new Holder(rs.getString(1), rs.getString(2), rs.getLong(3),
                         rs.getObject(4) == null ? null : rs.getLong(4),
@@ -152,6 +166,19 @@ public class IngestLock {
                         rs.getTimestamp(7), rs.getInt(8) == 1), NAME);
         return rows.isEmpty() ? null : rows.get(0);
     }
+
+    /**
+     * Whether process {@code pid} of this host is alive and is the one that took the lock at {@code acquired}: a
+     * process started (well) after that is another one that reused the pid of a holder that is gone.
+     */
+    static boolean holderAlive(long pid, Instant acquired) {
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .map(p -> acquired == null || p.info().startInstant()
+                        .map(started -> !started.isAfter(acquired.plus(PID_REUSE_SLACK))).orElse(true))
+                .orElse(false);
+    }
+
+    private static final Duration PID_REUSE_SLACK = Duration.ofMinutes(1);
 
     private static String hostName() {
         try {

@@ -18,6 +18,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.wirearchive.batch.OperatorZone;
 import org.wirearchive.batch.cli.ExitCodes;
 import org.wirearchive.batch.cli.UserError;
 import org.wirearchive.batch.remote.RemoteIngestSteps;
@@ -47,13 +48,24 @@ public class IngestService {
     }
 
     public IngestResult ingest(IngestRequest request) {
+        try {
+            return ingestOrRefuse(request);
+        } catch (UserError refused) {
+            // one greppable line in the log for every refused night (the console shows the message too)
+            log.warn("INGEST REFUSED exit={} date={}: {}", refused.exitCode(), request.runDate(), refused.getMessage());
+            throw refused;
+        }
+    }
+
+    private IngestResult ingestOrRefuse(IngestRequest request) {
         IngestLock.Lease lease;
         try {
             lease = lock.acquire(request.runDate());
         } catch (IngestLock.BusyException busy) {
             String running = jobRepository.findRunningJobExecutions(IngestJobConfiguration.JOB_NAME).stream()
                     .map(e -> "execution " + e.getId() + " (run date "
-                            + e.getJobParameters().getLocalDate(IngestParameters.RUN_DATE) + ", started " + e.getStartTime() + ")")
+                            + e.getJobParameters().getLocalDate(IngestParameters.RUN_DATE) + ", started "
+                            + OperatorZone.showStored(e.getStartTime()) + ")")
                     .sorted().collect(Collectors.joining(", "));
             throw new UserError(ExitCodes.ALREADY_RUNNING, "Another ingest is running (" + busy.holder().describe()
                     + (running.isEmpty() ? "" : "; " + running) + "). Nothing was touched.");
@@ -87,7 +99,7 @@ public class IngestService {
                     if (!request.recover()) {
                         throw new UserError(ExitCodes.RECOVERY_NEEDED, "Execution " + last.getId() + " for "
                                 + request.runDate() + " is still marked " + last.getStatus() + " (started "
-                                + last.getStartTime() + ") but no ingest is running: the process that ran it crashed "
+                                + OperatorZone.showStored(last.getStartTime()) + ") but no ingest is running: the process that ran it crashed "
                                 + "or was killed. Run `wirearchive jobs recover " + last.getId()
                                 + "` and then this command again, or rerun it with --recover to do both.");
                     }
@@ -124,9 +136,11 @@ public class IngestService {
         long runId = execution.getJobInstance().getInstanceId();
         String failure = execution.getAllFailureExceptions().stream().findFirst()
                 .map(RunHistoryListener::describe).orElse(null);
+        RunStore.RunCounts counts = runs.counts(runId);
         return new IngestResult(runId, execution.getId(), request.runDate(), execution.getStatus(), restart,
-                runs.counts(runId), request.outDir().toAbsolutePath().normalize(),
-                Duration.between(start, clock.instant()), failure);
+                counts, request.outDir().toAbsolutePath().normalize(),
+                Duration.between(start, clock.instant()), failure,
+                Math.max(0, counts.inputsRead() - runs.inputsBefore(runId)));
     }
 
     private static JobParameters identifying(IngestRequest request, int attempt) {

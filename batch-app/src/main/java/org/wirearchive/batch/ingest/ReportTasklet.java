@@ -2,7 +2,6 @@ package org.wirearchive.batch.ingest;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDateTime;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +44,7 @@ public class ReportTasklet implements Tasklet {
         // The reports show the run as complete: this is the last thing it does. If writing them fails, the job's
         // end listener sets the real status.
         // committed on its own, before the reports read the store on their own connection
-        ownTransaction.executeWithoutResult(tx -> runs.update(run.runId(), "COMPLETED", LocalDateTime.now(clock), null));
+        ownTransaction.executeWithoutResult(tx -> runs.update(run.runId(), "COMPLETED", clock.instant(), null));
         List<Path> written = reports.write(run.runId(), out, excel);
         contribution.incrementWriteCount(written.size());
         log.info("Reports written to {}", out);

@@ -17,6 +17,11 @@ public final class RunSummaryJson {
     }
 
     public static String render(IngestResult r, int exitCode) {
+        return render(r, exitCode, null);
+    }
+
+    /** {@code runDateZone}: the zone whose "today" made the run date, or null when it was given (--run-date). */
+    public static String render(IngestResult r, int exitCode, String runDateZone) {
         RunCounts c = r.counts();
         double secs = r.elapsed().toMillis() / 1000.0;
         StringBuilder sb = new StringBuilder(512);
@@ -24,6 +29,7 @@ public final class RunSummaryJson {
         field(sb, "run_id", r.runId());
         field(sb, "execution_id", r.executionId());
         field(sb, "run_date", r.runDate().toString());
+        sb.append("  \"run_date_zone\": ").append(runDateZone == null ? "null" : quote(runDateZone)).append(",\n");
         field(sb, "status", r.status().name());
         field(sb, "exit_code", exitCode);
         field(sb, "restarted", r.restarted());
@@ -37,18 +43,24 @@ public final class RunSummaryJson {
                 .append("},\n");
         sb.append("  \"articles\": {\"new\": ").append(c.articlesNew()).append(", \"updated\": ")
                 .append(c.articlesUpdated()).append("},\n");
-        field(sb, "inputs_per_second", String.format(Locale.ROOT, "%.1f", secs > 0 ? c.inputsRead() / secs : 0.0), false);
+        // this execution's rate: what it read (not what a restarted run's earlier executions read) over its time
+        field(sb, "inputs_per_second", String.format(Locale.ROOT, "%.1f", secs > 0 ? r.executionRead() / secs : 0.0),
+                false);
         field(sb, "reports_dir", r.outDir().toString());
         sb.append("  \"failure\": ").append(r.failure() == null ? "null" : quote(r.failure())).append("\n}\n");
         return sb.toString();
     }
 
     public static Path write(Path dir, IngestResult r, int exitCode) throws IOException {
+        return write(dir, r, exitCode, null);
+    }
+
+    public static Path write(Path dir, IngestResult r, int exitCode, String runDateZone) throws IOException {
         Files.createDirectories(dir);
         Path target = dir.resolve("summary.json");
         Path tmp = Files.createTempFile(dir, ".summary", ".json.tmp");
         try {
-            Files.writeString(tmp, render(r, exitCode), StandardCharsets.UTF_8);
+            Files.writeString(tmp, render(r, exitCode, runDateZone), StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

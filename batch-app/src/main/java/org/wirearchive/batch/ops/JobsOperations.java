@@ -4,7 +4,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -27,6 +26,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.wirearchive.batch.OperatorZone;
 import org.wirearchive.batch.cli.ExitCodes;
 import org.wirearchive.batch.cli.UserError;
 import org.wirearchive.batch.ingest.IngestJobConfiguration;
@@ -152,7 +152,8 @@ public class JobsOperations {
         IngestRequest request = new IngestRequest(inputs, Path.of(out), runDate, false,
                 Boolean.parseBoolean(p.getString(IngestParameters.EXCEL)),
                 Boolean.parseBoolean(p.getString(IngestParameters.FULL)), false);
-        log.info("Restarting {} by operator request", which);
+        log.info("OPERATOR restart execution={} run={} date={}: restarting {}", target.getId(),
+                target.getJobInstance().getInstanceId(), runDate, which);
         try {
             return ingestService.ingest(request);
         } catch (UserError u) {
@@ -178,6 +179,9 @@ public class JobsOperations {
             throw refused(describe(e) + " is not running: " + ex.getMessage());
         }
         BatchStatus now = execution(executionId).getStatus();
+        log.info("OPERATOR stop execution={} run={} date={}: marked {}{}", executionId,
+                e.getJobInstance().getInstanceId(), runDate(e), now, holder == null ? " (no live process)"
+                        : " (running: " + holder.describe() + ")");
         if (holder == null) {
             return describe(e) + " marked " + now + "; no live ingest held the lock for it, so it had crashed. "
                     + "`wirearchive jobs restart " + executionId + "` resumes it from its last commit.";
@@ -228,6 +232,8 @@ public class JobsOperations {
         }
         markRun(e, BatchStatus.ABANDONED, "abandoned by the operator");
         LocalDate d = runDate(e);
+        log.info("OPERATOR abandon execution={} run={} date={}: ABANDONED", executionId,
+                e.getJobInstance().getInstanceId(), d);
         return describe(e) + " ABANDONED: it will not restart. `wirearchive ingest --run-date " + d
                 + " --force` starts a new run for " + d + ".";
     }
@@ -251,12 +257,15 @@ public class JobsOperations {
             throw refused(describe(e) + " is running (" + holder.describe() + " holds the ingest lock): not a crash. "
                     + "To end it: `wirearchive jobs stop " + executionId + "`");
         }
+        BatchStatus left = e.getStatus(); // recover() changes it
         JobExecution recovered = jobOperator.recover(e);
         if (recovered.getStatus() != BatchStatus.FAILED) {
             throw refused(describe(e) + " could not be recovered: it is " + recovered.getStatus());
         }
         markRun(e, BatchStatus.FAILED, "crashed (left " + e.getStatus() + "); recovered by the operator at "
-                + LocalDateTime.now(clock).withNano(0));
+                + OperatorZone.show(clock.instant()));
+        log.info("OPERATOR recover execution={} run={} date={}: was {}, now FAILED", executionId,
+                e.getJobInstance().getInstanceId(), runDate(e), left);
         return describe(e) + " recovered: was " + e.getStatus() + " with no live process, now FAILED. "
                 + "`wirearchive jobs restart " + executionId + "` resumes it from its last commit.";
     }
@@ -295,6 +304,7 @@ public class JobsOperations {
     }
 
     private static UserError refused(String message) {
+        log.warn("OPERATOR REFUSED: {}", message); // names the execution
         return new UserError(ExitCodes.JOB_FAILED, message);
     }
 
@@ -302,7 +312,7 @@ public class JobsOperations {
     private void markRun(JobExecution e, BatchStatus status, String failure) {
         jdbc.update("UPDATE runs SET status = ?, finished = COALESCE(finished, ?), failure = COALESCE(failure, ?) "
                         + "WHERE run_id = ? AND last_execution_id = ?", status.name(),
-                java.sql.Timestamp.valueOf(LocalDateTime.now(clock)), failure,
+                java.sql.Timestamp.from(clock.instant()), failure,
                 e.getJobInstance().getInstanceId(), e.getId());
     }
 

@@ -16,13 +16,11 @@ public class LockProbe {
     public record Holder(String host, long pid, Long executionId, LocalDate runDate, boolean expired) {
 
         public boolean alive(String thisHost) {
-            if (expired) {
-                return false;
-            }
             if (host.equals(thisHost)) {
+                // this machine: the process tells, whatever the heartbeat says
                 return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
             }
-            return true; // another machine: trust a fresh heartbeat
+            return !expired; // another machine: trust a fresh heartbeat
         }
 
         public String describe() {
@@ -54,7 +52,7 @@ public class LockProbe {
 
     public Holder current() {
         List<Holder> rows = jdbc.query("SELECT host, pid, execution_id, run_date, "
-                        + "CASE WHEN heartbeat < LOCALTIMESTAMP - INTERVAL '" + expirySeconds + "' SECOND THEN 1 ELSE 0 END "
+                        + "CASE WHEN heartbeat < CURRENT_TIMESTAMP - INTERVAL '" + expirySeconds + "' SECOND THEN 1 ELSE 0 END "
                         + "FROM ingest_lock",
                 (rs, i) -> new Holder(rs.getString(1), rs.getLong(2),
                         rs.getObject(3) == null ? null : rs.getLong(3),

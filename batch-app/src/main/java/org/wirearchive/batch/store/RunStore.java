@@ -2,7 +2,7 @@ package org.wirearchive.batch.store;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.time.Instant;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The {@code runs} table: one row per run (job instance), updated by every execution of it. */
@@ -30,16 +30,32 @@ public class RunStore {
         this.jdbc = jdbc;
     }
 
-    public void started(long runId, long executionId, LocalDate runDate, int attempt, LocalDateTime started,
+    /**
+     * Records that an execution of the run started at {@code started}, and how many inputs the run had read before it
+     * (what earlier executions of a restarted run read), so that the execution's rate counts only its own.
+     */
+    public void started(long runId, long executionId, LocalDate runDate, int attempt, Instant started,
                         String input, String outDir) {
+        int before = count("SELECT COUNT(*) FROM sources WHERE run_id = ?", runId);
         int n = jdbc.update("UPDATE runs SET last_execution_id = ?, status = 'STARTED', started = ?, finished = NULL, "
-                        + "input = ?, out_dir = ?, failure = NULL WHERE run_id = ?",
-                executionId, Timestamp.valueOf(started), input, outDir, runId);
+                        + "input = ?, out_dir = ?, failure = NULL, inputs_before = ? WHERE run_id = ?",
+                executionId, Timestamp.from(started), input, outDir, before, runId);
         if (n == 0) {
-            jdbc.update("INSERT INTO runs (run_id, last_execution_id, run_date, attempt, status, started, input, out_dir) "
-                    + "VALUES (?, ?, ?, ?, 'STARTED', ?, ?, ?)", runId, executionId, java.sql.Date.valueOf(runDate),
-                    attempt, Timestamp.valueOf(started), input, outDir);
+            jdbc.update("INSERT INTO runs (run_id, last_execution_id, run_date, attempt, status, started, input, out_dir, "
+                    + "inputs_before) VALUES (?, ?, ?, ?, 'STARTED', ?, ?, ?, ?)", runId, executionId,
+                    java.sql.Date.valueOf(runDate), attempt, Timestamp.from(started), input, outDir, before);
         }
+    }
+
+    /** The inputs the run had read when its latest execution started (see {@link #started}). */
+    public int inputsBefore(long runId) {
+        return count("SELECT COALESCE(MAX(inputs_before), 0) FROM runs WHERE run_id = ?", runId);
+    }
+
+    /** When a run last completed (its end time), or null if none ever did. */
+    public Instant lastSuccess() {
+        Timestamp t = jdbc.queryForObject("SELECT MAX(finished) FROM runs WHERE status = 'COMPLETED'", Timestamp.class);
+        return t == null ? null : t.toInstant();
     }
 
     public RunCounts counts(long runId) {
@@ -68,11 +84,11 @@ public class RunStore {
      * Records the counts and the status the run has reached (called by the report step and at the end); a null
      * {@code finished} keeps the time already recorded.
      */
-    public void update(long runId, String status, LocalDateTime finished, String failure) {
+    public void update(long runId, String status, Instant finished, String failure) {
         RunCounts c = counts(runId);
         jdbc.update("UPDATE runs SET status = ?, finished = COALESCE(?, finished), files_seen = ?, inputs_read = ?, articles_new = ?, "
                         + "articles_updated = ?, duplicates = ?, rejects = ?, failure = ? WHERE run_id = ?",
-                status, finished == null ? null : Timestamp.valueOf(finished), c.filesSeen(), c.inputsRead(),
+                status, finished == null ? null : Timestamp.from(finished), c.filesSeen(), c.inputsRead(),
                 c.articlesNew(), c.articlesUpdated(), c.duplicates(), c.rejects(), failure, runId);
     }
 

@@ -28,6 +28,6 @@ public class StoreConfiguration {
 
     @Bean
     public Clock clock() {
-        return Clock.systemDefaultZone();
+        return Clock.systemUTC(); // instants only: times are shown in the operator's zone (OperatorZone)
     }
 }

@@ -36,6 +36,17 @@ class CrashRecoveryIT {
     static final String DATE = "2026-11-27";
     static final Map<String, String> SMALL_CHUNKS = Map.of("WIREARCHIVE_JAVA_OPTS",
             "-Xmx512m -XX:TieredStopAtLevel=1 -Dwirearchive.chunk-size=10");
+    /**
+     * The environment of the crashed process and of the operator's reruns, per kill point: another time zone and
+     * locale each time, so that a crash is recovered from any zone, with {@code LANG} unset (cron) or UTF-8.
+     */
+    static final Map<String, List<Launcher.ChildEnv>> ENVIRONMENTS = Map.of(
+            "while reading the first chunks", List.of(new Launcher.ChildEnv("UTC", null),
+                    new Launcher.ChildEnv("Asia/Kuwait", "C.UTF-8")),
+            "in the middle of the files", List.of(new Launcher.ChildEnv("Asia/Kuwait", "C.UTF-8"),
+                    new Launcher.ChildEnv("America/Los_Angeles", null)),
+            "while writing the reports", List.of(new Launcher.ChildEnv("America/Los_Angeles", "C.UTF-8"),
+                    new Launcher.ChildEnv("UTC", null)));
     static final List<String> COMPARED = List.of("articles.csv", "sources.csv", "duplicates.csv", "rejects.csv",
             "provider_daily.csv");
 
@@ -65,7 +76,9 @@ class CrashRecoveryIT {
     @ValueSource(strings = {"while reading the first chunks", "in the middle of the files", "while writing the reports"})
     @DisplayName("kill -9, recover, rerun: the same database and reports as a clean run")
     void killRecoverRerun(String point, @TempDir Path work) throws Exception {
-        Process p = Launcher.builder(work, SMALL_CHUNKS, "ingest", "--input", archive.toString(), "--run-date", DATE)
+        Map<String, String> crashEnv = ENVIRONMENTS.get(point).get(0).with(SMALL_CHUNKS);
+        Map<String, String> rerunEnv = ENVIRONMENTS.get(point).get(1).with(SMALL_CHUNKS);
+        Process p = Launcher.builder(work, crashEnv, "ingest", "--input", archive.toString(), "--run-date", DATE)
                 .redirectOutput(work.resolve("crashed.out").toFile()).redirectError(work.resolve("crashed.err").toFile())
                 .start();
         boolean killed = false;
@@ -90,11 +103,11 @@ class CrashRecoveryIT {
             assertThat(query(c, "SELECT STATUS FROM BATCH_JOB_EXECUTION")).containsExactly("STARTED");
         }
         // the operator reruns: told what happened and what to type, nothing touched
-        Launcher.Result told = Launcher.run(work, SMALL_CHUNKS, "ingest", "--input", archive.toString(), "--run-date", DATE);
+        Launcher.Result told = Launcher.run(work, rerunEnv, "ingest", "--input", archive.toString(), "--run-date", DATE);
         assertThat(told.exit()).as(told.out() + told.err()).isEqualTo(6);
         assertThat(told.err()).contains("jobs recover").contains("--recover").doesNotContain("Exception");
 
-        Launcher.Result rerun = Launcher.run(work, SMALL_CHUNKS, "ingest", "--input", archive.toString(), "--run-date",
+        Launcher.Result rerun = Launcher.run(work, rerunEnv, "ingest", "--input", archive.toString(), "--run-date",
                 DATE, "--recover");
         assertThat(rerun.exit()).as(rerun.out() + rerun.err()).isZero();
         assertThat(rerun.out()).contains("COMPLETED (restarted)");
@@ -144,7 +157,9 @@ class CrashRecoveryIT {
         for (String date : List.of(DATE, "2026-11-26")) {
             seconds.put(date, CompletableFuture.supplyAsync(() -> {
                 try {
-                    return Launcher.run(work, SMALL_CHUNKS, "ingest", "--input", archive.toString(), "--run-date", date);
+                    // from another zone, with LANG unset: still refused
+                    return Launcher.run(work, new Launcher.ChildEnv("Asia/Kuwait", null).with(SMALL_CHUNKS), "ingest",
+                            "--input", archive.toString(), "--run-date", date);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -208,7 +223,7 @@ class CrashRecoveryIT {
         for (String r : query(c, "SELECT * FROM sources ORDER BY source")) {
             m.put("sources " + r.substring(0, r.indexOf('|')), r);
         }
-        for (String r : query(c, "SELECT path, size_bytes, content_sha256, run_id, outcomes FROM manifest ORDER BY path")) {
+        for (String r : query(c, "SELECT path, size_bytes, modified, content_sha256, run_id, outcomes FROM manifest ORDER BY path")) {
             m.put("manifest " + r.substring(0, r.indexOf('|')), r);
         }
         m.put("runs", String.join("\n", query(c, "SELECT run_id, run_date, status, files_new, inputs_read, "

@@ -23,6 +23,29 @@ final class Launcher {
         return Path.of(System.getProperty("wirearchive.jar", "target/wirearchive.jar")).toAbsolutePath().normalize();
     }
 
+    /**
+     * The child's environment as the world varies it: its time zone ({@code TZ}) and its locale ({@code LANG}; null:
+     * unset, with {@code LC_ALL} too, as under a bare cron).
+     */
+    record ChildEnv(String tz, String lang) {
+
+        /** The variables to set (a null value: remove it), plus {@code more}. */
+        Map<String, String> with(Map<String, String> more) {
+            Map<String, String> env = new java.util.HashMap<>();
+            env.put("TZ", tz);
+            env.put("LANG", lang);
+            env.put("LC_ALL", null);
+            env.putAll(more);
+            return env;
+        }
+
+        @Override
+        public String toString() {
+            return "TZ=" + tz + " LANG=" + (lang == null ? "(unset)" : lang);
+        }
+    }
+
+    /** {@code env}: variables to set; a null value removes the variable from the child's environment. */
     static ProcessBuilder builder(Path workDir, Map<String, String> env, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(root().resolve("wirearchive").toString());
@@ -30,7 +53,13 @@ final class Launcher {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
         pb.environment().put("WIREARCHIVE_JAR", jar().toString());
         pb.environment().put("WIREARCHIVE_JAVA_OPTS", "-Xmx512m -XX:TieredStopAtLevel=1");
-        pb.environment().putAll(env);
+        env.forEach((k, v) -> {
+            if (v == null) {
+                pb.environment().remove(k); // e.g. LANG unset, as under a bare cron
+            } else {
+                pb.environment().put(k, v);
+            }
+        });
         return pb;
     }
 

@@ -56,13 +56,18 @@ class ScheduleCommandTests extends OpsFixture {
         dropPoisonTrigger();
 
         // a completed night, then the same date again within the same day: refused (exit 5), the schedule goes on
-        Run twice = schedule("--input", archive.toString(), "--max-runs", "2");
+        var prom = tmp.resolve("metrics/wirearchive.prom");
+        Run twice = schedule("--input", archive.toString(), "--max-runs", "2", "--metrics-file", prom.toString());
         var nights = twice.out().lines().filter(l -> l.startsWith("Night ")).toList();
         assertThat(nights).hasSize(2);
         assertThat(nights.get(0)).contains("exit 0:").contains("(restarted)");
         assertThat(nights.get(1)).matches("Night .*: exit 5: .*already completed.*");
         assertThat(twice.exit()).isEqualTo(ExitCodes.ALREADY_COMPLETED);
         assertThat(rows("SELECT status FROM runs")).containsExactly("COMPLETED");
+        // the refused night rewrote the metrics file: not the completed night's status
+        assertThat(Files.readString(prom)).contains("wirearchive_last_run_status{status=\"COMPLETED\"} 0")
+                .contains("wirearchive_last_run_status{status=\"REFUSED\"} 1")
+                .contains("wirearchive_last_run_exit_code 5");
     }
 
     @Test

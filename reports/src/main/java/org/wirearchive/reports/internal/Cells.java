@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
@@ -15,6 +17,13 @@ public final class Cells {
 
     /** ISO-8601 local date-time to the second, e.g. {@code 2026-03-09T14:02:51}. */
     public static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT);
+
+    /**
+     * An instant (a {@code TIMESTAMP WITH TIME ZONE}) in UTC to the millisecond, e.g. {@code 2026-03-09T11:02:51.207Z}:
+     * the same text whichever zone the database or the process that writes the report is in.
+     */
+    public static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'",
+            Locale.ROOT);
 
     private Cells() {
     }
@@ -51,10 +60,13 @@ public final class Cells {
                 LocalDate d = rs.getObject(i, LocalDate.class);
                 return d == null ? null : d.toString();
             }
-            case Types.TIMESTAMP:
-            case Types.TIMESTAMP_WITH_TIMEZONE: {
+            case Types.TIMESTAMP: {
                 LocalDateTime t = rs.getObject(i, LocalDateTime.class);
                 return t == null ? null : TIMESTAMP.format(t);
+            }
+            case Types.TIMESTAMP_WITH_TIMEZONE: {
+                OffsetDateTime t = rs.getObject(i, OffsetDateTime.class);
+                return t == null ? null : INSTANT.format(t.withOffsetSameInstant(ZoneOffset.UTC));
             }
             case Types.TINYINT:
             case Types.SMALLINT:

@@ -38,6 +38,11 @@ public final class Query {
                 int[] types = new int[n];
                 for (int i = 0; i < n; i++) {
                     types[i] = md.getColumnType(i + 1);
+                    String typeName = md.getColumnTypeName(i + 1).toLowerCase(java.util.Locale.ROOT);
+                    if (types[i] == java.sql.Types.TIMESTAMP && (typeName.equals("timestamptz")
+                            || typeName.contains("with time zone"))) {
+                        types[i] = java.sql.Types.TIMESTAMP_WITH_TIMEZONE; // PostgreSQL reports timestamptz so
+                    }
                 }
                 long count = 0;
                 while (rs.next()) {

@@ -3,7 +3,7 @@ package org.wirearchive.reports.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.LocalDateTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -34,14 +34,17 @@ public record RunSummary(List<String> cells, Map<String, Long> duplicatesByRule,
             ("duplicate".equals(r[0]) ? dups : rejects).put(reason, Long.parseLong(r[2]));
         });
         // 0 run_id, 1 last_execution_id, 2 run_date, 3 attempt, 4 status, 5 started, 6 finished, 7 input,
-        // 8 files_seen, 9 inputs_read, 10 articles_new, 11 articles_updated, 12 duplicates, 13 rejects, 14 failure
+        // 8 files_seen, 9 inputs_read, 10 articles_new, 11 articles_updated, 12 duplicates, 13 rejects, 14 failure,
+        // 15 inputs_before (what earlier executions of a restarted run read)
         String duration = null;
         String perSecond = null;
         if (run[5] != null && run[6] != null) {
-            Duration d = Duration.between(LocalDateTime.parse(run[5]), LocalDateTime.parse(run[6]));
+            // started and finished are the latest execution's, to the millisecond (Cells.INSTANT)
+            Duration d = Duration.between(Instant.parse(run[5]), Instant.parse(run[6]));
             duration = Cells.decimal(d.toMillis() / 1000.0, 3);
             if (run[9] != null && !d.isZero() && !d.isNegative()) {
-                perSecond = Cells.decimal(Long.parseLong(run[9]) * 1000.0 / d.toMillis(), 2);
+                long read = Long.parseLong(run[9]) - (run[15] == null ? 0 : Long.parseLong(run[15]));
+                perSecond = Cells.decimal(Math.max(0, read) * 1000.0 / d.toMillis(), 2);
             }
         }
         List<String> cells = new ArrayList<>();

@@ -91,7 +91,7 @@ public final class StoreSql {
     }
 
     public static final String RUN = "SELECT run_id, last_execution_id, run_date, attempt, status, started, finished, input,"
-            + " files_seen, inputs_read, articles_new, articles_updated, duplicates, rejects, failure"
+            + " files_seen, inputs_read, articles_new, articles_updated, duplicates, rejects, failure, inputs_before"
             + " FROM runs WHERE run_id = ?";
 
     public static final String LATEST_RUN = "SELECT MAX(run_id) FROM runs";

@@ -15,6 +15,7 @@ import org.wirearchive.batch.ingest.IngestRequest;
 import org.wirearchive.batch.ingest.IngestResult;
 import org.wirearchive.batch.ingest.IngestService;
 import org.wirearchive.batch.ingest.RunSummaryJson;
+import org.wirearchive.batch.ops.JobsOperations;
 import org.wirearchive.batch.ops.PrometheusTextFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -98,8 +99,14 @@ public class IngestCommand implements Callable<Integer> {
         }
         Map<String, Object> props = new HashMap<>(remote.springProperties()); // --workers remote: a manager
         props.putAll(Map.of("wirearchive.report-scope", reportScope.name(), "wirearchive.max-input-mb", maxInputMb));
+        // SIGTERM / SIGINT: the night stops at its next chunk boundary (STOPPED) and is reported below, exit 1
+        SignalStop stop = SignalStop.install("the ingest of " + date);
         try (ConfigurableApplicationContext ctx = SpringContexts.start(db, props);
              RemoteManagerOptions.Broker broker = remote.openBroker(db.dataDir())) {
+            if (stop.signalled()) {
+                throw new UserError(ExitCodes.JOB_FAILED, "stopped by a signal before the run started: nothing was done");
+            }
+            stop.onStop(ctx.getBean(JobsOperations.class)::stopOwnExecutions);
             IngestResult result = ctx.getBean(IngestService.class)
                     .ingest(new IngestRequest(inputs, runOut, date, force, excel, full, recover));
             int exit = result.status() == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.JOB_FAILED;

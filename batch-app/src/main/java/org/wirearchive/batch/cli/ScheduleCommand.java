@@ -1,5 +1,6 @@
 package org.wirearchive.batch.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -21,6 +20,7 @@ import org.springframework.scheduling.support.CronExpression;
 import org.wirearchive.batch.ingest.IngestRequest;
 import org.wirearchive.batch.ingest.IngestResult;
 import org.wirearchive.batch.ingest.IngestService;
+import org.wirearchive.batch.ingest.RunSummaryJson;
 import org.wirearchive.batch.ops.JobsOperations;
 import org.wirearchive.batch.ops.NightlySchedule;
 import org.wirearchive.batch.ops.NightlySchedule.Night;
@@ -85,6 +85,9 @@ public class ScheduleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Whether a stop request ended a night early (it is then STOPPED). */
+    private volatile boolean nightCut;
+
     /** Parses a cron expression; a bad one is a usage error. */
     static class CronConverter implements ITypeConverter<CronExpression> {
         @Override
@@ -106,54 +109,40 @@ public class ScheduleCommand implements Callable<Integer> {
         ZoneId z = zone != null ? zone : ZoneId.systemDefault();
         PrintWriter stdout = spec.commandLine().getOut();
         NightlySchedule schedule = new NightlySchedule(cron, z, Clock.system(z));
-        CountDownLatch finished = new CountDownLatch(1);
-        // Boot's own shutdown hook would close the database under a running night: ours stops the night first
+        // SIGTERM / SIGINT: the schedule ends, a night in progress stops at its next chunk boundary (SignalStop)
+        SignalStop stop = SignalStop.install("the schedule");
+        stop.onStop(schedule::requestStop);
         try (ConfigurableApplicationContext ctx = SpringContexts.start(db,
                 Map.of("spring.main.register-shutdown-hook", "false"))) {
             IngestService ingest = ctx.getBean(IngestService.class);
             JobsOperations ops = ctx.getBean(JobsOperations.class);
-            Thread hook = new Thread(() -> {
-                log.info("Stop requested (signal): ending the schedule");
+            stop.onStop(() -> {
                 schedule.requestStop();
                 ops.stopOwnExecutions();
-                try {
-                    if (!finished.await(5, TimeUnit.MINUTES)) {
-                        log.warn("The running night did not end within 5 minutes; exiting anyway");
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "wirearchive-schedule-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                stdout.printf(Locale.ROOT, "Schedule \"%s\" (%s): first night at %s%n", cron, z,
-                        WHEN.format(schedule.next(java.time.ZonedDateTime.now(z))));
+            });
+            stdout.printf(Locale.ROOT, "Schedule \"%s\" (%s): first night at %s%n", cron, z,
+                    WHEN.format(schedule.next(java.time.ZonedDateTime.now(z))));
+            stdout.flush();
+            int exit = schedule.run(date -> night(ingest, date, schedule), maxRuns,
+                    n -> {
+                        stdout.printf(Locale.ROOT, "Night %s: exit %d: %s%n", n.runDate(), n.exitCode(), n.line());
+                        stdout.flush();
+                    },
+                    fire -> log.info("Next night at {}", WHEN.format(fire)));
+            if (schedule.stopRequested()) {
+                // idle when stopped: 0; a night cut short by the stop (STOPPED, resumed by a rerun of its date): 1
+                stdout.println(nightCut ? "Schedule stopped; the night in progress was stopped (STOPPED)."
+                        : "Schedule stopped.");
                 stdout.flush();
-                int exit = schedule.run(date -> night(ingest, date), maxRuns,
-                        n -> {
-                            stdout.printf(Locale.ROOT, "Night %s: exit %d: %s%n", n.runDate(), n.exitCode(), n.line());
-                            stdout.flush();
-                        },
-                        fire -> log.info("Next night at {}", WHEN.format(fire)));
-                stdout.println(schedule.stopRequested() ? "Schedule stopped." : "Schedule ended after " + maxRuns
-                        + " night(s).");
-                stdout.flush();
-                return schedule.stopRequested() ? ExitCodes.OK : exit;
-            } finally {
-                if (!schedule.stopRequested()) {
-                    try {
-                        Runtime.getRuntime().removeShutdownHook(hook);
-                    } catch (IllegalStateException shuttingDown) {
-                        // the JVM is exiting: the hook runs and waits for us
-                    }
-                }
+                return nightCut ? ExitCodes.JOB_FAILED : ExitCodes.OK;
             }
-        } finally {
-            finished.countDown();
+            stdout.println("Schedule ended after " + maxRuns + " night(s).");
+            stdout.flush();
+            return exit;
         }
     }
 
-    private Night night(IngestService ingest, LocalDate date) {
+    private Night night(IngestService ingest, LocalDate date, NightlySchedule schedule) {
         for (Path input : inputs) {
             if (!Files.isReadable(input)) {
                 return new Night(date, ExitCodes.ENVIRONMENT, "input path does not exist or is not readable: "
@@ -164,6 +153,13 @@ public class ScheduleCommand implements Callable<Integer> {
         try {
             IngestCommand.requireWritableDirectory(runOut);
             IngestResult r = ingest.ingest(new IngestRequest(inputs, runOut, date, false, excel, full, recover));
+            nightCut = schedule.stopRequested() && r.status() != BatchStatus.COMPLETED;
+            int exit = r.status() == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.JOB_FAILED;
+            try {
+                RunSummaryJson.write(runOut, r, exit);
+            } catch (IOException e) {
+                log.warn("Could not write {}: {}", runOut.resolve("summary.json"), e.getMessage());
+            }
             if (metricsFile != null) {
                 PrometheusTextFile.write(metricsFile, r, java.time.Instant.now());
             }
@@ -173,7 +169,7 @@ public class ScheduleCommand implements Callable<Integer> {
                     r.restarted() ? " (restarted)" : "", r.elapsed().toMillis() / 1000.0, c.filesSeen(),
                     c.articlesNew(), c.articlesUpdated(), c.duplicates(), c.rejects(),
                     r.failure() == null ? "" : "; failure: " + r.failure());
-            return new Night(date, r.status() == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.JOB_FAILED, line);
+            return new Night(date, exit, line);
         } catch (UserError u) {
             return new Night(date, u.exitCode(), u.getMessage());
         }

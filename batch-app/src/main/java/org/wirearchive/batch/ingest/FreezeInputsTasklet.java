@@ -62,14 +62,16 @@ public class FreezeInputsTasklet implements Tasklet {
         List<Object[]> rows = new ArrayList<>(BATCH);
         for (int from = 0; from < files.size(); from += BATCH) {
             List<Found> batch = files.subList(from, Math.min(files.size(), from + BATCH));
-            Map<String, Known> known = full ? Map.of() : lookup(batch);
+            // looked up with --full too: --full processes the unchanged files, it does not make them new
+            Map<String, Known> known = lookup(batch);
             for (Found f : batch) {
                 Known k = known.get(f.path().toString());
-                if (!full && k != null && k.size() == f.size() && k.modifiedMillis() == f.modifiedMillis()) {
+                if (k != null && k.size() == f.size() && k.modifiedMillis() == f.modifiedMillis()) {
                     unchanged++;
-                    continue;
-                }
-                if (k == null) {
+                    if (!full) {
+                        continue;
+                    }
+                } else if (k == null) {
                     fresh++;
                 } else {
                     changed++;
@@ -90,9 +92,9 @@ public class FreezeInputsTasklet implements Tasklet {
         jdbc.update("UPDATE runs SET files_new = ?, files_changed = ?, files_unchanged = ?, full_run = ? WHERE run_id = ?",
                 fresh, changed, unchanged, full, instanceId);
         contribution.incrementWriteCount(seq);
-        log.info("Input: {} files under {}; to process: {} ({} new, {} changed{}), {} unchanged", files.size(),
-                input.replace(File.pathSeparator, ", "), seq, fresh, full ? changed + unchanged : changed,
-                full ? ", --full" : "", full ? 0 : unchanged);
+        log.info("Input: {} files under {}: {} new, {} changed, {} unchanged; to process: {}{}", files.size(),
+                input.replace(File.pathSeparator, ", "), fresh, changed, unchanged, seq,
+                full ? " (--full: the unchanged ones too)" : "");
         return RepeatStatus.FINISHED;
     }
 

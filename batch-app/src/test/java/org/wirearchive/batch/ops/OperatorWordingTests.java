@@ -81,6 +81,22 @@ class OperatorWordingTests extends OpsFixture {
     }
 
     @Test
+    @DisplayName("worker --help says what the worker does: it needs the shared database, --data only holds its log")
+    void workerHelpMatchesTheWorker() {
+        Run help = cli("worker", "--help");
+        assertThat(help.exit()).isZero();
+        String text = help.out().replaceAll("\\s+", " ");
+        assertThat(text).doesNotContain("embedded H2").doesNotContain("else jdbc:h2:file")
+                .contains("--db-url=URL The managers' shared database, required");
+        assertThat(text).containsPattern("--data=DIR Directory of the worker's log file");
+        Run without = cli("worker", "--broker", "tcp://127.0.0.1:1", "--data", data.toString());
+        if (System.getenv("WIREARCHIVE_DB_URL") == null) {
+            assertThat(without.exit()).isEqualTo(ExitCodes.USAGE);
+            assertThat(without.err()).contains("--db-url");
+        }
+    }
+
+    @Test
     @DisplayName("a database other than H2 or PostgreSQL: the message says which ones are supported")
     void unsupportedDatabase() {
         Run r = cli("jobs", "list", "--data", data.toString(), "--db-url", "jdbc:mysql://db.example/wa?password=s3cret");

@@ -15,7 +15,8 @@ public class DatabaseOptions {
     Path data;
 
     @Option(names = "--db-url", paramLabel = "URL",
-            description = "Any JDBC URL instead of the embedded H2 database, e.g. jdbc:postgresql://host/db?user=u&password=p. "
+            description = "A PostgreSQL or H2 JDBC URL (no other database is supported) instead of the embedded H2 "
+                    + "database, e.g. jdbc:postgresql://host/db?user=u&password=p. "
                     + "Default: env WIREARCHIVE_DB_URL, else jdbc:h2:file:<data>/wirearchive.")
     String dbUrl;
 

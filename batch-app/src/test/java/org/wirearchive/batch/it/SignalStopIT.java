@@ -19,7 +19,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.wirearchive.core.generate.ArchiveGenerator;
 import org.wirearchive.core.generate.GeneratorSpec;
 
@@ -55,15 +55,22 @@ class SignalStopIT {
         }
     }
 
-    @ParameterizedTest(name = "SIG{0}")
-    @ValueSource(strings = {"TERM", "INT"})
+    @ParameterizedTest(name = "SIG{0} (TZ {1}, LANG {2})")
+    @CsvSource({"TERM, UTC, C.UTF-8", "INT, Asia/Kuwait, unset", "TERM, America/Los_Angeles, unset"})
     @DisplayName("a signal in the middle of a night: STOPPED, summary and metrics, exit 1, and the rerun matches a clean run")
-    void signalStopsTheNightGracefully(String signal, @TempDir Path work) throws Exception {
+    void signalStopsTheNightGracefully(String signal, String tz, String lang, @TempDir Path work) throws Exception {
         Path metrics = work.resolve("wirearchive.prom");
-        Process p = Launcher.builder(work, SLOW, "ingest", "--input", archive.toString(), "--run-date", DATE,
+        ProcessBuilder pb = Launcher.builder(work, SLOW, "ingest", "--input", archive.toString(), "--run-date", DATE,
                         "--metrics-file", metrics.toString())
-                .redirectOutput(work.resolve("night.out").toFile()).redirectError(work.resolve("night.err").toFile())
-                .start();
+                .redirectOutput(work.resolve("night.out").toFile()).redirectError(work.resolve("night.err").toFile());
+        pb.environment().put("TZ", tz);
+        pb.environment().remove("LC_ALL");
+        if (lang.equals("unset")) {
+            pb.environment().remove("LANG"); // as under a bare cron
+        } else {
+            pb.environment().put("LANG", lang);
+        }
+        Process p = pb.start();
         assertThat(waitForSources(p, work, 30)).as("the night has stored 30 sources").isTrue();
 
         signal(p, signal);
@@ -85,11 +92,11 @@ class SignalStopIT {
         assertThat(read(summary)).contains("\"STOPPED\"");
         assertThat(metrics).exists();
         assertThat(read(metrics)).containsPattern("wirearchive_last_run_status\\{[^}]*status=\"STOPPED\"[^}]*\\} 1");
-        Launcher.Result show = Launcher.run(work, Map.of(), "jobs", "show", "1");
+        Launcher.Result show = Launcher.run(work, Map.of("TZ", tz), "jobs", "show", "1");
         assertThat(show.out()).contains("STOPPED");
         assertThat(read(work.resolve("data/logs/wirearchive.log"))).contains("Stop requested");
 
-        Launcher.Result rerun = Launcher.run(work, Map.of("WIREARCHIVE_JAVA_OPTS", OPTS), "ingest", "--input",
+        Launcher.Result rerun = Launcher.run(work, Map.of("WIREARCHIVE_JAVA_OPTS", OPTS, "TZ", tz), "ingest", "--input",
                 archive.toString(), "--run-date", DATE);
         assertThat(rerun.exit()).as(rerun.out() + rerun.err()).isZero();
         assertThat(rerun.out()).contains("COMPLETED (restarted)");

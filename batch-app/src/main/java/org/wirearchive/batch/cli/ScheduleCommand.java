@@ -37,8 +37,9 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "schedule", mixinStandardHelpOptions = true,
         description = "Run the nightly ingest on a cron schedule until stopped (SIGTERM / Ctrl-C): the run date is the "
                 + "trigger's date; never two at once (the same lock as ingest); a failed night is logged and the "
-                + "schedule goes on. On SIGTERM during a night, its execution is stopped at the next chunk boundary "
-                + "(STOPPED: rerun the date to resume it).")
+                + "schedule goes on. On SIGTERM or SIGINT during a night, its execution is stopped at the next chunk "
+                + "boundary (STOPPED, summary and metrics written: rerun the date to resume it) and the schedule exits 1; "
+                + "idle, it exits 0.")
 public class ScheduleCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleCommand.class);

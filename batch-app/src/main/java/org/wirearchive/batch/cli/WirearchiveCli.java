@@ -52,7 +52,7 @@ public class WirearchiveCli {
             return ExitCodes.INTERNAL;
         });
         int code = cli.execute(args);
-        SignalStop.commandEnded(code); // a graceful stop on SIGTERM/SIGINT waits for this code
+        SignalStop.commandEnded(code); // SIGTERM and SIGINT get their usual meaning back
         return code;
     }
 

@@ -189,7 +189,11 @@ public class JobsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            IngestResult r = withOperations(db, ops -> ops.restart(id));
+            SignalStop stop = SignalStop.install("the restart of execution " + id); // SIGTERM/SIGINT: as for ingest
+            IngestResult r = withOperations(db, ops -> {
+                stop.onStop(ops::stopOwnExecutions);
+                return ops.restart(id);
+            });
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "Run %d for %s restarted as execution %d: %s in %.1f s%n", r.runId(), r.runDate(),
                     r.executionId(), r.status(), r.elapsed().toMillis() / 1000.0);

@@ -108,6 +108,51 @@ class SignalStopIT {
     }
 
     @Test
+    @DisplayName("jobs restart: SIGTERM stops the restarted run too (STOPPED, exit 1); the next restart completes it")
+    void restartStopsGracefully(@TempDir Path work) throws Exception {
+        Process p = Launcher.builder(work, SLOW, "ingest", "--input", archive.toString(), "--run-date", DATE)
+                .redirectOutput(work.resolve("night.out").toFile()).redirectError(work.resolve("night.err").toFile())
+                .start();
+        assertThat(waitForSources(p, work, 30)).isTrue();
+        p.destroy();
+        assertThat(p.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).as(read(work.resolve("night.out")) + read(work.resolve("night.err"))).isEqualTo(1);
+        int before;
+        try (Connection c = connect(work)) {
+            before = count(c, "SELECT COUNT(*) FROM sources");
+        }
+
+        Process restart = Launcher.builder(work, SLOW, "jobs", "restart", "1")
+                .redirectOutput(work.resolve("restart.out").toFile())
+                .redirectError(work.resolve("restart.err").toFile()).start();
+        // look into the database only once the restart has opened it: it then serves the file (AUTO_SERVER) and this
+        // JVM's short connections never become the server that the night's connections pass through
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (restart.isAlive() && !read(work.resolve("restart.out")).contains("Restarting")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(waitForSources(restart, work, before + 20)).as("the restart has stored 20 more sources: "
+                + read(work.resolve("restart.out")) + read(work.resolve("restart.err"))).isTrue();
+        restart.destroy();
+        assertThat(restart.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        String out = read(work.resolve("restart.out"));
+        String err = read(work.resolve("restart.err"));
+        assertThat(restart.exitValue()).as(out + err).isEqualTo(1);
+        assertThat(err).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(out).contains("STOPPED");
+        try (Connection c = connect(work)) {
+            assertThat(query(c, "SELECT STATUS FROM BATCH_JOB_EXECUTION ORDER BY JOB_EXECUTION_ID"))
+                    .containsExactly("STOPPED", "STOPPED");
+        }
+        Launcher.Result last = Launcher.run(work, Map.of("WIREARCHIVE_JAVA_OPTS", OPTS), "jobs", "restart", "2");
+        assertThat(last.exit()).as(last.out() + last.err()).isZero();
+        try (Connection c = connect(work)) {
+            assertThat(dump(c)).as("nothing lost, nothing doubled").isEqualTo(cleanDb);
+        }
+    }
+
+    @Test
     @DisplayName("schedule: SIGTERM during a night stops it (STOPPED, exit 1); SIGTERM while idle exits 0")
     void scheduleStopsGracefully(@TempDir Path work) throws Exception {
         // every second: the first night starts at once

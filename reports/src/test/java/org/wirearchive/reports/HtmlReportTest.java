@@ -31,6 +31,10 @@ class HtmlReportTest {
         try (TestStore store = SampleStore.create()) {
             html = page(store, 2);
         }
+        // the tiles are run 2's own counts, the charts the whole store's: each part says which
+        assertThat(html).contains("<h2>This run: run 2</h2>").contains("The tiles and the table count what run 2 did")
+                .contains("The charts and tables below cover the whole article store: <b>")
+                .contains("<h2>Articles per provider per day</h2>");
         assertThat(html).contains("<main id=\"wirearchive-report\">").contains("wirearchive report: run 2")
                 .contains("<tr><th>inputs_per_second</th><td dir=\"auto\">0.75</td></tr>")
                 .contains("<tr><th>rejects_by_reason</th><td dir=\"auto\">binary=1</td></tr>")
@@ -112,7 +116,8 @@ class HtmlReportTest {
             store.article("a:2").set("provider_key", "kuna").set("published_date", LocalDate.of(2024, 4, 5)).insert();
             html = page(store, 1);
         }
-        assertThat(html).contains("One bar per month").contains("<title>2024-01 · kuna: 1</title>")
+        assertThat(html).contains("<h2>Articles per provider per month</h2>").doesNotContain("per day")
+                .contains("One bar per month").contains("<title>2024-01 · kuna: 1</title>")
                 .contains("<title>2024-04 · kuna: 1</title>").doesNotContain("<title>2024-02 ·").doesNotContain("<title>2024-01-05");
     }
 

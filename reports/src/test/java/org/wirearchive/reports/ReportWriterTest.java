@@ -187,7 +187,7 @@ class ReportWriterTest {
     }
 
     @Test
-    @DisplayName("run_history view agrees with run_summary.csv on the derived counts")
+    @DisplayName("run_history view: inputs first recorded and recorded again per run, duplicates by rule, rejects by reason")
     void runHistoryView() {
         assertThat(store.query("SELECT run_id, files_new, files_changed FROM run_history ORDER BY run_id"))
                 .containsExactly(List.of("1", "6", "0"), List.of("2", "2", "1"));

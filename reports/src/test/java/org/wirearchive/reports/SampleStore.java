@@ -18,11 +18,11 @@ final class SampleStore {
     static TestStore fill(TestStore s) {
         s.run(1, RUN1).set("started", utc(2026, 1, 10, 1, 0, 0))
                 .set("finished", utc(2026, 1, 10, 1, 0, 20)).set("input", "samples/archive")
-                .set("files_seen", 6).set("inputs_read", 6).set("articles_new", 3).set("articles_updated", 0)
+                .set("files_seen", 6).set("files_new", 6).set("files_changed", 0).set("inputs_read", 6).set("articles_new", 3).set("articles_updated", 0)
                 .set("duplicates", 2).set("rejects", 1).insert();
         s.run(2, RUN2).set("status", "COMPLETED").set("started", utc(2026, 1, 11, 1, 0, 0))
                 .set("finished", utc(2026, 1, 11, 1, 0, 4)).set("input", "samples/archive")
-                .set("files_seen", 8).set("inputs_read", 3).set("articles_new", 1).set("articles_updated", 1)
+                .set("files_seen", 8).set("files_new", 2).set("files_changed", 1).set("inputs_read", 3).set("articles_new", 1).set("articles_updated", 1)
                 .set("duplicates", 0).set("rejects", 1).insert();
 
         s.article("menafn:1109726370").set("menafn_doc_id", "MENAFN26062025000071011013ID1109726370")

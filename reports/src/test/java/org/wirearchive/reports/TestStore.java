@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
-/** A fresh in-memory H2 store per test: the V1 schema, the V10 views, V11's instants, rows inserted by plain SQL. */
+/** A fresh in-memory H2 store per test: the V1, V2 and V6 schema, the V10 views, V11's instants, rows inserted by plain SQL. */
 final class TestStore implements AutoCloseable {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -33,9 +33,9 @@ final class TestStore implements AutoCloseable {
             keepAlive = ds.getConnection();
             try (Statement st = keepAlive.createStatement()) {
                 st.execute("RUNSCRIPT FROM 'classpath:db/migration/V1__store.sql'");
+                st.execute("RUNSCRIPT FROM 'classpath:db/migration/V2__operations.sql'"); // runs.files_new, ...
                 st.execute("RUNSCRIPT FROM 'classpath:db/migration/V6__store_state.sql'");
                 st.execute("RUNSCRIPT FROM 'classpath:db/migration/V10__report_views.sql'");
-                st.execute("RUNSCRIPT FROM 'classpath:db/migration/V2__operations.sql'");
                 st.execute("RUNSCRIPT FROM 'classpath:db/migration/V11__instants.sql'");
             }
         } catch (SQLException e) {

@@ -15,7 +15,8 @@ public class DatabaseOptions {
     Path data;
 
     @Option(names = "--db-url", paramLabel = "URL",
-            description = "Any JDBC URL instead of the embedded H2 database, e.g. jdbc:postgresql://host/db?user=u&password=p. "
+            description = "A PostgreSQL or H2 JDBC URL (no other database is supported) instead of the embedded H2 "
+                    + "database, e.g. jdbc:postgresql://host/db?user=u&password=p. "
                     + "Default: env WIREARCHIVE_DB_URL, else jdbc:h2:file:<data>/wirearchive.")
     String dbUrl;
 
@@ -42,6 +43,10 @@ public class DatabaseOptions {
             // QUERY_CACHE_SIZE: H2 keeps 8 parsed statements per session by default; the ingest uses a few dozen, and
             // re-parsing them cost 2.7x in throughput (measured: 51 -> 138 inputs/s on 2,000 pages)
             url = "jdbc:h2:file:" + dir.resolve("wirearchive") + ";AUTO_SERVER=TRUE;QUERY_CACHE_SIZE=256";
+        }
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            throw new UserError(ExitCodes.USAGE, "unsupported database URL " + SpringContexts.withoutPassword(url)
+                    + ": wirearchive works with H2 (jdbc:h2:...) and PostgreSQL (jdbc:postgresql://...) only");
         }
         props.put("spring.datasource.url", url);
         String user = firstNonBlank(dbUser, System.getenv("WIREARCHIVE_DB_USER"));

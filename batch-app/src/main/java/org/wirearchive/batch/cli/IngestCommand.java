@@ -16,6 +16,7 @@ import org.wirearchive.batch.ingest.IngestRequest;
 import org.wirearchive.batch.ingest.IngestResult;
 import org.wirearchive.batch.ingest.IngestService;
 import org.wirearchive.batch.ingest.RunSummaryJson;
+import org.wirearchive.batch.ops.JobsOperations;
 import org.wirearchive.batch.ops.PrometheusTextFile;
 import org.wirearchive.core.format.InputPathException;
 import org.wirearchive.core.format.InputTree;
@@ -143,8 +144,14 @@ public class IngestCommand implements Callable<Integer> {
         }
         Map<String, Object> props = new HashMap<>(remote.springProperties()); // --workers remote: a manager
         props.putAll(Map.of("wirearchive.report-scope", reportScope.name(), "wirearchive.max-input-mb", maxInputMb));
+        // SIGTERM / SIGINT: the night stops at its next chunk boundary (STOPPED) and is reported below, exit 1
+        SignalStop stop = SignalStop.install("the ingest of " + date);
         try (ConfigurableApplicationContext ctx = SpringContexts.start(db, props);
              RemoteManagerOptions.Broker broker = remote.openBroker(db.dataDir())) {
+            if (stop.signalled()) {
+                throw new UserError(ExitCodes.JOB_FAILED, "stopped by a signal before the run started: nothing was done");
+            }
+            stop.onStop(ctx.getBean(JobsOperations.class)::stopOwnExecutions);
             IngestResult result;
             try {
                 result = ctx.getBean(IngestService.class)

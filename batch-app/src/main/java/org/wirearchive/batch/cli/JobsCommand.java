@@ -196,10 +196,13 @@ public class JobsCommand implements Runnable {
 
         @Override
         public Integer call() {
+            SignalStop stop = SignalStop.install("the restart of execution " + id); // SIGTERM/SIGINT: as for ingest
             IngestResult r;
-            try (ConfigurableApplicationContext ctx = SpringContexts.start(db, Map.of())) {
+            try (ConfigurableApplicationContext ctx = SpringContexts.startExisting(db, Map.of())) {
+                JobsOperations ops = ctx.getBean(JobsOperations.class);
+                stop.onStop(ops::stopOwnExecutions);
                 try {
-                    r = ctx.getBean(JobsOperations.class).restart(id);
+                    r = ops.restart(id);
                 } catch (UserError u) {
                     writeMetrics(ctx, u.exitCode(), null);
                     throw u;

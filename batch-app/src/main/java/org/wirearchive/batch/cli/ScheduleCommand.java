@@ -1,5 +1,6 @@
 package org.wirearchive.batch.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -21,6 +20,7 @@ import org.springframework.scheduling.support.CronExpression;
 import org.wirearchive.batch.ingest.IngestRequest;
 import org.wirearchive.batch.ingest.IngestResult;
 import org.wirearchive.batch.ingest.IngestService;
+import org.wirearchive.batch.ingest.RunSummaryJson;
 import org.wirearchive.batch.ops.JobsOperations;
 import org.wirearchive.batch.ops.NightlySchedule;
 import org.wirearchive.batch.ops.NightlySchedule.Night;
@@ -37,8 +37,9 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "schedule", mixinStandardHelpOptions = true,
         description = "Run the nightly ingest on a cron schedule until stopped (SIGTERM / Ctrl-C): the run date is the "
                 + "trigger's date; never two at once (the same lock as ingest); a failed night is logged and the "
-                + "schedule goes on. On SIGTERM during a night, its execution is stopped at the next chunk boundary "
-                + "(STOPPED: rerun the date to resume it).")
+                + "schedule goes on. On SIGTERM or SIGINT during a night, its execution is stopped at the next chunk "
+                + "boundary (STOPPED, summary and metrics written: rerun the date to resume it) and the schedule exits 1; "
+                + "idle, it exits 0.")
 public class ScheduleCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ScheduleCommand.class);
@@ -91,6 +92,9 @@ public class ScheduleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Whether a stop request ended a night early (it is then STOPPED). */
+    private volatile boolean nightCut;
+
     /** Parses a cron expression; a bad one is a usage error. */
     static class CronConverter implements ITypeConverter<CronExpression> {
         @Override
@@ -115,58 +119,45 @@ public class ScheduleCommand implements Callable<Integer> {
         IngestCommand.requireWritableDirectory(out.toAbsolutePath().normalize());
         PrintWriter stdout = spec.commandLine().getOut();
         NightlySchedule schedule = new NightlySchedule(cron, z, Clock.system(z));
-        CountDownLatch finished = new CountDownLatch(1);
-        // Boot's own shutdown hook would close the database under a running night: ours stops the night first
+        // SIGTERM / SIGINT: the schedule ends, a night in progress stops at its next chunk boundary (SignalStop)
+        SignalStop stop = SignalStop.install("the schedule");
+        stop.onStop(schedule::requestStop);
         try (ConfigurableApplicationContext ctx = SpringContexts.start(db,
                 Map.of("spring.main.register-shutdown-hook", "false"))) {
             IngestService ingest = ctx.getBean(IngestService.class);
             JobsOperations ops = ctx.getBean(JobsOperations.class);
-            Thread hook = new Thread(() -> {
-                log.info("Stop requested (signal): ending the schedule");
+            stop.onStop(() -> {
                 schedule.requestStop();
                 ops.stopOwnExecutions();
-                try {
-                    if (!finished.await(5, TimeUnit.MINUTES)) {
-                        log.warn("The running night did not end within 5 minutes; exiting anyway");
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "wirearchive-schedule-stop");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                stdout.printf(Locale.ROOT, "Schedule \"%s\" (%s): first night at %s%n", cron, z,
-                        WHEN.format(schedule.next(java.time.ZonedDateTime.now(z))));
+            });
+            stdout.printf(Locale.ROOT, "Schedule \"%s\" (%s): first night at %s%n", cron, z,
+                    WHEN.format(schedule.next(java.time.ZonedDateTime.now(z))));
+            stdout.flush();
+            int exit = schedule.run(date -> night(ctx, ingest, date, schedule), maxRuns,
+                    n -> {
+                        stdout.printf(Locale.ROOT, "Night %s: exit %d: %s%n", n.runDate(), n.exitCode(), n.line());
+                        stdout.flush();
+                    },
+                    fire -> log.info("Next night at {}", WHEN.format(fire)));
+            if (schedule.stopRequested()) {
+                // idle when stopped: 0; a night cut short by the stop (STOPPED, resumed by a rerun of its date): 1
+                stdout.println(nightCut ? "Schedule stopped; the night in progress was stopped (STOPPED)."
+                        : "Schedule stopped.");
                 stdout.flush();
-                int exit = schedule.run(date -> night(ctx, ingest, date), maxRuns,
-                        n -> {
-                            stdout.printf(Locale.ROOT, "Night %s: exit %d: %s%n", n.runDate(), n.exitCode(), n.line());
-                            stdout.flush();
-                        },
-                        fire -> log.info("Next night at {}", WHEN.format(fire)));
-                stdout.println(schedule.stopRequested() ? "Schedule stopped." : "Schedule ended after " + maxRuns
-                        + " night(s).");
-                stdout.flush();
-                return schedule.stopRequested() ? ExitCodes.OK : exit;
-            } finally {
-                if (!schedule.stopRequested()) {
-                    try {
-                        Runtime.getRuntime().removeShutdownHook(hook);
-                    } catch (IllegalStateException shuttingDown) {
-                        // the JVM is exiting: the hook runs and waits for us
-                    }
-                }
+                return nightCut ? ExitCodes.JOB_FAILED : ExitCodes.OK;
             }
-        } finally {
-            finished.countDown();
+            stdout.println("Schedule ended after " + maxRuns + " night(s).");
+            stdout.flush();
+            return exit;
         }
     }
 
-    private Night night(ConfigurableApplicationContext ctx, IngestService ingest, LocalDate date) {
+    private Night night(ConfigurableApplicationContext ctx, IngestService ingest, LocalDate date,
+                        NightlySchedule schedule) {
         Night night;
         IngestResult[] result = new IngestResult[1];
         try {
-            night = night(ingest, date, result);
+            night = night(ingest, date, schedule, result);
         } catch (RuntimeException | Error e) {
             writeMetrics(ctx, date, ExitCodes.INTERNAL, null);
             throw e;
@@ -183,20 +174,27 @@ public class ScheduleCommand implements Callable<Integer> {
         }
     }
 
-    private Night night(IngestService ingest, LocalDate date, IngestResult[] result) {
+    private Night night(IngestService ingest, LocalDate date, NightlySchedule schedule, IngestResult[] result) {
         Path runOut = out.resolve(date.toString()).toAbsolutePath().normalize();
         try {
             IngestCommand.requireInputFiles(inputs, allowEmpty, out, db.dataDir());
             IngestCommand.requireWritableDirectory(runOut);
             IngestResult r = ingest.ingest(new IngestRequest(inputs, runOut, date, false, excel, full, recover));
             result[0] = r;
+            nightCut = schedule.stopRequested() && r.status() != BatchStatus.COMPLETED;
+            int exit = r.status() == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.JOB_FAILED;
+            try {
+                RunSummaryJson.write(runOut, r, exit);
+            } catch (IOException e) {
+                log.warn("Could not write {}: {}", runOut.resolve("summary.json"), e.getMessage());
+            }
             var c = r.counts();
             String line = String.format(Locale.ROOT, "run %d, execution %d: %s%s in %.1f s; %d files, %d new / %d "
                             + "updated articles, %d duplicates, %d rejects%s", r.runId(), r.executionId(), r.status(),
                     r.restarted() ? " (restarted)" : "", r.elapsed().toMillis() / 1000.0, c.filesSeen(),
                     c.articlesNew(), c.articlesUpdated(), c.duplicates(), c.rejects(),
                     r.failure() == null ? "" : "; failure: " + r.failure());
-            return new Night(date, r.status() == BatchStatus.COMPLETED ? ExitCodes.OK : ExitCodes.JOB_FAILED, line);
+            return new Night(date, exit, line);
         } catch (UserError u) {
             return new Night(date, u.exitCode(), u.getMessage());
         }

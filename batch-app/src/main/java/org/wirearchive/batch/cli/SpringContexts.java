@@ -40,8 +40,14 @@ final class SpringContexts {
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
+            String why = String.valueOf(root.getMessage());
+            if (why.startsWith("The file is locked") || why.startsWith("Database may be already in use")) {
+                // an H2 file opened by another program without AUTO_SERVER=TRUE: it holds the file for itself
+                why += " (another program has it open for itself: close it; readers connect with ;AUTO_SERVER=TRUE"
+                        + " so that they share it with the night, see docs/reports.md)";
+            }
             throw new UserError(ExitCodes.ENVIRONMENT, "cannot open the database "
-                    + withoutPassword(String.valueOf(props.get("spring.datasource.url"))) + ": " + root.getMessage());
+                    + withoutPassword(String.valueOf(props.get("spring.datasource.url"))) + ": " + why);
         }
     }
 

@@ -1,6 +1,8 @@
 package org.wirearchive.batch.cli;
 
 import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,6 +33,9 @@ public class WirearchiveCli {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // an unknown option (--bogus) after a multi-value option such as --input is a usage error, not a value
+        cli.setUnmatchedOptionsAllowedAsOptionParameters(false);
+        cli.registerConverter(LocalDate.class, WirearchiveCli::date);
         cli.setParameterExceptionHandler((ex, args2) -> {
             CommandLine cmd = ex.getCommandLine();
             if (cmd.getCommand() instanceof IngestCommand ingest) {
@@ -49,6 +54,18 @@ public class WirearchiveCli {
             ex.printStackTrace(commandLine.getErr());
             return ExitCodes.INTERNAL;
         });
-        return cli.execute(args);
+        int code = cli.execute(args);
+        SignalStop.commandEnded(code); // SIGTERM and SIGINT get their usual meaning back
+        return code;
+    }
+
+    /** A date option's value: a plain message for a bad one, without the java.time exception. */
+    static LocalDate date(String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException("'" + value + "' is not a date of the form YYYY-MM-DD "
+                    + "(for example 2026-11-27)");
+        }
     }
 }

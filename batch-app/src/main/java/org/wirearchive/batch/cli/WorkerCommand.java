@@ -10,7 +10,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.wirearchive.batch.remote.Brokers;
 import org.wirearchive.batch.remote.PartitionConsumer;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,8 +35,24 @@ public class WorkerCommand implements Callable<Integer> {
             description = "Files parsed at once (default: one per processor).")
     Integer parseThreads;
 
-    @Mixin
-    DatabaseOptions db = new DatabaseOptions();
+    // not the DatabaseOptions mixin: its help offers an embedded H2 database by default, and a worker has none
+    @Option(names = "--db-url", paramLabel = "URL",
+            description = "The managers' shared database, required (a worker has no database of its own), e.g. "
+                    + "jdbc:postgresql://db.example/wirearchive. Default: env WIREARCHIVE_DB_URL.")
+    String dbUrl;
+
+    @Option(names = "--db-user", paramLabel = "USER", description = "Database user (default: env WIREARCHIVE_DB_USER).")
+    String dbUser;
+
+    @Option(names = "--db-password", paramLabel = "PASSWORD",
+            description = "Database password (default: env WIREARCHIVE_DB_PASSWORD).")
+    String dbPassword;
+
+    @Option(names = "--data", paramLabel = "DIR", defaultValue = "data",
+            description = "Directory of the worker's log file, logs/wirearchive.log (default: ${DEFAULT-VALUE}).")
+    java.nio.file.Path data;
+
+    private final DatabaseOptions db = new DatabaseOptions();
 
     @Spec
     CommandSpec spec;
@@ -51,6 +66,10 @@ public class WorkerCommand implements Callable<Integer> {
         if (parseThreads != null && parseThreads < 1) {
             throw new UserError(ExitCodes.USAGE, "--parse-threads must be positive: " + parseThreads);
         }
+        db.data = data;
+        db.dbUrl = dbUrl;
+        db.dbUser = dbUser;
+        db.dbPassword = dbPassword;
         if (DatabaseOptions.firstNonBlank(db.dbUrl, System.getenv("WIREARCHIVE_DB_URL")) == null) {
             throw new UserError(ExitCodes.USAGE, "a worker needs the manager's database: --db-url URL (or the "
                     + "environment variable WIREARCHIVE_DB_URL)");

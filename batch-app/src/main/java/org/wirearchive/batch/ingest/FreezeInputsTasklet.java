@@ -111,7 +111,8 @@ public class FreezeInputsTasklet implements Tasklet {
                 .toList();
         long walkNanos = System.nanoTime() - walkStart;
         logSkipped(listing.skipped(), files);
-        Known[] known = full ? new Known[files.size()] : known(files);
+        // looked up with --full too: --full processes the unchanged files, it does not make them new
+        Known[] known = known(files);
         int seq = 0;
         int fresh = 0;
         int changed = 0;
@@ -120,11 +121,12 @@ public class FreezeInputsTasklet implements Tasklet {
         for (int i = 0; i < files.size(); i++) {
             Found f = files.get(i);
             Known k = known[i];
-            if (!full && k != null && k.size() == f.size() && k.modifiedMillis() == f.modifiedMillis()) {
+            if (k != null && k.size() == f.size() && k.modifiedMillis() == f.modifiedMillis()) {
                 unchanged++;
-                continue;
-            }
-            if (k == null) {
+                if (!full) {
+                    continue;
+                }
+            } else if (k == null) {
                 fresh++;
             } else {
                 changed++;
@@ -146,9 +148,9 @@ public class FreezeInputsTasklet implements Tasklet {
                 fresh, changed, unchanged, full, instanceId);
         jdbc.update("UPDATE runs SET files_skipped = ? WHERE run_id = ?", listing.skipped().size(), instanceId);
         contribution.incrementWriteCount(seq);
-        log.info("Input: {} files under {}; to process: {} ({} new, {} changed{}), {} unchanged", files.size(),
-                input.replace(File.pathSeparator, ", "), seq, fresh, full ? changed + unchanged : changed,
-                full ? ", --full" : "", full ? 0 : unchanged);
+        log.info("Input: {} files under {}: {} new, {} changed, {} unchanged; to process: {}{}", files.size(),
+                input.replace(File.pathSeparator, ", "), fresh, changed, unchanged, seq,
+                full ? " (--full: the unchanged ones too)" : "");
         return RepeatStatus.FINISHED;
     }
 

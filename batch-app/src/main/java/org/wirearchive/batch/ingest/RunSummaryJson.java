@@ -3,15 +3,19 @@ package org.wirearchive.batch.ingest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.util.Locale;
 import org.wirearchive.batch.store.RunStore.RunCounts;
 import org.wirearchive.core.extract.OutcomeJson;
 
 /** Writes {@code summary.json}: the run's outcome for machines (status, exit code, counts, timing), atomically. */
 public final class RunSummaryJson {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private RunSummaryJson() {
     }
@@ -58,7 +62,17 @@ public final class RunSummaryJson {
     public static Path write(Path dir, IngestResult r, int exitCode, String runDateZone) throws IOException {
         Files.createDirectories(dir);
         Path target = dir.resolve("summary.json");
-        Path tmp = Files.createTempFile(dir, ".summary", ".json.tmp");
+        // Files.createFile, unlike createTempFile (0600), keeps the usual permissions (umask), as the other reports do
+        Path tmp = null;
+        for (int attempt = 0; tmp == null; attempt++) {
+            try {
+                tmp = Files.createFile(dir.resolve(".summary.json." + Long.toHexString(RANDOM.nextLong()) + ".tmp"));
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
+        }
         try {
             Files.writeString(tmp, render(r, exitCode, runDateZone), StandardCharsets.UTF_8);
             try {

@@ -200,10 +200,10 @@ public class JobsOperations {
             return;
         }
         for (JobExecution e : jobRepository.findRunningJobExecutions(IngestJobConfiguration.JOB_NAME)) {
-            if (h.executionId() == null || h.executionId() == e.getId()) {
+            if ((h.executionId() == null || h.executionId() == e.getId()) && e.getStatus() != BatchStatus.STOPPING) {
                 try {
                     jobOperator.stop(e);
-                    log.info("Asked execution {} to stop", e.getId());
+                    log.info("Asked execution {} to stop at its next chunk boundary", e.getId());
                 } catch (JobExecutionNotRunningException | RuntimeException ex) {
                     log.warn("Could not stop execution {}: {}", e.getId(), ex.getMessage());
                 }
@@ -257,16 +257,16 @@ public class JobsOperations {
             throw refused(describe(e) + " is running (" + holder.describe() + " holds the ingest lock): not a crash. "
                     + "To end it: `wirearchive jobs stop " + executionId + "`");
         }
-        BatchStatus left = e.getStatus(); // recover() changes it
+        BatchStatus left = e.getStatus(); // recover() changes the status of the execution it is given
         JobExecution recovered = jobOperator.recover(e);
         if (recovered.getStatus() != BatchStatus.FAILED) {
             throw refused(describe(e) + " could not be recovered: it is " + recovered.getStatus());
         }
-        markRun(e, BatchStatus.FAILED, "crashed (left " + e.getStatus() + "); recovered by the operator at "
+        markRun(e, BatchStatus.FAILED, "crashed (left " + left + "); recovered by the operator at "
                 + OperatorZone.show(clock.instant()));
         log.info("OPERATOR recover execution={} run={} date={}: was {}, now FAILED", executionId,
                 e.getJobInstance().getInstanceId(), runDate(e), left);
-        return describe(e) + " recovered: was " + e.getStatus() + " with no live process, now FAILED. "
+        return describe(e) + " recovered: was " + left + " with no live process, now FAILED. "
                 + "`wirearchive jobs restart " + executionId + "` resumes it from its last commit.";
     }
 

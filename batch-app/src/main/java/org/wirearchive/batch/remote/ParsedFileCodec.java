@@ -35,8 +35,11 @@ import org.wirearchive.core.dedup.MinHash;
  */
 public final class ParsedFileCodec {
 
-    /** The format version, the first byte of every payload. */
-    static final int VERSION = 1;
+    /** The format version, the first byte of every payload (2: the publication time's offset). */
+    static final int VERSION = 2;
+
+    /** Written for a publication time without an offset. */
+    private static final int NO_OFFSET = Integer.MIN_VALUE;
 
     private static final int PARSED = 'P';
     private static final int REJECTED = 'R';
@@ -141,6 +144,7 @@ public final class ParsedFileCodec {
         if (p != null) {
             date(out, p.date());
             out.writeLong(p.time() == null ? -1 : p.time().toNanoOfDay());
+            out.writeInt(p.offset() == null ? NO_OFFSET : p.offset().getTotalSeconds());
             string(out, p.source());
         }
         date(out, a.crawlDate());
@@ -171,7 +175,9 @@ public final class ParsedFileCodec {
         if (in.readBoolean()) {
             LocalDate d = date(in);
             long nanos = in.readLong();
-            published = new Published(d, nanos < 0 ? null : LocalTime.ofNanoOfDay(nanos), string(in));
+            int offset = in.readInt();
+            published = new Published(d, nanos < 0 ? null : LocalTime.ofNanoOfDay(nanos),
+                    offset == NO_OFFSET ? null : java.time.ZoneOffset.ofTotalSeconds(offset), string(in));
         }
         LocalDate crawl = date(in);
         String city = string(in);

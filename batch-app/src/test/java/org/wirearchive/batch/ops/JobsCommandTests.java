@@ -180,7 +180,7 @@ class JobsCommandTests extends OpsFixture {
 
         Run recovered = jobs("recover", Long.toString(id));
         assertThat(recovered.exit()).as(recovered.toString()).isEqualTo(ExitCodes.OK);
-        assertThat(recovered.out().strip()).startsWith("Execution " + id).contains("now FAILED")
+        assertThat(recovered.out().strip()).startsWith("Execution " + id).contains("was STARTED").contains("now FAILED")
                 .contains("jobs restart " + id).doesNotContain("\n");
         assertThat(executionStatus(id)).isEqualTo("FAILED");
         assertThat(rows("SELECT status FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = " + id + " ORDER BY STEP_EXECUTION_ID"))

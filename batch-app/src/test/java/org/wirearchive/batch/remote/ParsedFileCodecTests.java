@@ -84,7 +84,11 @@ class ParsedFileCodecTests {
         Article bare = new Article("/c", null, null, null, null, null, null, null, null, null,
                 Published.on(LocalDate.of(2024, 2, 29), Published.DOC_ID), null, null, null, null, null, "", "f".repeat(64),
                 null);
+        Article withOffset = new Article("/d.html", null, "html-kuna", null, null, null, null, null, null, null,
+                Published.at(java.time.OffsetDateTime.parse("2024-02-12T22:15:00+03:00"), "HTML_META"), null, null,
+                null, null, null, "", "e".repeat(64), null);
         List<ParseOutcome> outcomes = List.of(new ParseOutcome.Parsed(full), new ParseOutcome.Parsed(bare),
+                new ParseOutcome.Parsed(withOffset),
                 new ParseOutcome.Rejected("/a/b#bad", null, RejectReason.DECOMPRESSION_LIMIT, null),
                 new ParseOutcome.Rejected("/a/b#worse", "http://x", RejectReason.INTERNAL_ERROR, "a message: \u2013 \u0000"));
         List<IndexedCopy> copies = new ArrayList<>();

@@ -57,7 +57,10 @@ public final class ArticleExtractor {
                 document.crawlDate(), null, false, warnings));
     }
 
-    /** The markup's publication time ({@code 2023-03-06T17:36:54}, with or without zone, or a date), or null. */
+    /**
+     * The markup's publication time ({@code 2023-03-06T17:36:54}, or with its offset {@code 2023-03-06T17:36:54+03:00},
+     * kept as given; or a date), or null.
+     */
     static Published htmlPublished(String value) {
         if (value == null) {
             return null;
@@ -68,6 +71,9 @@ public final class ArticleExtractor {
                 return Published.on(java.time.LocalDate.parse(v), HTML_META);
             }
             java.time.temporal.TemporalAccessor t = java.time.format.DateTimeFormatter.ISO_DATE_TIME.parse(v.replace(' ', 'T'));
+            if (t.isSupported(java.time.temporal.ChronoField.OFFSET_SECONDS)) { // keep the markup's offset
+                return Published.at(java.time.OffsetDateTime.from(t), HTML_META);
+            }
             return Published.at(java.time.LocalDateTime.from(t), HTML_META);
         } catch (java.time.DateTimeException e) {
             return null;

@@ -14,7 +14,8 @@ import org.wirearchive.reports.Report;
 
 /**
  * Renders {@code report.html}: one self-contained page (inline CSS and SVG, no script, no network; a
- * Content-Security-Policy forbids loading anything) with the run summary, a chart of articles per provider per day,
+ * Content-Security-Policy forbids loading anything) with the run's own counts, a chart of articles per provider per day
+ * (month, year: the heading says which),
  * duplicates by rule, rejects by reason, the largest providers and the reject list. Every text from the store is
  * escaped. The output depends only on the data: same store, same bytes.
  */
@@ -56,8 +57,8 @@ public final class HtmlReport {
         }
         out.append("</p></header>\n");
         summary(d);
-        out.append("<section><h2>Articles per provider per day</h2>\n");
-        dailyChart(d.daily());
+        out.append("<section>");
+        dailyChart(d.daily()); // its heading names the bar's span: day, month or year
         out.append("</section>\n<div class=\"two\">\n<section><h2>Duplicates by rule</h2>\n");
         List<String[]> rules = new ArrayList<>();
         for (String[] r : d.duplicateRules()) {
@@ -79,7 +80,8 @@ public final class HtmlReport {
     }
 
     private void summary(ReportData d) {
-        out.append("<section><h2>Run summary</h2>\n");
+        out.append("<section><h2>").append(d.runId() == null ? "Run summary" : "This run: run " + d.runId())
+                .append("</h2>\n");
         RunSummary run = d.run();
         if (run == null) {
             out.append("<p class=\"empty\">")
@@ -88,6 +90,8 @@ public final class HtmlReport {
                     .append("</p>\n");
         } else {
             String status = run.get("status");
+            out.append("<p class=\"sub\">The tiles and the table count what run ").append(esc(run.get("run_id")))
+                    .append(" did: the files it saw and the inputs and articles it processed.</p>\n");
             out.append("<div class=\"cards\">\n");
             card("Status", status, "COMPLETED".equals(status) ? "ok" : "warn");
             card("Run date", run.get("run_date"), null);
@@ -106,9 +110,12 @@ public final class HtmlReport {
             }
             out.append("</table>\n");
         }
-        out.append("<p class=\"totals\">This report covers <b>").append(fmt(d.articles())).append("</b> articles, <b>")
-                .append(fmt(d.inputs())).append("</b> inputs and <b>").append(fmt(d.rejectsTotal()))
-                .append("</b> rejects.</p>\n</section>\n");
+        // the charts below show the report's selection (the whole store by default), not this run alone: say so
+        String sel = d.selection().strip().replaceAll("\\.$", "");
+        sel = sel.isEmpty() ? sel : sel.substring(0, 1).toLowerCase(Locale.ROOT) + sel.substring(1);
+        out.append("</section>\n<p class=\"totals\">The charts and tables below cover ").append(esc(sel))
+                .append(": <b>").append(fmt(d.articles())).append("</b> articles, <b>").append(fmt(d.inputs()))
+                .append("</b> inputs and <b>").append(fmt(d.rejectsTotal())).append("</b> rejects.</p>\n");
     }
 
     private void card(String label, String value, String kind) {
@@ -134,7 +141,7 @@ public final class HtmlReport {
             perProvider.merge(providerLabel(r), r.articles(), Long::sum);
         }
         if (min == null) {
-            out.append("<p class=\"empty\">No dated articles.</p>\n");
+            out.append("<h2>Articles per provider</h2>\n<p class=\"empty\">No dated articles.</p>\n");
             return;
         }
         List<String> ranked = new ArrayList<>(perProvider.keySet());
@@ -148,6 +155,7 @@ public final class HtmlReport {
         long days = ChronoUnit.DAYS.between(min, max) + 1;
         String unit = days <= 62 ? "day" : ChronoUnit.MONTHS.between(YearMonth.from(min), YearMonth.from(max)) < 72
                 ? "month" : "year";
+        out.append("<h2>Articles per provider per ").append(unit).append("</h2>\n");
         List<String> buckets = new ArrayList<>();
         if ("day".equals(unit)) {
             for (LocalDate x = min; !x.isAfter(max); x = x.plusDays(1)) {

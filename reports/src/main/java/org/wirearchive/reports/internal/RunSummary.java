@@ -26,7 +26,7 @@ public record RunSummary(List<String> cells, Map<String, Long> duplicatesByRule,
         if (run == null) {
             return null;
         }
-        String[] files = Query.one(c, StoreSql.RUN_FILES, List.of(runId, runId, runId, runId));
+        String[] files = Query.one(c, StoreSql.RUN_FILES, List.of(runId));
         Map<String, Long> dups = new LinkedHashMap<>();
         Map<String, Long> rejects = new LinkedHashMap<>();
         Query.stream(c, StoreSql.RUN_REASONS, List.of(runId), 0, r -> {

@@ -96,11 +96,11 @@ public final class StoreSql {
 
     public static final String LATEST_RUN = "SELECT MAX(run_id) FROM runs";
 
-    /** Inputs first seen by the run, and inputs from earlier runs it re-recorded. Parameters: run id x4. */
-    public static final String RUN_FILES = "SELECT"
-            + " SUM(CASE WHEN first_seen_run = ? THEN 1 ELSE 0 END),"
-            + " SUM(CASE WHEN first_seen_run IS NULL OR first_seen_run <> ? THEN 1 ELSE 0 END)"
-            + " FROM sources WHERE run_id = ? OR first_seen_run = ?";
+    /**
+     * The run's new and changed files, as its start classified them against the manifest (the numbers the console,
+     * summary.json and the metrics show). Parameter: run id.
+     */
+    public static final String RUN_FILES = "SELECT files_new, files_changed FROM runs WHERE run_id = ?";
 
     /** The run's inputs per status and reason. Parameter: run id. */
     public static final String RUN_REASONS = "SELECT status, reason, COUNT(*) FROM sources"

@@ -169,6 +169,44 @@ class PhasesTest {
     }
 
     @Nested
+    @DisplayName("HtmlPage: a date block above the article element")
+    class HtmlDateBlock {
+
+        private org.wirearchive.core.article.Article read(String dateBlock, LocalDate crawl) {
+            String html = "<!DOCTYPE html>\n<html><head><title>Two Ports Sign A Pact</title>"
+                    + "<link rel=\"canonical\" href=\"https://menafn.com/1106000001/Two-Ports-Sign-A-Pact\"></head>"
+                    + "<body><h1>Two Ports Sign A Pact</h1><div class=\"stamp\"><span>" + dateBlock + "</span></div>"
+                    + "<div class=\"article\"><p>(MENAFN- Kuwait News Agency (KUNA)) KUWAIT, March 6 (KUNA) -- The "
+                    + "text of the story starts here and goes on for a while. (end) ab</p>"
+                    + "<p>MENAFN0603202300007101101" + "3ID1106000001</p></div></body></html>";
+            org.wirearchive.core.article.ParseOutcome o = new ArticleExtractor().extract(new org.wirearchive.core
+                    .format.InputDocument("p.html", null, crawl, html.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    null, org.wirearchive.core.format.InputDocument.ContentKind.UNKNOWN));
+            return ((org.wirearchive.core.article.ParseOutcome.Parsed) o).article();
+        }
+
+        @Test
+        void aDateTimeBlockBeforeTheArticleIsTheTimestamp() {
+            org.wirearchive.core.article.Article a = read("2023-03-06 17:36:54", LocalDate.of(2023, 3, 7));
+            assertThat(a.published().iso()).isEqualTo("2023-03-06T17:36:54");
+            assertThat(a.published().source()).isEqualTo(Published.TIMESTAMP);
+        }
+
+        @Test
+        void aDateBlockAfterTheCrawlIsPassedOverForTheDocId() {
+            org.wirearchive.core.article.Article a = read("2031-01-02 10:00:00", LocalDate.of(2023, 3, 7));
+            assertThat(a.published().iso()).isEqualTo("2023-03-06");
+            assertThat(a.warnings()).contains("published-after-crawl");
+        }
+
+        @Test
+        void aBlockWithMoreThanADateIsNoTimestamp() {
+            org.wirearchive.core.article.Article a = read("Updated 2023-03-06 17:36:54", LocalDate.of(2023, 3, 7));
+            assertThat(a.published().iso()).isEqualTo("2023-03-06");
+        }
+    }
+
+    @Nested
     @DisplayName("BodyScan: end marker, stop lines, agency tails")
     class Body {
 

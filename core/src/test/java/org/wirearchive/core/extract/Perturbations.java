@@ -57,6 +57,7 @@ final class Perturbations {
         put("menu-added", 60, Perturbations::menuAdded);
         put("menu-removed", 3, Perturbations::menuRemoved);
         put("caption-before-dateline", 30, Perturbations::caption);
+        put("caption-sentence-before-agency-dateline", 20, Perturbations::captionSentence);
         put("byline-added", 30, Perturbations::bylineAdded);
         put("byline-moved", 3, Perturbations::bylineMoved);
         put("crawl-cut-after-body", 20, Perturbations::crawlCut);
@@ -318,6 +319,37 @@ final class Perturbations {
                 .getDisplayName(TextStyle.FULL, Locale.ENGLISH) + ".";
         return Variant.same(w.before() + w.tag() + "\n\n" + caption + "\n\n" + w.after().stripLeading(),
                 "caption '" + caption + "'");
+    }
+
+    /** A dateline that opens a line: a city, a month and day, an agency in parentheses. */
+    private static final Pattern AGENCY_DATELINE = Pattern.compile(
+            "\\A[A-Z][A-Za-z .'-]*(, [A-Za-z ]+)?, [A-Z][a-z]{2,8}\\.? \\d{1,2} \\([A-Za-z]+\\)");
+    private static final String[] SIDES = {"left", "right", "centre", "second left", "file"};
+
+    /**
+     * A caption written as a short sentence with no picture word ({@code Dana Haddad (left) greets Ziad Nasser at the
+     * forum.}) between the wrapper and a dateline that carries an agency tag, on its own line right before the
+     * dateline or as its own paragraph.
+     */
+    static Object captionSentence(Page p, Random r) {
+        Wrapper w = Wrapper.find(p.text());
+        if (w == null || !p.ok()) {
+            return "no wrapper";
+        }
+        Object city = p.field("dateline_city");
+        String after = w.after().stripLeading();
+        if (city == null || !after.startsWith((String) city)) {
+            return "no dateline right after the wrapper";
+        }
+        if (!AGENCY_DATELINE.matcher(after.replace('\u00A0', ' ')).find()) {
+            return "the dateline has no agency tag in parentheses";
+        }
+        String caption = FIRST[r.nextInt(FIRST.length)] + " " + LAST[r.nextInt(LAST.length)] + " ("
+                + SIDES[r.nextInt(SIDES.length)] + ") and " + SUBJECTS[r.nextInt(SUBJECTS.length)] + " "
+                + SCENES[r.nextInt(SCENES.length)] + (r.nextBoolean() ? "." : "");
+        String gap = r.nextBoolean() ? "\n" : "\n\n";
+        return Variant.same(w.before() + w.tag() + "\n" + caption + gap + after,
+                "caption '" + caption + "' then " + gap.length() + " line end(s)");
     }
 
     /** A byline in one of the real positions; the byline field becomes it, nothing else changes. */

@@ -115,6 +115,29 @@ class PhasesTest {
             assertThat(a.bodyLine()).isEqualTo(3);
         }
 
+        @ParameterizedTest
+        @CsvSource({
+            "Nadia Qarsh (left) greets the delegation in Basra., 1",
+            "Nadia Qarsh (left) greets the delegation in Basra., 2",
+            "Officials tour the new terminal on Sunday, 1",
+            "The cabinet in session (file), 2"})
+        void shortParagraphRightBeforeAnAgencyDatelineIsACaption(String caption, int lineEnds) {
+            String page = "(MENAFN- Kuwait News Agency (KUNA))\n" + caption + "\n".repeat(lineEnds)
+                    + "AMMAN, June 3 (KUNA) -- The text of the story starts here and goes on for a while.";
+            List<String> l = lines(page.split("\n", -1));
+            Anchor a = Anchor.find(l, 0);
+            assertThat(a.dateline()).isNotNull();
+            assertThat(a.dateline().city()).isEqualTo("AMMAN");
+            assertThat(l.get(a.bodyLine()).substring(a.bodyOffset())).startsWith("The text of the story");
+        }
+
+        @Test
+        void aFirstParagraphBeforeATextWithoutAgencyDatelineStaysText() {
+            Anchor a = find("(MENAFN- Arab Times)", "The minister opened the new road on Monday.", "",
+                    "KUWAIT CITY, April 20: More text follows here and goes on for a while.");
+            assertThat(a.bodyLine()).isEqualTo(1);
+        }
+
         @Test
         void agencyTagThenCityColon() {
             Anchor a = find("(MENAFN- Gulf Times) QNA Doha: The text of the story starts here and goes on for a while.");

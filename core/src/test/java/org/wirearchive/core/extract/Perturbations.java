@@ -56,6 +56,7 @@ final class Perturbations {
         put("hard-wrapped-body", 20, Perturbations::hardWrap);
         put("menu-added", 60, Perturbations::menuAdded);
         put("menu-removed", 3, Perturbations::menuRemoved);
+        put("menu-any-words", 60, Perturbations::menuAnyWords);
         put("caption-before-dateline", 30, Perturbations::caption);
         put("caption-sentence-before-agency-dateline", 20, Perturbations::captionSentence);
         put("byline-added", 30, Perturbations::bylineAdded);
@@ -281,6 +282,53 @@ final class Perturbations {
                     rows + " menu rows after the crawl-date line");
         }
         return Variant.same(bom + menu + text, rows + " menu rows on top");
+    }
+
+    /** Syllables of invented menu words: no menu of a real site, so only the row's shape can tell it is a menu. */
+    private static final String[] SYLLABLES = {"ka", "lo", "mir", "zen", "tar", "bo", "vel", "qu", "ris", "dan",
+        "or", "sel"};
+
+    private static String inventedWord(Random r) {
+        StringBuilder w = new StringBuilder();
+        int n = 2 + r.nextInt(2);
+        for (int i = 0; i < n; i++) {
+            w.append(SYLLABLES[r.nextInt(SYLLABLES.length)]);
+        }
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    }
+
+    /**
+     * Menu rows of invented words (items of one or two words), separated by {@code |}, by no-break-space padding or
+     * by a run of spaces, maybe with a leading bar, after the crawl-date line or on top.
+     */
+    static Object menuAnyWords(Page p, Random r) {
+        if (p.text().replace('\u00A0', ' ').isBlank()) {
+            return "empty page";
+        }
+        StringBuilder menu = new StringBuilder();
+        int rows = 1 + r.nextInt(3);
+        for (int i = 0; i < rows; i++) {
+            int style = r.nextInt(3);
+            String sep = style == 0 ? " | " : style == 1 ? "\u00A0 \u00A0\u00A0 " : "    ";
+            int items = 3 + r.nextInt(3);
+            menu.append(r.nextInt(4) == 0 ? "| " : style == 1 ? "\u00A0 \u00A0 " : "");
+            for (int k = 0; k < items; k++) {
+                menu.append(k > 0 ? sep : "").append(inventedWord(r));
+                if (r.nextInt(3) == 0) {
+                    menu.append(' ').append(inventedWord(r));
+                }
+            }
+            menu.append('\n');
+        }
+        String bom = p.text().startsWith("\uFEFF") ? "\uFEFF" : "";
+        String text = p.text().substring(bom.length());
+        Matcher m = CRAWL.matcher(text);
+        if (m.find()) {
+            return Variant.same(bom + text.substring(0, m.end()) + "\n" + menu + text.substring(m.end()),
+                    rows + " invented menu rows after the crawl-date line: " + menu.toString().replace("\n", " / "));
+        }
+        return Variant.same(bom + menu + text, rows + " invented menu rows on top: "
+                + menu.toString().replace("\n", " / "));
     }
 
     static Object menuRemoved(Page p, Random r) {

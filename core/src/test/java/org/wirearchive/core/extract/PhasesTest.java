@@ -230,6 +230,41 @@ class PhasesTest {
     }
 
     @Nested
+    @DisplayName("Menus by shape, whatever their words")
+    class Menus {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Harbour | Falcon | Lantern | Orchard", "Blue Coast | Amber Hill | Red Sea",
+            "Quill | Marble", "\u00A0 \u00A0 \u00A0 \u00A0 Quill \u00A0 \u00A0\u00A0\u00A0\u00A0 Deep Fields"
+                + " \u00A0 \u00A0\u00A0\u00A0\u00A0 Stone Bay \u00A0 \u00A0",
+            "Quill \u00A0\u00A0 Marble", "Tern   Heron   Gannet", "| Quill \u00A0\u00A0 Marble \u00A0\u00A0 "})
+        void menuRows(String raw) {
+            assertThat(PageLines.isSeparatedMenu(raw)).isTrue();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"S. Korea, NATO To Establish Defense Industry Consultative Body",
+            "Oil Prices Climb Again | Gulf Times", "Amir Receives Envoy | Arab Times | Network", "Kuwait  Wins",
+            "Tern Heron Gannet", "Prices  rose  sharply", "Brent   75.3   +0.2", "Quill | Marble | 2023"})
+        void notMenuRows(String raw) {
+            assertThat(PageLines.isSeparatedMenu(raw)).isFalse();
+        }
+
+        @Test
+        void menuRowsInTheHeaderAreNoTitle() {
+            String text = " date 2023-03-06\n\u00A0 \u00A0 Tern \u00A0 \u00A0\u00A0\u00A0 Blue Heron \u00A0 "
+                    + "\u00A0\u00A0\u00A0 Gannet \u00A0\nQuill | Marble\n\nTwo Ports Sign A Pact\n\n"
+                    + "2023-03-06 10:11:12\n(MENAFN- Kuwait News Agency (KUNA)) KUWAIT, March 6 (KUNA) -- The text of "
+                    + "the story starts here and goes on for a while. (end) ab\n";
+            org.wirearchive.core.article.ParseOutcome o = TextArticleParser.parse(text, new TextArticleParser.Context(
+                    "x.txt", null, null, null, false, List.of()));
+            assertThat(o).isInstanceOf(org.wirearchive.core.article.ParseOutcome.Parsed.class);
+            assertThat(((org.wirearchive.core.article.ParseOutcome.Parsed) o).article().headline())
+                    .isEqualTo("Two Ports Sign A Pact");
+        }
+    }
+
+    @Nested
     @DisplayName("BodyScan: end marker, stop lines, agency tails")
     class Body {
 

@@ -2,6 +2,7 @@ package org.wirearchive.core.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,8 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.wirearchive.core.article.Article;
 import org.wirearchive.core.article.MenafnDocId;
+import org.wirearchive.core.article.ParseOutcome;
 import org.wirearchive.core.article.Published;
+import org.wirearchive.core.format.InputDocument;
 import org.wirearchive.core.menafn.ProviderWrapper;
 import org.wirearchive.core.menafn.Providers;
 
@@ -195,36 +199,35 @@ class PhasesTest {
     @DisplayName("HtmlPage: a date block above the article element")
     class HtmlDateBlock {
 
-        private org.wirearchive.core.article.Article read(String dateBlock, LocalDate crawl) {
+        private Article read(String dateBlock, LocalDate crawl) {
             String html = "<!DOCTYPE html>\n<html><head><title>Two Ports Sign A Pact</title>"
                     + "<link rel=\"canonical\" href=\"https://menafn.com/1106000001/Two-Ports-Sign-A-Pact\"></head>"
                     + "<body><h1>Two Ports Sign A Pact</h1><div class=\"stamp\"><span>" + dateBlock + "</span></div>"
                     + "<div class=\"article\"><p>(MENAFN- Kuwait News Agency (KUNA)) KUWAIT, March 6 (KUNA) -- The "
                     + "text of the story starts here and goes on for a while. (end) ab</p>"
-                    + "<p>MENAFN0603202300007101101" + "3ID1106000001</p></div></body></html>";
-            org.wirearchive.core.article.ParseOutcome o = new ArticleExtractor().extract(new org.wirearchive.core
-                    .format.InputDocument("p.html", null, crawl, html.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                    null, org.wirearchive.core.format.InputDocument.ContentKind.UNKNOWN));
-            return ((org.wirearchive.core.article.ParseOutcome.Parsed) o).article();
+                    + "<p>MENAFN06032023000071011013ID1106000001</p></div></body></html>";
+            ParseOutcome o = new ArticleExtractor().extract(new InputDocument("p.html", null, crawl,
+                    html.getBytes(StandardCharsets.UTF_8), null, InputDocument.ContentKind.UNKNOWN));
+            return ((ParseOutcome.Parsed) o).article();
         }
 
         @Test
         void aDateTimeBlockBeforeTheArticleIsTheTimestamp() {
-            org.wirearchive.core.article.Article a = read("2023-03-06 17:36:54", LocalDate.of(2023, 3, 7));
+            Article a = read("2023-03-06 17:36:54", LocalDate.of(2023, 3, 7));
             assertThat(a.published().iso()).isEqualTo("2023-03-06T17:36:54");
             assertThat(a.published().source()).isEqualTo(Published.TIMESTAMP);
         }
 
         @Test
         void aDateBlockAfterTheCrawlIsPassedOverForTheDocId() {
-            org.wirearchive.core.article.Article a = read("2031-01-02 10:00:00", LocalDate.of(2023, 3, 7));
+            Article a = read("2031-01-02 10:00:00", LocalDate.of(2023, 3, 7));
             assertThat(a.published().iso()).isEqualTo("2023-03-06");
             assertThat(a.warnings()).contains("published-after-crawl");
         }
 
         @Test
         void aBlockWithMoreThanADateIsNoTimestamp() {
-            org.wirearchive.core.article.Article a = read("Updated 2023-03-06 17:36:54", LocalDate.of(2023, 3, 7));
+            Article a = read("Updated 2023-03-06 17:36:54", LocalDate.of(2023, 3, 7));
             assertThat(a.published().iso()).isEqualTo("2023-03-06");
         }
     }
@@ -256,10 +259,10 @@ class PhasesTest {
                     + "\u00A0\u00A0\u00A0 Gannet \u00A0\nQuill | Marble\n\nTwo Ports Sign A Pact\n\n"
                     + "2023-03-06 10:11:12\n(MENAFN- Kuwait News Agency (KUNA)) KUWAIT, March 6 (KUNA) -- The text of "
                     + "the story starts here and goes on for a while. (end) ab\n";
-            org.wirearchive.core.article.ParseOutcome o = TextArticleParser.parse(text, new TextArticleParser.Context(
+            ParseOutcome o = TextArticleParser.parse(text, new TextArticleParser.Context(
                     "x.txt", null, null, null, false, List.of()));
-            assertThat(o).isInstanceOf(org.wirearchive.core.article.ParseOutcome.Parsed.class);
-            assertThat(((org.wirearchive.core.article.ParseOutcome.Parsed) o).article().headline())
+            assertThat(o).isInstanceOf(ParseOutcome.Parsed.class);
+            assertThat(((ParseOutcome.Parsed) o).article().headline())
                     .isEqualTo("Two Ports Sign A Pact");
         }
     }

@@ -87,7 +87,7 @@ record Anchor(int index, ProviderWrapper wrapper, Dateline dateline, String byli
             if (d == null && off > 0) {
                 d = Dateline.cityColon(s);
             }
-            boolean caption = Headlines.isCaptionParagraph(l);
+            boolean caption = Headlines.isCaptionParagraph(l) || d == null && isShortLeadBeforeDateline(lines, i);
             if (d != null && !(caption && datelineAfter(lines, i) >= 0)) {
                 String by = d.byline() != null ? d.byline() : byline;
                 return withTrailingByline(lines, at, wrapper, d, i, off + d.bodyStart(), by);
@@ -108,6 +108,25 @@ record Anchor(int index, ProviderWrapper wrapper, Dateline dateline, String byli
             start = PageLines.nextNonBlank(lines, start + 1);
         }
         return new Anchor(at, wrapper, null, byline, start, 0);
+    }
+
+    /** Most words a caption paragraph before the dateline holds. */
+    private static final int CAPTION_MAX_WORDS = 40;
+
+    /**
+     * A caption by position: a short paragraph (at most {@value #CAPTION_MAX_WORDS} words, no end marker, no
+     * dateline of its own) whose next non-blank line opens with a dateline carrying an agency tag
+     * ({@code X (right) meets Y in Z.} then {@code RIYADH, March 9 (KUNA) -- …}). The article starts at the dateline.
+     */
+    static boolean isShortLeadBeforeDateline(List<String> lines, int i) {
+        String l = lines.get(i);
+        if (l.split(" ").length > CAPTION_MAX_WORDS || PageLines.endMarker(l) != null || PageLines.isStopLine(l)
+                || PageLines.isFurniture(l) || Dateline.find(l) != null) {
+            return false;
+        }
+        int j = PageLines.nextNonBlank(lines, i + 1);
+        Dateline d = j < 0 ? null : Dateline.find(lines.get(j));
+        return d != null && d.agency() != null;
     }
 
     /** The line of a dateline within the next few non-blank lines after {@code i}, bylines skipped; else -1. */

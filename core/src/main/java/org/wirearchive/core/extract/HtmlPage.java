@@ -92,7 +92,29 @@ record HtmlPage(String title, String url, String text, String publishedMeta) {
             root.select(H1).remove();
         }
         String text = root == null ? "" : blockText(root);
+        String dateBlock = root == null || root == doc.body() ? null : dateBlockBefore(doc, root);
+        if (dateBlock != null) {
+            text = dateBlock + "\n" + text; // the header's printed time, read as a header date line
+        }
         return new HtmlPage(title, url, text, published);
+    }
+
+    /**
+     * The nearest element before the article element (in document order, outside it) whose whole text is a numeric
+     * date or date-time ({@code <div class="date">2023-03-06 17:36:54</div>}), or null: the time the page prints
+     * above the article, which the article element's text does not hold.
+     */
+    static String dateBlockBefore(Document doc, Element root) {
+        String found = null;
+        for (Element e : doc.getAllElements()) {
+            if (e == root) {
+                break;
+            }
+            if (e.childrenSize() == 0 && DateText.numericTimestamp(e.text()) != null) {
+                found = e.text().strip();
+            }
+        }
+        return found;
     }
 
     /** {@code Headline | Site | Network} → {@code Headline}; also {@code " - Site"} when the suffix is short. */

@@ -1,5 +1,6 @@
 package org.wirearchive.core.extract;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -26,9 +27,12 @@ final class PageLines {
     private PageLines() {
     }
 
-    /** Menu lines: starting with {@code |}, or made only of section words. */
+    /**
+     * Menu lines: starting with {@code |}, items separated by {@code |} ({@link #isSeparatedMenu}), or made only of
+     * section words.
+     */
     static boolean isMenu(String line) {
-        if (line.startsWith("|")) {
+        if (line.startsWith("|") || line.indexOf('|') > 0 && isSeparatedMenu(line)) {
             return true;
         }
         int words = 0;
@@ -42,6 +46,80 @@ final class PageLines {
             words++;
         }
         return words >= 2;
+    }
+
+    /** Most words and characters of one menu item ({@code Real Estate}, {@code Oil&Energy}). */
+    private static final int MENU_ITEM_WORDS = 2;
+    private static final int MENU_ITEM_CHARS = 24;
+
+    /**
+     * A menu row by shape, whatever its words: a raw line (before blanks are folded) whose items are separated by
+     * {@code |} or by padding (three or more blanks, or two with a no-break space), every item a short capitalised
+     * name of at most {@value #MENU_ITEM_WORDS} words with no digit and no punctuation at its end; three or more
+     * items, or two one-word items ({@code Entertainment | Sport}). A headline with a site suffix ({@code Oil Prices
+     * Climb | Gulf Times}) has a long first item and is no menu.
+     */
+    static boolean isSeparatedMenu(String raw) {
+        return menuItems(raw) != null;
+    }
+
+    /** The items of a menu row ({@link #isSeparatedMenu}), cleaned, or null when {@code raw} is no menu row. */
+    static List<String> menuItems(String raw) {
+        StringBuilder sb = new StringBuilder(raw.length());
+        int run = 0;
+        boolean padded = false;
+        boolean separated = false;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            boolean blank = c == ' ' || c == '\t' || Character.isSpaceChar(c);
+            if (blank) {
+                run++;
+                padded |= c != ' ';
+                continue;
+            }
+            if (run > 0 && sb.length() > 0) {
+                // padding, not a typed double space: three blanks or more, or a no-break space in the run
+                if (run >= 3 || run == 2 && padded) {
+                    sb.append('|');
+                    separated = true;
+                } else {
+                    sb.append(' ');
+                }
+            }
+            run = 0;
+            padded = false;
+            if (c == '|') {
+                separated = true;
+            }
+            sb.append(c);
+        }
+        if (!separated) {
+            return null;
+        }
+        List<String> items = new ArrayList<>();
+        boolean allOneWord = true;
+        for (String item : sb.toString().split("\\|")) {
+            String it = item.strip();
+            if (it.isEmpty()) {
+                continue;
+            }
+            String[] words = it.split(" ");
+            if (words.length > MENU_ITEM_WORDS || it.length() > MENU_ITEM_CHARS) {
+                return null;
+            }
+            for (String w : words) {
+                if (!Character.isUpperCase(w.charAt(0)) || w.chars().anyMatch(Character::isDigit)) {
+                    return null;
+                }
+            }
+            char last = it.charAt(it.length() - 1);
+            if (!Character.isLetter(last)) {
+                return null;
+            }
+            allOneWord &= words.length == 1;
+            items.add(it);
+        }
+        return items.size() >= 3 || items.size() == 2 && allOneWord ? items : null;
     }
 
     /** Page furniture: menus, language links, mirror widgets, font-size controls, breadcrumbs, a leaked 403. */

@@ -10,6 +10,7 @@ import org.wirearchive.core.article.ParseOutcome;
 import org.wirearchive.core.article.RejectReason;
 import org.wirearchive.core.kuna.KunaUrl;
 import org.wirearchive.core.menafn.MenafnUrl;
+import org.wirearchive.core.menafn.ProviderWrapper;
 import org.wirearchive.core.menafn.Providers;
 import org.wirearchive.core.normalize.GluedWords;
 import org.wirearchive.core.normalize.Mojibake;
@@ -120,13 +121,27 @@ final class TextArticleParser {
         return "menafn".equals(site) || crawlLine ? "menafn-text" : "text";
     }
 
-    /** Line ends unified, NFC, cleaned; lines of Windows-1256 Arabic read as Latin-1 re-decoded. */
+    /** Words of a line that starts the article text: the header, where menus sit, is over. */
+    private static final int TEXT_LINE_WORDS = 12;
+
+    /**
+     * Line ends unified, NFC, cleaned; lines of Windows-1256 Arabic read as Latin-1 re-decoded. In the header (up to
+     * the wrapper or the first line of {@value #TEXT_LINE_WORDS} words or more) a menu row padded with blanks, whose
+     * padding folding would erase, is written with {@code |} between its items ({@link PageLines#menuItems}).
+     */
     static List<String> cleanLines(String text, List<String> warnings) {
         String[] raw = TextNormalizer.unifyLineEnds(text).split("\n", -1);
         List<String> lines = new ArrayList<>(raw.length);
         boolean arabicRepaired = false;
+        boolean header = true;
         for (String r : raw) {
             String l = TextNormalizer.cleanLine(TextNormalizer.nfc(r));
+            List<String> menu = header ? PageLines.menuItems(r) : null;
+            if (menu != null) {
+                l = String.join(" | ", menu);
+            } else if (header && (l.split(" ").length >= TEXT_LINE_WORDS || ProviderWrapper.find(l).isPresent())) {
+                header = false;
+            }
             if (hasLatin1High(l)) {
                 String fixed = Mojibake.repairArabicAsLatin1(l);
                 if (!fixed.equals(l)) {

@@ -56,7 +56,9 @@ final class Perturbations {
         put("hard-wrapped-body", 20, Perturbations::hardWrap);
         put("menu-added", 60, Perturbations::menuAdded);
         put("menu-removed", 3, Perturbations::menuRemoved);
+        put("menu-any-words", 60, Perturbations::menuAnyWords);
         put("caption-before-dateline", 30, Perturbations::caption);
+        put("caption-sentence-before-agency-dateline", 20, Perturbations::captionSentence);
         put("byline-added", 30, Perturbations::bylineAdded);
         put("byline-moved", 3, Perturbations::bylineMoved);
         put("crawl-cut-after-body", 20, Perturbations::crawlCut);
@@ -282,6 +284,53 @@ final class Perturbations {
         return Variant.same(bom + menu + text, rows + " menu rows on top");
     }
 
+    /** Syllables of invented menu words: no menu of a real site, so only the row's shape can tell it is a menu. */
+    private static final String[] SYLLABLES = {"ka", "lo", "mir", "zen", "tar", "bo", "vel", "qu", "ris", "dan",
+        "or", "sel"};
+
+    private static String inventedWord(Random r) {
+        StringBuilder w = new StringBuilder();
+        int n = 2 + r.nextInt(2);
+        for (int i = 0; i < n; i++) {
+            w.append(SYLLABLES[r.nextInt(SYLLABLES.length)]);
+        }
+        return Character.toUpperCase(w.charAt(0)) + w.substring(1);
+    }
+
+    /**
+     * Menu rows of invented words (items of one or two words), separated by {@code |}, by no-break-space padding or
+     * by a run of spaces, maybe with a leading bar, after the crawl-date line or on top.
+     */
+    static Object menuAnyWords(Page p, Random r) {
+        if (p.text().replace('\u00A0', ' ').isBlank()) {
+            return "empty page";
+        }
+        StringBuilder menu = new StringBuilder();
+        int rows = 1 + r.nextInt(3);
+        for (int i = 0; i < rows; i++) {
+            int style = r.nextInt(3);
+            String sep = style == 0 ? " | " : style == 1 ? "\u00A0 \u00A0\u00A0 " : "    ";
+            int items = 3 + r.nextInt(3);
+            menu.append(r.nextInt(4) == 0 ? "| " : style == 1 ? "\u00A0 \u00A0 " : "");
+            for (int k = 0; k < items; k++) {
+                menu.append(k > 0 ? sep : "").append(inventedWord(r));
+                if (r.nextInt(3) == 0) {
+                    menu.append(' ').append(inventedWord(r));
+                }
+            }
+            menu.append('\n');
+        }
+        String bom = p.text().startsWith("\uFEFF") ? "\uFEFF" : "";
+        String text = p.text().substring(bom.length());
+        Matcher m = CRAWL.matcher(text);
+        if (m.find()) {
+            return Variant.same(bom + text.substring(0, m.end()) + "\n" + menu + text.substring(m.end()),
+                    rows + " invented menu rows after the crawl-date line: " + menu.toString().replace("\n", " / "));
+        }
+        return Variant.same(bom + menu + text, rows + " invented menu rows on top: "
+                + menu.toString().replace("\n", " / "));
+    }
+
     static Object menuRemoved(Page p, Random r) {
         String[] lines = p.text().split("\n", -1);
         StringBuilder sb = new StringBuilder();
@@ -318,6 +367,37 @@ final class Perturbations {
                 .getDisplayName(TextStyle.FULL, Locale.ENGLISH) + ".";
         return Variant.same(w.before() + w.tag() + "\n\n" + caption + "\n\n" + w.after().stripLeading(),
                 "caption '" + caption + "'");
+    }
+
+    /** A dateline that opens a line: a city, a month and day, an agency in parentheses. */
+    private static final Pattern AGENCY_DATELINE = Pattern.compile(
+            "\\A[A-Z][A-Za-z .'-]*(, [A-Za-z ]+)?, [A-Z][a-z]{2,8}\\.? \\d{1,2} \\([A-Za-z]+\\)");
+    private static final String[] SIDES = {"left", "right", "centre", "second left", "file"};
+
+    /**
+     * A caption written as a short sentence with no picture word ({@code Dana Haddad (left) greets Ziad Nasser at the
+     * forum.}) between the wrapper and a dateline that carries an agency tag, on its own line right before the
+     * dateline or as its own paragraph.
+     */
+    static Object captionSentence(Page p, Random r) {
+        Wrapper w = Wrapper.find(p.text());
+        if (w == null || !p.ok()) {
+            return "no wrapper";
+        }
+        Object city = p.field("dateline_city");
+        String after = w.after().stripLeading();
+        if (city == null || !after.startsWith((String) city)) {
+            return "no dateline right after the wrapper";
+        }
+        if (!AGENCY_DATELINE.matcher(after.replace('\u00A0', ' ')).find()) {
+            return "the dateline has no agency tag in parentheses";
+        }
+        String caption = FIRST[r.nextInt(FIRST.length)] + " " + LAST[r.nextInt(LAST.length)] + " ("
+                + SIDES[r.nextInt(SIDES.length)] + ") and " + SUBJECTS[r.nextInt(SUBJECTS.length)] + " "
+                + SCENES[r.nextInt(SCENES.length)] + (r.nextBoolean() ? "." : "");
+        String gap = r.nextBoolean() ? "\n" : "\n\n";
+        return Variant.same(w.before() + w.tag() + "\n" + caption + gap + after,
+                "caption '" + caption + "' then " + gap.length() + " line end(s)");
     }
 
     /** A byline in one of the real positions; the byline field becomes it, nothing else changes. */

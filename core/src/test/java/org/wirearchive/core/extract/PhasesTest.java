@@ -2,6 +2,7 @@ package org.wirearchive.core.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,8 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.wirearchive.core.article.Article;
 import org.wirearchive.core.article.MenafnDocId;
+import org.wirearchive.core.article.ParseOutcome;
 import org.wirearchive.core.article.Published;
+import org.wirearchive.core.format.InputDocument;
 import org.wirearchive.core.menafn.ProviderWrapper;
 import org.wirearchive.core.menafn.Providers;
 
@@ -115,6 +119,29 @@ class PhasesTest {
             assertThat(a.bodyLine()).isEqualTo(3);
         }
 
+        @ParameterizedTest
+        @CsvSource({
+            "Nadia Qarsh (left) greets the delegation in Basra., 1",
+            "Nadia Qarsh (left) greets the delegation in Basra., 2",
+            "Officials tour the new terminal on Sunday, 1",
+            "The cabinet in session (file), 2"})
+        void shortParagraphRightBeforeAnAgencyDatelineIsACaption(String caption, int lineEnds) {
+            String page = "(MENAFN- Kuwait News Agency (KUNA))\n" + caption + "\n".repeat(lineEnds)
+                    + "AMMAN, June 3 (KUNA) -- The text of the story starts here and goes on for a while.";
+            List<String> l = lines(page.split("\n", -1));
+            Anchor a = Anchor.find(l, 0);
+            assertThat(a.dateline()).isNotNull();
+            assertThat(a.dateline().city()).isEqualTo("AMMAN");
+            assertThat(l.get(a.bodyLine()).substring(a.bodyOffset())).startsWith("The text of the story");
+        }
+
+        @Test
+        void aFirstParagraphBeforeATextWithoutAgencyDatelineStaysText() {
+            Anchor a = find("(MENAFN- Arab Times)", "The minister opened the new road on Monday.", "",
+                    "KUWAIT CITY, April 20: More text follows here and goes on for a while.");
+            assertThat(a.bodyLine()).isEqualTo(1);
+        }
+
         @Test
         void agencyTagThenCityColon() {
             Anchor a = find("(MENAFN- Gulf Times) QNA Doha: The text of the story starts here and goes on for a while.");
@@ -165,6 +192,78 @@ class PhasesTest {
             assertThat(h.titles()).containsExactly("Title Of The Story");
             assertThat(h.dates()).extracting(d -> d.value().iso())
                     .containsExactly("2023-03-09T14:02:51", "2023-03-10T14:02:51");
+        }
+    }
+
+    @Nested
+    @DisplayName("HtmlPage: a date block above the article element")
+    class HtmlDateBlock {
+
+        private Article read(String dateBlock, LocalDate crawl) {
+            String html = "<!DOCTYPE html>\n<html><head><title>Two Ports Sign A Pact</title>"
+                    + "<link rel=\"canonical\" href=\"https://menafn.com/1106000001/Two-Ports-Sign-A-Pact\"></head>"
+                    + "<body><h1>Two Ports Sign A Pact</h1><div class=\"stamp\"><span>" + dateBlock + "</span></div>"
+                    + "<div class=\"article\"><p>(MENAFN- Kuwait News Agency (KUNA)) KUWAIT, March 6 (KUNA) -- The "
+                    + "text of the story starts here and goes on for a while. (end) ab</p>"
+                    + "<p>MENAFN06032023000071011013ID1106000001</p></div></body></html>";
+            ParseOutcome o = new ArticleExtractor().extract(new InputDocument("p.html", null, crawl,
+                    html.getBytes(StandardCharsets.UTF_8), null, InputDocument.ContentKind.UNKNOWN));
+            return ((ParseOutcome.Parsed) o).article();
+        }
+
+        @Test
+        void aDateTimeBlockBeforeTheArticleIsTheTimestamp() {
+            Article a = read("2023-03-06 17:36:54", LocalDate.of(2023, 3, 7));
+            assertThat(a.published().iso()).isEqualTo("2023-03-06T17:36:54");
+            assertThat(a.published().source()).isEqualTo(Published.TIMESTAMP);
+        }
+
+        @Test
+        void aDateBlockAfterTheCrawlIsPassedOverForTheDocId() {
+            Article a = read("2031-01-02 10:00:00", LocalDate.of(2023, 3, 7));
+            assertThat(a.published().iso()).isEqualTo("2023-03-06");
+            assertThat(a.warnings()).contains("published-after-crawl");
+        }
+
+        @Test
+        void aBlockWithMoreThanADateIsNoTimestamp() {
+            Article a = read("Updated 2023-03-06 17:36:54", LocalDate.of(2023, 3, 7));
+            assertThat(a.published().iso()).isEqualTo("2023-03-06");
+        }
+    }
+
+    @Nested
+    @DisplayName("Menus by shape, whatever their words")
+    class Menus {
+
+        @ParameterizedTest
+        @ValueSource(strings = {"Harbour | Falcon | Lantern | Orchard", "Blue Coast | Amber Hill | Red Sea",
+            "Quill | Marble", "\u00A0 \u00A0 \u00A0 \u00A0 Quill \u00A0 \u00A0\u00A0\u00A0\u00A0 Deep Fields"
+                + " \u00A0 \u00A0\u00A0\u00A0\u00A0 Stone Bay \u00A0 \u00A0",
+            "Quill \u00A0\u00A0 Marble", "Tern   Heron   Gannet", "| Quill \u00A0\u00A0 Marble \u00A0\u00A0 "})
+        void menuRows(String raw) {
+            assertThat(PageLines.isSeparatedMenu(raw)).isTrue();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"S. Korea, NATO To Establish Defense Industry Consultative Body",
+            "Oil Prices Climb Again | Gulf Times", "Amir Receives Envoy | Arab Times | Network", "Kuwait  Wins",
+            "Tern Heron Gannet", "Prices  rose  sharply", "Brent   75.3   +0.2", "Quill | Marble | 2023"})
+        void notMenuRows(String raw) {
+            assertThat(PageLines.isSeparatedMenu(raw)).isFalse();
+        }
+
+        @Test
+        void menuRowsInTheHeaderAreNoTitle() {
+            String text = " date 2023-03-06\n\u00A0 \u00A0 Tern \u00A0 \u00A0\u00A0\u00A0 Blue Heron \u00A0 "
+                    + "\u00A0\u00A0\u00A0 Gannet \u00A0\nQuill | Marble\n\nTwo Ports Sign A Pact\n\n"
+                    + "2023-03-06 10:11:12\n(MENAFN- Kuwait News Agency (KUNA)) KUWAIT, March 6 (KUNA) -- The text of "
+                    + "the story starts here and goes on for a while. (end) ab\n";
+            ParseOutcome o = TextArticleParser.parse(text, new TextArticleParser.Context(
+                    "x.txt", null, null, null, false, List.of()));
+            assertThat(o).isInstanceOf(ParseOutcome.Parsed.class);
+            assertThat(((ParseOutcome.Parsed) o).article().headline())
+                    .isEqualTo("Two Ports Sign A Pact");
         }
     }
 

@@ -21,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.wirearchive.batch.OperatorZone;
 import org.wirearchive.batch.cli.ExitCodes;
 import org.wirearchive.batch.cli.UserError;
 import org.wirearchive.batch.ops.JobDetail;
@@ -117,7 +118,7 @@ public class Actions {
         long id = ids.incrementAndGet();
         Path dir = settings.dataDir().resolve("console-actions");
         Path logFile = dir.resolve(ProcessHandle.current().pid() + "-" + id + ".log");
-        Action a = new Action(id, name, executionId, OffsetDateTime.now(clock), logFile);
+        Action a = new Action(id, name, executionId, OffsetDateTime.now(clock.withZone(OperatorZone.get())), logFile);
         List<String> cmd = new ArrayList<>(settings.childCommand());
         cmd.addAll(List.of("jobs", name, Long.toString(executionId)));
         cmd.addAll(settings.childArgs());
@@ -136,7 +137,7 @@ public class Actions {
         log.info("Action {}: {} of execution {} started as pid {}", id, name, executionId, a.process.pid());
         a.process.onExit().thenAccept(p -> {
             a.exitCode = p.exitValue();
-            a.ended = OffsetDateTime.now(clock);
+            a.ended = OffsetDateTime.now(clock.withZone(OperatorZone.get()));
             log.info("Action {}: {} of execution {} ended with exit code {} ({})", id, name, executionId, a.exitCode,
                     a.state());
         });

@@ -25,6 +25,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.wirearchive.batch.OperatorZone;
 import org.wirearchive.batch.cli.ExitCodes;
 import org.wirearchive.batch.cli.UserError;
 import org.wirearchive.batch.ops.JobDetail;
@@ -59,7 +60,7 @@ public class Nights {
         this.jdbc = jdbc;
         this.lock = new LockProbe(jdbc, lockExpirySeconds);
         this.settings = settings;
-        this.zone = clock.getZone();
+        this.zone = ZoneId.systemDefault(); // the zone of the job repository's zone-less times (UTC, see OperatorZone)
         this.clock = clock;
     }
 
@@ -389,10 +390,10 @@ public class Nights {
         }
     }
 
-    /** A local time of the job repository, with this machine's offset; null stays null. */
+    /** A local time of the job repository, in the operator's zone with its offset; null stays null. */
     String time(LocalDateTime t) {
-        return t == null ? null
-                : t.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).atZone(zone).toOffsetDateTime().toString();
+        return t == null ? null : t.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).atZone(zone)
+                .withZoneSameInstant(OperatorZone.get()).toOffsetDateTime().toString();
     }
 
     boolean anyRunning() {

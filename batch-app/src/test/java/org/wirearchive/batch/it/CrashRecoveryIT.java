@@ -190,6 +190,24 @@ class CrashRecoveryIT {
         return point.contains("first") ? sources >= 50 : sources >= cleanSources / 2;
     }
 
+    /** Waits (up to 2 minutes) until the ingest {@code p} has stored {@code sources} inputs; false if it ended first. */
+    static boolean awaitStored(Path work, Process p, int sources) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (p.isAlive() && System.nanoTime() < deadline) {
+            if (Files.exists(work.resolve("data/wirearchive.mv.db"))) {
+                try (Connection c = connect(work)) {
+                    if (count(c, "SELECT COUNT(*) FROM sources") >= sources) {
+                        return true;
+                    }
+                } catch (SQLException notYet) {
+                    // the schema is being created
+                }
+            }
+            Thread.sleep(50);
+        }
+        return false;
+    }
+
     static Connection connect(Path work) throws SQLException {
         return DriverManager.getConnection("jdbc:h2:file:" + work.resolve("data/wirearchive") + ";AUTO_SERVER=TRUE",
                 "sa", "");

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -68,19 +67,7 @@ class EnvironmentMatrixIT {
                         "ingest", "--input", archive.toString(), "--run-date", DATE)
                 .redirectOutput(work.resolve("a.out").toFile()).redirectError(work.resolve("a.err").toFile()).start();
         try {
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-            boolean running = false;
-            while (!running && a.isAlive() && System.nanoTime() < deadline) {
-                if (Files.exists(work.resolve("data/wirearchive.mv.db"))) {
-                    try (Connection c = CrashRecoveryIT.connect(work)) {
-                        running = CrashRecoveryIT.count(c, "SELECT COUNT(*) FROM sources") >= 2;
-                    } catch (SQLException notYet) {
-                        // the schema is being created
-                    }
-                }
-                Thread.sleep(50);
-            }
-            assertThat(running).as("the first ingest is running").isTrue();
+            assertThat(CrashRecoveryIT.awaitStored(work, a, 2)).as("the first ingest is running").isTrue();
 
             Map<String, String> env = second.with(Map.of("WIREARCHIVE_JAVA_OPTS", SMALL_CHUNKS));
             // the two ingests together (cron and an operator), then the operator's jobs recover

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,20 +72,8 @@ class UnprivilegedUserIT {
                         + "-Dwirearchive.chunk-pause-ms=2000",
                 "ingest", "--input", work.resolve("gen/archive").toString(), "--run-date", DATE);
         try {
-            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-            boolean running = false;
-            while (!running && night.isAlive() && System.nanoTime() < deadline) {
-                if (Files.exists(work.resolve("data/wirearchive.mv.db"))) {
-                    try (Connection c = CrashRecoveryIT.connect(work)) {
-                        running = CrashRecoveryIT.count(c, "SELECT COUNT(*) FROM sources") >= 2;
-                    } catch (SQLException notYet) {
-                        // the schema is being created
-                    }
-                }
-                Thread.sleep(100);
-            }
-            assertThat(running).as("the unprivileged night is running: " + read("night.out") + read("night.err"))
-                    .isTrue();
+            assertThat(CrashRecoveryIT.awaitStored(work, night, 2))
+                    .as("the unprivileged night is running: " + read("night.out") + read("night.err")).isTrue();
 
             Launcher.Result root = Launcher.run(work, Map.of("TZ", "UTC", "LANG", "C.UTF-8"),
                     "ingest", "--input", work.resolve("gen/archive").toString(), "--run-date", DATE);

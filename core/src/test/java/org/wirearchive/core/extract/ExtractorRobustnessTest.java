@@ -1,5 +1,6 @@
 package org.wirearchive.core.extract;
 
+import org.wirearchive.core.testing.SeededCases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -42,52 +43,20 @@ class ExtractorRobustnessTest {
         assertThat(MiniJson.parseObject(json)).containsOnlyKeys(OutcomeJson.FIELDS);
     }
 
-    /** The seeds of one series: {@code count} seeds from {@code -Dwa.seed} (default fixed), one per invocation. */
-    static LongStream seeds(int count) {
-        long base = Long.getLong("wa.seed", 20261206L);
-        Random r = new Random(base);
-        return LongStream.generate(r::nextLong).limit(count);
-    }
-
-    /** Runs one seeded case; a failure names the seed (rerun one case with that seed to reproduce it). */
-    static void withSeed(long seed, Case body) {
-        try {
-            body.run();
-        } catch (Throwable e) {
-            throw new AssertionError("failed for seed " + seed + " (reproduce: new Random(" + seed + "L)): " + e, e);
-        }
-    }
-
-    interface Case {
-        void run() throws Exception;
-    }
-
     static LongStream seeds300() {
-        return seeds(300);
+        return SeededCases.seeds(300, 0L);
     }
 
     static LongStream seeds200() {
-        return seeds(200);
-    }
-
-    /** Random bytes: often empty or tiny, sometimes up to {@code max}, sometimes one repeated value. */
-    static byte[] randomBytes(Random r, int max) {
-        int roll = r.nextInt(10);
-        int length = roll == 0 ? 0 : roll < 3 ? r.nextInt(8) : r.nextInt(max + 1);
-        byte[] bytes = new byte[length];
-        if (r.nextInt(8) == 0) {
-            Arrays.fill(bytes, (byte) r.nextInt(256));
-        } else {
-            r.nextBytes(bytes);
-        }
-        return bytes;
+        return SeededCases.seeds(200, 0L);
     }
 
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds300")
     void randomBytesGiveAResultOrATypedRejection(long seed) {
-        byte[] bytes = randomBytes(new Random(seed), 3000);
-        withSeed(seed, () -> assertWellFormed(EXTRACTOR.extract(InputDocument.of("random seed " + seed, bytes))));
+        byte[] bytes = SeededCases.randomBytes(new Random(seed), 3000);
+        SeededCases.withSeed(seed,
+                () -> assertWellFormed(EXTRACTOR.extract(InputDocument.of("random seed " + seed, bytes))));
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -100,7 +69,7 @@ class ExtractorRobustnessTest {
         byte[] bytes = text.getBytes(charset);
         InputDocument doc = new InputDocument("random-text seed " + seed, null, null, bytes, declare ? charset : null,
                 InputDocument.ContentKind.UNKNOWN);
-        withSeed(seed, () -> assertWellFormed(EXTRACTOR.extract(doc)));
+        SeededCases.withSeed(seed, () -> assertWellFormed(EXTRACTOR.extract(doc)));
     }
 
     private static final List<Charset> CHARSETS = List.of(StandardCharsets.UTF_8, StandardCharsets.ISO_8859_1,
@@ -152,11 +121,11 @@ class ExtractorRobustnessTest {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMinutes(2));
     }
 
+    /** A guard against runaway (backtracking, quadratic) work on a 2 MB line, not a speed test: that is bench/'s. */
     @Test
-    void aHugeLineWithoutBreaksIsFast() {
+    void aHugeLineWithoutBreaksEnds() {
         String line = "(MENAFN- X) " + "word ".repeat(400_000) + "(end)";
-        long started = System.nanoTime();
-        assertWellFormed(EXTRACTOR.extract(InputDocument.of("huge", line.getBytes(StandardCharsets.UTF_8))));
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertWellFormed(org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(Duration.ofMinutes(1),
+                () -> EXTRACTOR.extract(InputDocument.of("huge", line.getBytes(StandardCharsets.UTF_8)))));
     }
 }

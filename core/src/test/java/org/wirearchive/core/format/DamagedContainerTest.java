@@ -1,5 +1,6 @@
 package org.wirearchive.core.format;
 
+import org.wirearchive.core.testing.SeededCases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -110,45 +111,12 @@ class DamagedContainerTest {
         }
     }
 
-    /** The seeds of one series: {@code count} seeds from {@code -Dwa.seed} (default fixed), one per invocation. */
-    static LongStream seeds(int count) {
-        long base = Long.getLong("wa.seed", 20261206L);
-        Random r = new Random(base ^ 0x5DEECE66DL);
-        return LongStream.generate(r::nextLong).limit(count);
-    }
-
-    /** Runs one seeded case; a failure names the seed (rerun one case with that seed to reproduce it). */
-    static void withSeed(long seed, Case body) {
-        try {
-            body.run();
-        } catch (Throwable e) {
-            throw new AssertionError("failed for seed " + seed + " (reproduce: new Random(" + seed + "L)): " + e, e);
-        }
-    }
-
-    interface Case {
-        void run() throws Exception;
-    }
-
     static LongStream seeds300() {
-        return seeds(300);
+        return SeededCases.seeds(300, 0x5DEECE66DL);
     }
 
     static LongStream seeds200() {
-        return seeds(200);
-    }
-
-    /** Random bytes: often empty or tiny, sometimes up to {@code max}, sometimes one repeated value. */
-    static byte[] randomBytes(Random r, int max) {
-        int roll = r.nextInt(10);
-        int length = roll == 0 ? 0 : roll < 3 ? r.nextInt(8) : r.nextInt(max + 1);
-        byte[] bytes = new byte[length];
-        if (r.nextInt(8) == 0) {
-            Arrays.fill(bytes, (byte) r.nextInt(256));
-        } else {
-            r.nextBytes(bytes);
-        }
-        return bytes;
+        return SeededCases.seeds(200, 0x5DEECE66DL);
     }
 
     private static <T> T pick(Random r, List<T> list) {
@@ -167,7 +135,7 @@ class DamagedContainerTest {
         for (int i = 0; i < flips; i++) {
             data[r.nextInt(Integer.MAX_VALUE) % data.length] = value;
         }
-        withSeed(seed, () -> readChecked(tmp, name, data));
+        SeededCases.withSeed(seed, () -> readChecked(tmp, name, data));
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -175,8 +143,8 @@ class DamagedContainerTest {
     void randomBytesUnderAContainerNameNeverThrow(long seed) throws IOException {
         Random r = new Random(seed);
         String name = pick(r, CONTAINER_NAMES);
-        byte[] data = randomBytes(r, 2000);
-        withSeed(seed, () -> readChecked(tmp, name, data));
+        byte[] data = SeededCases.randomBytes(r, 2000);
+        SeededCases.withSeed(seed, () -> readChecked(tmp, name, data));
     }
 
     @ParameterizedTest(name = "seed {0}")
@@ -184,10 +152,10 @@ class DamagedContainerTest {
     void containerMagicFollowedByRandomBytesNeverThrows(long seed) throws IOException {
         Random r = new Random(seed);
         byte[] magic = pick(r, MAGIC);
-        byte[] rest = randomBytes(r, 600);
+        byte[] rest = SeededCases.randomBytes(r, 600);
         byte[] data = Arrays.copyOf(magic, magic.length + rest.length);
         System.arraycopy(rest, 0, data, magic.length, rest.length);
-        withSeed(seed, () -> readChecked(tmp, "random.bin", data));
+        SeededCases.withSeed(seed, () -> readChecked(tmp, "random.bin", data));
     }
 
     private static final List<String> CONTAINER_NAMES = List.of("x.gz", "x.zip", "x.warc", "x.warc.gz", "x.txt",

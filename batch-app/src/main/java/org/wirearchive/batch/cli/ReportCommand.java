@@ -10,7 +10,7 @@ import javax.sql.DataSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.wirearchive.reports.RangeReportRequest;
-import org.wirearchive.reports.ReportWriteException;
+import org.wirearchive.reports.files.ReportWriteException;
 import org.wirearchive.reports.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.wirearchive.batch.ExitCodes;
 import org.wirearchive.reports.RangeReportRequest;
 import org.wirearchive.reports.files.ReportWriteException;
 import org.wirearchive.reports.ReportWriter;

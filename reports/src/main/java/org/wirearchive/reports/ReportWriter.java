@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.wirearchive.reports.files.Report;
+import org.wirearchive.reports.files.ReportWriteException;
 import org.wirearchive.reports.internal.CsvOut;
 import org.wirearchive.reports.internal.HtmlReport;
 import org.wirearchive.reports.internal.Query;

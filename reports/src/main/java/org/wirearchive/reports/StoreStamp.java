@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.wirearchive.reports.files.Report;
 import org.wirearchive.reports.internal.StoreAggregates;
 
 /**

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.wirearchive.reports.files.Report;
 
 /** Formula prefixes, quotes, line breaks, Arabic and very long bodies survive every report. */
 class HostileContentTest {

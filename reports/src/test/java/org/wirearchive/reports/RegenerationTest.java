@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wirearchive.reports.files.Report;
 
 /** The same store gives byte-identical files: reruns, range regeneration, other locales and time zones. */
 class RegenerationTest {

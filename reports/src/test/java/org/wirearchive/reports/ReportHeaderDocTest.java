@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wirearchive.reports.files.Report;
 
 /** Header stability: every report's header is exactly the column table of its section in docs/reports.md. */
 class ReportHeaderDocTest {

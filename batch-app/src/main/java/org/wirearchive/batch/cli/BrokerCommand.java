@@ -12,6 +12,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Configuration;
+import org.wirearchive.batch.ExitCodes;
 import org.wirearchive.batch.remote.Brokers;
 import org.wirearchive.batch.remote.EmbeddedBroker;
 import picocli.CommandLine.Command;

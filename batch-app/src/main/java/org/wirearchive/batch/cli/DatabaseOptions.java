@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.wirearchive.batch.ExitCodes;
 import picocli.CommandLine.Option;
 
 /** The options that choose the database: shared by every command that uses it. */

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import org.wirearchive.batch.ExitCodes;
 import org.wirearchive.core.generate.ArchiveGenerator;
 import org.wirearchive.core.generate.GeneratorSpec;
 import org.wirearchive.core.generate.GeneratorSummary;

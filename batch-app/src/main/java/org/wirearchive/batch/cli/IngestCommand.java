@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.wirearchive.batch.ExitCodes;
 import org.wirearchive.batch.OperatorZone;
+import org.wirearchive.batch.Refusal;
 import org.wirearchive.batch.ingest.IngestRequest;
 import org.wirearchive.batch.ingest.IngestResult;
 import org.wirearchive.batch.ingest.IngestService;
@@ -99,6 +101,9 @@ public class IngestCommand implements Callable<Integer> {
         } catch (UserError u) {
             writeMetrics(u.exitCode(), null, null);
             throw u;
+        } catch (Refusal r) {
+            writeMetrics(ExitCodes.of(r.kind()), null, null);
+            throw r;
         } catch (RuntimeException | Error e) {
             writeMetrics(ExitCodes.INTERNAL, null, null);
             throw e;
@@ -156,9 +161,10 @@ public class IngestCommand implements Callable<Integer> {
             try {
                 result = ctx.getBean(IngestService.class)
                         .ingest(new IngestRequest(inputs, runOut, date, force, excel, full, recover));
-            } catch (UserError u) {
-                writeMetrics(u.exitCode(), null, ctx); // while the database is open: the last success is read there
-                throw u;
+            } catch (Refusal r) {
+                // while the database is open: the last success is read there
+                writeMetrics(ExitCodes.of(r.kind()), null, ctx);
+                throw r;
             } catch (RuntimeException | Error e) {
                 writeMetrics(ExitCodes.INTERNAL, null, ctx);
                 throw e;

@@ -9,7 +9,9 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.wirearchive.batch.ExitCodes;
 import org.wirearchive.batch.OperatorZone;
+import org.wirearchive.batch.Refusal;
 import org.wirearchive.batch.ingest.IngestResult;
 import org.wirearchive.batch.ops.JobDetail;
 import org.wirearchive.batch.ops.JobSummary;
@@ -203,9 +205,9 @@ public class JobsCommand implements Runnable {
                 stop.onStop(ops::stopOwnExecutions);
                 try {
                     r = ops.restart(id);
-                } catch (UserError u) {
-                    writeMetrics(ctx, u.exitCode(), null);
-                    throw u;
+                } catch (Refusal refused) {
+                    writeMetrics(ctx, ExitCodes.of(refused.kind()), null);
+                    throw refused;
                 } catch (RuntimeException | Error e) {
                     writeMetrics(ctx, ExitCodes.INTERNAL, null);
                     throw e;

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.wirearchive.batch.ExitCodes;
 import org.wirearchive.core.article.ParseOutcome;
 import org.wirearchive.batch.ingest.IngestJobConfiguration;
 import org.wirearchive.core.extract.FileParser;

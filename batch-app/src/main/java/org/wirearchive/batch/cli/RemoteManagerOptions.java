@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.wirearchive.batch.ExitCodes;
 import org.wirearchive.batch.remote.Brokers;
 import org.wirearchive.batch.remote.EmbeddedBroker;
 import picocli.CommandLine.Option;

@@ -15,8 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.wirearchive.batch.ExitCodes;
 import org.wirearchive.batch.OperatorZone;
 import org.springframework.scheduling.support.CronExpression;
+import org.wirearchive.batch.Refusal;
 import org.wirearchive.batch.ingest.IngestRequest;
 import org.wirearchive.batch.ingest.IngestResult;
 import org.wirearchive.batch.ingest.IngestService;
@@ -197,6 +199,8 @@ public class ScheduleCommand implements Callable<Integer> {
             return new Night(date, exit, line);
         } catch (UserError u) {
             return new Night(date, u.exitCode(), u.getMessage());
+        } catch (Refusal r) {
+            return new Night(date, ExitCodes.of(r.kind()), r.getMessage());
         }
     }
 }

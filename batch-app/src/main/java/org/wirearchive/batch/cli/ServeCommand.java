@@ -17,7 +17,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
-import org.wirearchive.batch.WirearchiveApplication;
+import org.wirearchive.batch.ExitCodes;
 import org.wirearchive.batch.console.ConsoleSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -168,7 +168,7 @@ public class ServeCommand implements Callable<Integer> {
         } else {
             cmd.add("-cp");
             cmd.add(classPath);
-            cmd.add(WirearchiveApplication.class.getName());
+            cmd.add(WirearchiveCli.class.getName());
         }
         return cmd;
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.wirearchive.batch.ExitCodes;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 

@@ -6,6 +6,7 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.wirearchive.batch.ExitCodes;
 import org.wirearchive.batch.OperatorZone;
 import org.wirearchive.batch.WirearchiveApplication;
 

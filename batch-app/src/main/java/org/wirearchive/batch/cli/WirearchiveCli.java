@@ -3,6 +3,9 @@ package org.wirearchive.batch.cli;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import org.wirearchive.batch.ExitCodes;
+import org.wirearchive.batch.OperatorZone;
+import org.wirearchive.batch.Refusal;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -22,6 +25,12 @@ import picocli.CommandLine.Command;
             "6:a run of that date was left running by a crashed process (`jobs recover ID`, or ingest --recover)",
             "70:internal error (a bug; see the log file)"})
 public class WirearchiveCli {
+
+    /** The entry point (the jar's main class). */
+    public static void main(String[] args) {
+        OperatorZone.captureThenUseUtc(); // before anything reads the default zone: see OperatorZone
+        System.exit(run(args));
+    }
 
     /** Runs the command line and returns the process exit code. */
     public static int run(String... args) {
@@ -49,6 +58,10 @@ public class WirearchiveCli {
             if (ex instanceof UserError u) {
                 commandLine.getErr().println("wirearchive: " + u.getMessage());
                 return u.exitCode();
+            }
+            if (ex instanceof Refusal r) { // a service's refusal: its kind says the exit code
+                commandLine.getErr().println("wirearchive: " + r.getMessage());
+                return ExitCodes.of(r.kind());
             }
             commandLine.getErr().println("wirearchive: internal error: " + ex);
             ex.printStackTrace(commandLine.getErr());

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.wirearchive.batch.ExitCodes;
 import org.wirearchive.batch.remote.Brokers;
 import org.wirearchive.batch.remote.PartitionConsumer;
 import picocli.CommandLine.Command;

@@ -21,9 +21,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.wirearchive.batch.ExitCodes;
 import org.wirearchive.batch.OperatorZone;
-import org.wirearchive.batch.cli.ExitCodes;
-import org.wirearchive.batch.cli.UserError;
+import org.wirearchive.batch.Refusal;
 import org.wirearchive.batch.ops.JobDetail;
 import org.wirearchive.batch.ops.JobsOperations;
 import org.wirearchive.batch.ops.LockProbe;
@@ -152,8 +152,8 @@ public class Actions {
     private JobDetail show(long executionId) {
         try {
             return ops.show(executionId);
-        } catch (UserError e) {
-            if (e.exitCode() == ExitCodes.ENVIRONMENT) {
+        } catch (Refusal e) {
+            if (e.kind() == Refusal.Kind.NOT_FOUND) {
                 throw ApiException.notFound("no ingest job execution with id " + executionId);
             }
             throw e;

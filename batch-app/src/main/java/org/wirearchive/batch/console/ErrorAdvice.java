@@ -12,7 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
-import org.wirearchive.batch.cli.UserError;
+import org.wirearchive.batch.Refusal;
 
 /** Turns refusals into answers: a JSON body {@code {status, error}} under /api, a short page elsewhere. */
 @RestControllerAdvice
@@ -33,8 +33,9 @@ public class ErrorAdvice {
         return answer(e.status(), e.getMessage(), request);
     }
 
-    @ExceptionHandler(UserError.class)
-    public ResponseEntity<?> userError(UserError e, HttpServletRequest request) {
+    /** A service refused (state of the runs, the lock): 409. Unknown ids are answered 404 where they are looked up. */
+    @ExceptionHandler(Refusal.class)
+    public ResponseEntity<?> refusal(Refusal e, HttpServletRequest request) {
         return answer(409, Redact.secrets(e.getMessage()), request);
     }
 

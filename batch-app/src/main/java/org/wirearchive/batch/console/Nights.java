@@ -26,8 +26,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.wirearchive.batch.OperatorZone;
-import org.wirearchive.batch.cli.ExitCodes;
-import org.wirearchive.batch.cli.UserError;
+import org.wirearchive.batch.Refusal;
 import org.wirearchive.batch.ops.JobDetail;
 import org.wirearchive.batch.ops.JobSummary;
 import org.wirearchive.batch.ops.JobsOperations;
@@ -167,8 +166,8 @@ public class Nights {
         JobDetail d;
         try {
             d = ops.show(id);
-        } catch (UserError e) {
-            if (e.exitCode() == ExitCodes.ENVIRONMENT) {
+        } catch (Refusal e) {
+            if (e.kind() == Refusal.Kind.NOT_FOUND) {
                 throw ApiException.notFound("no ingest job execution with id " + id);
             }
             throw e;

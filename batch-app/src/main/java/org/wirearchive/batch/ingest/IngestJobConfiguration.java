@@ -16,7 +16,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.wirearchive.batch.remote.RemoteIngestSteps;
 import org.wirearchive.batch.store.ArticleStore;
 import org.wirearchive.batch.store.ChunkDedupIndex;
 import org.wirearchive.core.extract.ArticleExtractor;

@@ -18,10 +18,9 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import org.wirearchive.batch.ExitCodes;
 import org.wirearchive.batch.OperatorZone;
-import org.wirearchive.batch.cli.ExitCodes;
-import org.wirearchive.batch.cli.UserError;
-import org.wirearchive.batch.remote.RemoteIngestSteps;
+import org.wirearchive.batch.Refusal;
 import org.wirearchive.batch.store.RunStore;
 
 /** Launches (or restarts) the ingest job for a run date and reports what it did. */
@@ -50,9 +49,10 @@ public class IngestService {
     public IngestResult ingest(IngestRequest request) {
         try {
             return ingestOrRefuse(request);
-        } catch (UserError refused) {
+        } catch (Refusal refused) {
             // one greppable line in the log for every refused night (the console shows the message too)
-            log.warn("INGEST REFUSED exit={} date={}: {}", refused.exitCode(), request.runDate(), refused.getMessage());
+            log.warn("INGEST REFUSED exit={} date={}: {}", ExitCodes.of(refused.kind()), request.runDate(),
+                    refused.getMessage());
             throw refused;
         }
     }
@@ -67,7 +67,7 @@ public class IngestService {
                             + e.getJobParameters().getLocalDate(IngestParameters.RUN_DATE) + ", started "
                             + OperatorZone.showStored(e.getStartTime()) + ")")
                     .sorted().collect(Collectors.joining(", "));
-            throw new UserError(ExitCodes.ALREADY_RUNNING, "Another ingest is running (" + busy.holder().describe()
+            throw new Refusal(Refusal.Kind.ALREADY_RUNNING, "Another ingest is running (" + busy.holder().describe()
                     + (running.isEmpty() ? "" : "; " + running) + "). Nothing was touched.");
         }
         try (lease) {
@@ -89,15 +89,15 @@ public class IngestService {
         if (last != null) {
             RemoteIngestSteps.requireSameMode(ingestJob, last);
             switch (last.getStatus()) {
-                case COMPLETED -> throw new UserError(ExitCodes.ALREADY_COMPLETED, "The run for " + request.runDate()
+                case COMPLETED -> throw new Refusal(Refusal.Kind.ALREADY_COMPLETED, "The run for " + request.runDate()
                         + " already completed (run " + last.getJobInstance().getInstanceId() + ", execution "
                         + last.getId() + "); nothing to do. Use --force to run that date again.");
-                case ABANDONED -> throw new UserError(ExitCodes.ALREADY_COMPLETED, "The run for " + request.runDate()
+                case ABANDONED -> throw new Refusal(Refusal.Kind.ALREADY_COMPLETED, "The run for " + request.runDate()
                         + " was abandoned (execution " + last.getId() + "). Use --force to start a new run for that date.");
                 case STARTING, STARTED, STOPPING -> {
                     // We hold the ingest lock, so no live process runs it: it was left behind by a crash or kill.
                     if (!request.recover()) {
-                        throw new UserError(ExitCodes.RECOVERY_NEEDED, "Execution " + last.getId() + " for "
+                        throw new Refusal(Refusal.Kind.RECOVERY_NEEDED, "Execution " + last.getId() + " for "
                                 + request.runDate() + " is still marked " + last.getStatus() + " (started "
                                 + OperatorZone.showStored(last.getStartTime()) + ") but no ingest is running: the process that ran it crashed "
                                 + "or was killed. Run `wirearchive jobs recover " + last.getId()
@@ -125,10 +125,10 @@ public class IngestService {
         try {
             execution = jobOperator.start(ingestJob, params);
         } catch (JobExecutionAlreadyRunningException e) {
-            throw new UserError(ExitCodes.ALREADY_RUNNING, "An ingest for " + request.runDate()
+            throw new Refusal(Refusal.Kind.ALREADY_RUNNING, "An ingest for " + request.runDate()
                     + " is already running: " + e.getMessage());
         } catch (JobInstanceAlreadyCompleteException e) {
-            throw new UserError(ExitCodes.ALREADY_COMPLETED, "The run for " + request.runDate()
+            throw new Refusal(Refusal.Kind.ALREADY_COMPLETED, "The run for " + request.runDate()
                     + " already completed. Use --force to run that date again.");
         } catch (Exception e) {
             throw new IllegalStateException("cannot launch the ingest job: " + e.getMessage(), e);

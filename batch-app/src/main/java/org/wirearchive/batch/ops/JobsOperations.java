@@ -27,8 +27,7 @@ import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.wirearchive.batch.OperatorZone;
-import org.wirearchive.batch.cli.ExitCodes;
-import org.wirearchive.batch.cli.UserError;
+import org.wirearchive.batch.Refusal;
 import org.wirearchive.batch.ingest.IngestJobConfiguration;
 import org.wirearchive.batch.ingest.IngestParameters;
 import org.wirearchive.batch.ingest.IngestRequest;
@@ -38,8 +37,8 @@ import org.wirearchive.batch.ingest.IngestService;
 /**
  * What an operator does to the ingest job's executions: list, show, restart, stop, abandon, recover. Reads Spring
  * Batch's tables through the {@link JobRepository} (6.0 holds the explorer's queries) and our {@code runs} table.
- * An expected refusal is a {@link UserError}: {@link ExitCodes#JOB_FAILED} when the state forbids the action,
- * {@link ExitCodes#ENVIRONMENT} for an unknown id.
+ * An expected refusal is a {@link Refusal}: {@link Refusal.Kind#REFUSED} when the state forbids the action,
+ * {@link Refusal.Kind#NOT_FOUND} for an unknown id.
  */
 @Service
 public class JobsOperations {
@@ -156,9 +155,9 @@ public class JobsOperations {
                 target.getJobInstance().getInstanceId(), runDate, which);
         try {
             return ingestService.ingest(request);
-        } catch (UserError u) {
+        } catch (Refusal u) {
             // another run active, or the state changed meanwhile: the operator's restart was refused
-            throw u.exitCode() == ExitCodes.ENVIRONMENT ? u : refused("restart refused: " + u.getMessage());
+            throw u.kind() == Refusal.Kind.NOT_FOUND ? u : refused("restart refused: " + u.getMessage());
         }
     }
 
@@ -278,7 +277,7 @@ public class JobsOperations {
             e = null; // Spring Batch 6.0.6's JDBC DAO throws instead of returning null for an unknown id
         }
         if (e == null || !IngestJobConfiguration.JOB_NAME.equals(e.getJobInstance().getJobName())) {
-            throw new UserError(ExitCodes.ENVIRONMENT, "no ingest job execution with id " + executionId
+            throw new Refusal(Refusal.Kind.NOT_FOUND, "no ingest job execution with id " + executionId
                     + " (see `wirearchive jobs list`)");
         }
         return e;
@@ -303,9 +302,9 @@ public class JobsOperations {
         return e.getJobParameters().getLocalDate(IngestParameters.RUN_DATE);
     }
 
-    private static UserError refused(String message) {
+    private static Refusal refused(String message) {
         log.warn("OPERATOR REFUSED: {}", message); // names the execution
-        return new UserError(ExitCodes.JOB_FAILED, message);
+        return new Refusal(Refusal.Kind.REFUSED, message);
     }
 
     /** Keeps {@code runs} in step when the operator changes the status of a run's latest execution. */

@@ -11,6 +11,7 @@ import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.wirearchive.batch.ingest.RemoteIngestSteps;
 
 /**
  * The manager's progress log while the workers parse: files staged out of the run's total and the partitions by

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.wirearchive.batch.ingest.FileOutcomes;
 import org.wirearchive.batch.ingest.ProgressListener;
+import org.wirearchive.batch.ingest.RemoteIngestSteps;
 import org.wirearchive.batch.ingest.StoreWriter;
 import org.wirearchive.batch.store.ArticleStore;
 import org.wirearchive.batch.store.ChunkDedupIndex;

@@ -15,6 +15,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.wirearchive.batch.ingest.FileOutcomes;
 import org.wirearchive.batch.ingest.InputFile;
+import org.wirearchive.batch.ingest.RemoteIngestSteps;
 
 /**
  * A worker of a remote-partitioned ingest ({@code wirearchive worker}): only in a context started with

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wirearchive.batch.ExitCodes;
 import org.wirearchive.batch.Pages;
-import org.wirearchive.batch.cli.ExitCodes;
 import org.wirearchive.batch.cli.WirearchiveCli;
 
 /** The ingest job end to end, in-process, against a real H2 file database in a temporary directory. */

@@ -9,8 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.wirearchive.batch.ExitCodes;
 import org.wirearchive.batch.Pages;
-import org.wirearchive.batch.cli.ExitCodes;
 
 /**
  * What an input tree holds besides pages, and operator mistakes: names the process cannot open, files that vanish

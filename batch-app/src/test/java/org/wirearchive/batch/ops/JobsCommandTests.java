@@ -6,8 +6,8 @@ import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.wirearchive.batch.ExitCodes;
 import org.wirearchive.batch.Pages;
-import org.wirearchive.batch.cli.ExitCodes;
 
 /** {@code jobs ...} end to end, in-process, against a real H2 file database: output, exit codes, resulting states. */
 class JobsCommandTests extends OpsFixture {

@@ -15,8 +15,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.wirearchive.batch.ExitCodes;
 import org.wirearchive.batch.Pages;
-import org.wirearchive.batch.cli.ExitCodes;
 
 /**
  * What a night leaves behind for monitoring, in-process against a real H2 file database: the metrics file on every

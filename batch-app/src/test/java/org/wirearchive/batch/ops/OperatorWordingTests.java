@@ -21,7 +21,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.wirearchive.batch.cli.ExitCodes;
+import org.wirearchive.batch.ExitCodes;
 import org.wirearchive.core.dedup.DedupRule;
 
 /** What an operator reads: console lines, error messages, file modes, and the SQL of docs/reports.md. */

@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.wirearchive.batch.cli.ExitCodes;
+import org.wirearchive.batch.ExitCodes;
 
 /** {@code schedule} with a cron that fires every second, bounded by --max-runs. */
 class ScheduleCommandTests extends OpsFixture {

@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.wirearchive.batch.ExitCodes;
 import org.wirearchive.batch.Pages;
-import org.wirearchive.batch.cli.ExitCodes;
 
 /** {@code jobs stop} of an ingest that is really running (held mid-chunk by a trigger), from another context. */
 class StopRunningTests extends OpsFixture {

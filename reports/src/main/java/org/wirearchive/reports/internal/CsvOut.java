@@ -13,7 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.wirearchive.reports.ReportWriteException;
+import org.wirearchive.reports.files.ReportWriteException;
 
 /**
  * One CSV report file being written: RFC 4180 (comma, double quotes doubled, {@code \r\n} after every record), UTF-8,

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.wirearchive.reports.Report;
+import org.wirearchive.reports.files.Report;
 
 /**
  * Renders {@code report.html}: one self-contained page (inline CSS and SVG, no script, no network; a

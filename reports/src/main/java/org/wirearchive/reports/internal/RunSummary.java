@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 /**
  * The row of {@code run_summary.csv}: the {@code runs} row plus counts from the inputs the run recorded.
  *
- * @param cells             the cells in {@link org.wirearchive.reports.Report#RUN_SUMMARY} header order
+ * @param cells             the cells in {@link org.wirearchive.reports.files.Report#RUN_SUMMARY} header order
  * @param duplicatesByRule  the run's duplicates per dedup rule, by rule name
  * @param rejectsByReason   the run's rejects per reason code, by code
  */
@@ -77,7 +77,7 @@ public record RunSummary(List<String> cells, Map<String, Long> duplicatesByRule,
 
     /** The cell of the given header column. */
     public String get(String column) {
-        int i = org.wirearchive.reports.Report.RUN_SUMMARY.header().indexOf(column);
+        int i = org.wirearchive.reports.files.Report.RUN_SUMMARY.header().indexOf(column);
         if (i < 0) {
             throw new IllegalArgumentException("no run summary column " + column);
         }

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.wirearchive.reports.ReportWriteException;
+import org.wirearchive.reports.files.ReportWriteException;
 
 /**
  * Report files written atomically: each goes to a temporary file in the output directory, and only when every file

@@ -1,4 +1,4 @@
-package org.wirearchive.reports;
+package org.wirearchive.reports.files;
 
 import java.util.List;
 

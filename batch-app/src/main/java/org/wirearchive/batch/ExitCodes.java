@@ -1,6 +1,10 @@
-package org.wirearchive.batch.cli;
+package org.wirearchive.batch;
 
-/** Process exit codes: documented in the README, relied on by cron wrappers and monitoring. */
+/**
+ * Process exit codes: documented in the README, relied on by cron wrappers and monitoring, and read by the console
+ * from the {@code wirearchive jobs} processes it starts. {@link #of(Refusal.Kind)} is where a service's refusal
+ * becomes one.
+ */
 public final class ExitCodes {
 
     /** The command did what was asked (for {@code ingest}: the job COMPLETED). */
@@ -21,5 +25,17 @@ public final class ExitCodes {
     public static final int INTERNAL = 70;
 
     private ExitCodes() {
+    }
+
+    /** The exit code of a refusal of that kind. */
+    public static int of(Refusal.Kind kind) {
+        return switch (kind) {
+            case USAGE -> USAGE;
+            case NOT_FOUND -> ENVIRONMENT;
+            case ALREADY_RUNNING -> ALREADY_RUNNING;
+            case ALREADY_COMPLETED -> ALREADY_COMPLETED;
+            case RECOVERY_NEEDED -> RECOVERY_NEEDED;
+            case REFUSED -> JOB_FAILED;
+        };
     }
 }

@@ -1,4 +1,4 @@
-package org.wirearchive.batch.remote;
+package org.wirearchive.batch.ingest;
 
 import java.util.Collection;
 import java.util.Set;
@@ -9,13 +9,13 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.SimpleJob;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
-import org.wirearchive.batch.cli.ExitCodes;
-import org.wirearchive.batch.cli.UserError;
+import org.wirearchive.batch.Refusal;
 
 /**
  * The manager's steps of a remote-partitioned ingest, which replace the single-process {@code ingestFiles} step
  * between {@code freezeInputs} and {@code writeReports}: {@code parseFiles} (the partitions, run by the workers) and
- * {@code storeParsed} (dedup and store, here, in input order).
+ * {@code storeParsed} (dedup and store, here, in input order). The remote package provides them; the ingest job
+ * takes them when they are there.
  */
 public record RemoteIngestSteps(Step parseFiles, Step storeParsed) {
 
@@ -42,11 +42,11 @@ public record RemoteIngestSteps(Step parseFiles, Step storeParsed) {
         boolean remote = simple.getStepNames().contains(PARSE_FILES);
         long run = last.getJobInstance().getInstanceId();
         if (wasRemote && !remote) {
-            throw new UserError(ExitCodes.USAGE, "Run " + run + " was started with --workers remote: rerun it with "
+            throw new Refusal(Refusal.Kind.USAGE, "Run " + run + " was started with --workers remote: rerun it with "
                     + "--workers remote (a restart runs the same steps).");
         }
         if (wasLocal && remote) {
-            throw new UserError(ExitCodes.USAGE, "Run " + run + " was started without --workers remote: rerun it "
+            throw new Refusal(Refusal.Kind.USAGE, "Run " + run + " was started without --workers remote: rerun it "
                     + "without --workers remote (a restart runs the same steps).");
         }
     }

@@ -1,0 +1,87 @@
+package org.wirearchive.batch.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The layering drawn in docs/architecture.md, checked on the compiled main classes of every module (batch-app sees
+ * core and reports on its class path). A rule that fails names the offending dependencies; the fix is to move a type
+ * to the package both sides may use, never to widen the rule.
+ */
+class ArchitectureTests {
+
+    static JavaClasses project;
+
+    @BeforeAll
+    static void importProject() {
+        project = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.wirearchive");
+    }
+
+    @Test
+    void theRulesSeeEveryModule() {
+        // an empty import would make every rule pass vacuously
+        for (String pkg : new String[] {"org.wirearchive.core.extract", "org.wirearchive.core.dedup",
+                "org.wirearchive.reports", "org.wirearchive.batch.cli", "org.wirearchive.batch.ingest",
+                "org.wirearchive.batch.console"}) {
+            assertThat(project.stream().filter(c -> c.getPackageName().equals(pkg))).as(pkg).hasSizeGreaterThan(3);
+        }
+    }
+
+    @Test
+    void noPackageCycles() {
+        slices().matching("org.wirearchive.(**)").should().beFreeOfCycles().check(project);
+    }
+
+    @Test
+    void coreIsPlainJava() {
+        noClasses().that().resideInAPackage("org.wirearchive.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..")
+                .check(project);
+    }
+
+    @Test
+    void coreDependsOnNoOtherModule() {
+        noClasses().that().resideInAPackage("org.wirearchive.core..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("org.wirearchive.reports..", "org.wirearchive.batch..")
+                .check(project);
+    }
+
+    @Test
+    void reportsKnowNothingOfSpringBatchNorOfTheApplication() {
+        noClasses().that().resideInAPackage("org.wirearchive.reports..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.batch..", "org.wirearchive.batch..")
+                .check(project);
+    }
+
+    @Test
+    void servicesDoNotDependOnTheCommandLine() {
+        noClasses().that().resideOutsideOfPackage("org.wirearchive.batch.cli..")
+                .should().dependOnClassesThat().resideInAPackage("org.wirearchive.batch.cli..")
+                .check(project);
+    }
+
+    @Test
+    void theApplicationRootDependsOnNoOtherPackageOfTheApplication() {
+        // WirearchiveApplication, ExitCodes, Refusal, OperatorZone: shared by every package below
+        noClasses().that().resideInAPackage("org.wirearchive.batch")
+                .should().dependOnClassesThat().resideInAPackage("org.wirearchive.batch.*..")
+                .check(project);
+    }
+
+    @Test
+    void theGeneratorDoesNotDependOnTheParser() {
+        noClasses().that().resideInAPackage("org.wirearchive.core.generate..")
+                .should().dependOnClassesThat().resideInAPackage("org.wirearchive.core.extract..")
+                .check(project);
+    }
+}

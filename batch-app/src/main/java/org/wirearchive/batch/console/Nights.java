@@ -20,13 +20,13 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.wirearchive.batch.OperatorZone;
 import org.wirearchive.batch.Refusal;
+import org.wirearchive.batch.config.WirearchiveProperties;
 import org.wirearchive.batch.ops.JobDetail;
 import org.wirearchive.batch.ops.JobSummary;
 import org.wirearchive.batch.ops.JobsOperations;
@@ -54,7 +54,8 @@ public class Nights {
     private final Clock clock;
 
     public Nights(JobsOperations ops, JdbcTemplate jdbc, ConsoleSettings settings, Clock clock,
-                  @Value("${wirearchive.lock-expiry-seconds:120}") long lockExpirySeconds) {
+                  WirearchiveProperties properties) {
+        long lockExpirySeconds = properties.lockExpirySeconds();
         this.ops = ops;
         this.jdbc = jdbc;
         this.lock = new LockProbe(jdbc, lockExpirySeconds);

@@ -243,27 +243,7 @@ public class Pages {
                     .append("%) committed.</p>");
         }
         b.append(buttons(n, st));
-        b.append("<h2>Steps</h2><table class=\"list\" id=\"steps\"><thead><tr><th>Step</th><th>Status</th><th>Read</th>"
-                + "<th>Write</th><th>Filter</th><th>Skip</th><th>Commit</th><th>Rollback</th><th>Started</th>"
-                + "<th>Ended</th><th>Exit</th></tr></thead><tbody>");
-        for (String kind : List.of("steps", "partitions")) {
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> steps = (List<Map<String, Object>>) d.get(kind);
-            if (kind.equals("partitions") && !steps.isEmpty()) {
-                b.append("<tr><th colspan=\"11\">Partitions of the remote run</th></tr>");
-            }
-            for (Map<String, Object> s : steps) {
-                b.append("<tr class=\"").append(Html.esc(s.get("status")).toLowerCase(Locale.ROOT)).append("\"><td>")
-                        .append(Html.esc(s.get("name"))).append("</td><td>").append(s.get("status")).append("</td><td>")
-                        .append(s.get("readCount")).append("</td><td>").append(s.get("writeCount")).append("</td><td>")
-                        .append(s.get("filterCount")).append("</td><td>").append(s.get("skipCount")).append("</td><td>")
-                        .append(s.get("commitCount")).append("</td><td>").append(s.get("rollbackCount"))
-                        .append("</td><td>").append(Html.esc(short_(s.get("startTime")))).append("</td><td>")
-                        .append(Html.esc(short_(s.get("endTime")))).append("</td><td>").append(Html.esc(s.get("exitCode")))
-                        .append("</td></tr>");
-            }
-        }
-        b.append("</tbody></table>");
+        stepsTable(b, d);
         @SuppressWarnings("unchecked")
         Map<String, Object> counts = (Map<String, Object>) d.get("counts");
         if (Boolean.TRUE.equals(d.get("latest")) && counts.get("files") != null) {
@@ -293,7 +273,43 @@ public class Pages {
             }
             b.append("</ul>");
         }
-        List<Map<String, Object>> rejects = nights.rejects((Long) d.get("runId"), 200);
+        rejectsTable(b, (Long) d.get("runId"));
+        List<String> log = nights.logLines(n);
+        b.append("<h2>Log</h2>");
+        b.append(log.isEmpty() ? "<p>No log lines for this execution in "
+                + Html.esc(settings.dataDir().resolve("logs").resolve("wirearchive.log")) + ".</p>"
+                : "<pre class=\"log\" id=\"log\">" + Html.esc(String.join("\n", log)) + "</pre>");
+        return html("Night " + d.get("runDate"), b.toString());
+    }
+
+    /** The night's steps, then the partitions of a remote run, one row each. */
+    private static void stepsTable(StringBuilder b, Map<String, Object> d) {
+        b.append("<h2>Steps</h2><table class=\"list\" id=\"steps\"><thead><tr><th>Step</th><th>Status</th><th>Read</th>"
+                + "<th>Write</th><th>Filter</th><th>Skip</th><th>Commit</th><th>Rollback</th><th>Started</th>"
+                + "<th>Ended</th><th>Exit</th></tr></thead><tbody>");
+        for (String kind : List.of("steps", "partitions")) {
+            @SuppressWarnings("unchecked")
+            List<Map<String, Object>> steps = (List<Map<String, Object>>) d.get(kind);
+            if (kind.equals("partitions") && !steps.isEmpty()) {
+                b.append("<tr><th colspan=\"11\">Partitions of the remote run</th></tr>");
+            }
+            for (Map<String, Object> s : steps) {
+                b.append("<tr class=\"").append(Html.esc(s.get("status")).toLowerCase(Locale.ROOT)).append("\"><td>")
+                        .append(Html.esc(s.get("name"))).append("</td><td>").append(s.get("status")).append("</td><td>")
+                        .append(s.get("readCount")).append("</td><td>").append(s.get("writeCount")).append("</td><td>")
+                        .append(s.get("filterCount")).append("</td><td>").append(s.get("skipCount")).append("</td><td>")
+                        .append(s.get("commitCount")).append("</td><td>").append(s.get("rollbackCount"))
+                        .append("</td><td>").append(Html.esc(short_(s.get("startTime")))).append("</td><td>")
+                        .append(Html.esc(short_(s.get("endTime")))).append("</td><td>").append(Html.esc(s.get("exitCode")))
+                        .append("</td></tr>");
+            }
+        }
+        b.append("</tbody></table>");
+    }
+
+    /** The first 200 rejects of run {@code runId}. */
+    private void rejectsTable(StringBuilder b, Long runId) {
+        List<Map<String, Object>> rejects = nights.rejects(runId, 200);
         b.append("<h2>Rejects of this run</h2>");
         if (rejects.isEmpty()) {
             b.append("<p>None.</p>");
@@ -307,12 +323,6 @@ public class Pages {
             }
             b.append("</tbody></table>");
         }
-        List<String> log = nights.logLines(n);
-        b.append("<h2>Log</h2>");
-        b.append(log.isEmpty() ? "<p>No log lines for this execution in "
-                + Html.esc(settings.dataDir().resolve("logs").resolve("wirearchive.log")) + ".</p>"
-                : "<pre class=\"log\" id=\"log\">" + Html.esc(String.join("\n", log)) + "</pre>");
-        return html("Night " + d.get("runDate"), b.toString());
     }
 
     private String buttons(long id, String state) {

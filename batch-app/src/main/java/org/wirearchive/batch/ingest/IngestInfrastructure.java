@@ -2,11 +2,11 @@ package org.wirearchive.batch.ingest;
 
 import java.time.Clock;
 import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.wirearchive.batch.config.WirearchiveProperties;
 import org.wirearchive.batch.store.RunStore;
 import org.wirearchive.reports.ReportWriter;
 import org.wirearchive.reports.RunReportRequest;
@@ -23,14 +23,16 @@ public class IngestInfrastructure {
 
     @Bean
     public RunReports runReports(DataSource dataSource,
-                                 @Value("${wirearchive.report-scope:store}") String scope) {
+                                 WirearchiveProperties properties) {
+        String scope = properties.reportScope();
         Scope rows = Scope.valueOf(scope.strip().toUpperCase(java.util.Locale.ROOT));
         return (runId, outDir, excel) -> ReportWriter.writeRunReports(dataSource,
                 new RunReportRequest(outDir, runId, rows, excel));
     }
 
     @Bean
-    public IngestLock ingestLock(JdbcTemplate jdbc, @Value("${wirearchive.lock-expiry-seconds:120}") long expirySeconds) {
+    public IngestLock ingestLock(JdbcTemplate jdbc, WirearchiveProperties properties) {
+        long expirySeconds = properties.lockExpirySeconds();
         return new IngestLock(jdbc, expirySeconds);
     }
 

@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.wirearchive.batch.config.WirearchiveProperties;
 import org.wirearchive.batch.store.ArticleStore;
 import org.wirearchive.batch.store.ChunkDedupIndex;
 import org.wirearchive.core.extract.ArticleExtractor;
@@ -50,7 +51,8 @@ public class IngestJobConfiguration {
 
     @Bean
     public Step freezeInputs(JobRepository jobRepository, PlatformTransactionManager tm, JdbcTemplate jdbc,
-                             @Value("${wirearchive.data-dir:}") String dataDir) {
+                             WirearchiveProperties properties) {
+        String dataDir = properties.dataDir();
         return new StepBuilder("freezeInputs", jobRepository)
                 .tasklet(new FreezeInputsTasklet(jdbc, dataDir.isBlank() ? null : java.nio.file.Path.of(dataDir)), tm)
                 .build();
@@ -59,11 +61,11 @@ public class IngestJobConfiguration {
     @Bean
     public Step ingestFiles(JobRepository jobRepository, PlatformTransactionManager tm,
                             ParseAheadReader parseAheadReader, ArticleStore store, JdbcTemplate jdbc,
-                            @Value("${wirearchive.chunk-size:50}") int chunkSize,
-                            @Value("${wirearchive.progress-seconds:5}") int progressSeconds,
-                            @Value("${wirearchive.chunk-pause-ms:0}") long chunkPauseMs,
-                            @Value("${wirearchive.dedup-cache-copies:" + ChunkDedupIndex.DEFAULT_CACHE_COPIES + "}")
-                            int dedupCacheCopies) {
+                            WirearchiveProperties properties) {
+        int chunkSize = properties.chunkSize();
+        int progressSeconds = properties.progressSeconds();
+        long chunkPauseMs = properties.chunkPauseMs();
+        int dedupCacheCopies = properties.dedupCacheCopies();
         // The reader parses (and fingerprints) the next files on the parse threads while the step's thread writes
         // the current chunk; the writer (dedup and store) runs on one thread, in list order.
         ChunkOrientedStepBuilder<FileOutcomes, FileOutcomes> step = new StepBuilder("ingestFiles", jobRepository)
@@ -89,7 +91,8 @@ public class IngestJobConfiguration {
 
     /** The parser threads (wirearchive.parse-threads, default: one per processor). */
     @Bean
-    public ThreadPoolTaskExecutor parseExecutor(@Value("${wirearchive.parse-threads:0}") int parseThreads) {
+    public ThreadPoolTaskExecutor parseExecutor(WirearchiveProperties properties) {
+        int parseThreads = properties.parseThreads();
         int threads = parseThreads > 0 ? parseThreads : Runtime.getRuntime().availableProcessors();
         ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
         executor.setCorePoolSize(threads);
@@ -108,8 +111,9 @@ public class IngestJobConfiguration {
     @StepScope
     public ParseAheadReader parseAheadReader(DataSource dataSource,
             @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long instanceId,
-            @Value("${wirearchive.max-input-mb:20}") long maxInputMb,
-            @Value("${wirearchive.chunk-size:50}") int chunkSize, ThreadPoolTaskExecutor parseExecutor) {
+            WirearchiveProperties properties, ThreadPoolTaskExecutor parseExecutor) {
+        long maxInputMb = properties.maxInputMb();
+        int chunkSize = properties.chunkSize();
         int window = Math.max(2 * chunkSize, 4 * parseExecutor.getMaxPoolSize());
         return new ParseAheadReader(new InputFileReader(dataSource, instanceId, 500),
                 new ParseFileProcessor(fileParser(maxInputMb)), parseExecutor, window);

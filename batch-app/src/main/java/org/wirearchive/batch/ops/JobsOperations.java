@@ -22,12 +22,12 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.wirearchive.batch.OperatorZone;
 import org.wirearchive.batch.Refusal;
+import org.wirearchive.batch.config.WirearchiveProperties;
 import org.wirearchive.batch.ingest.IngestJobConfiguration;
 import org.wirearchive.batch.ingest.IngestParameters;
 import org.wirearchive.batch.ingest.IngestRequest;
@@ -57,8 +57,9 @@ public class JobsOperations {
 
     public JobsOperations(JobRepository jobRepository, JobOperator jobOperator, IngestService ingestService,
                           JdbcTemplate jdbc, Clock clock,
-                          @Value("${wirearchive.lock-expiry-seconds:120}") long lockExpirySeconds,
-                          @Value("${wirearchive.chunk-size:50}") int chunkSize) {
+                          WirearchiveProperties properties) {
+        long lockExpirySeconds = properties.lockExpirySeconds();
+        int chunkSize = properties.chunkSize();
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
         this.ingestService = ingestService;

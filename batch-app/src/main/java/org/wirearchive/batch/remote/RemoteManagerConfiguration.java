@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.core.MessagingTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.wirearchive.batch.config.WirearchiveProperties;
 import org.wirearchive.batch.ingest.FileOutcomes;
 import org.wirearchive.batch.ingest.ProgressListener;
 import org.wirearchive.batch.ingest.RemoteIngestSteps;
@@ -44,22 +45,25 @@ public class RemoteManagerConfiguration {
     @StepScope
     public SeqRangePartitioner seqRangePartitioner(JdbcTemplate jdbc,
             @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long runId,
-            @Value("${wirearchive.remote.partitions:8}") int partitions,
-            @Value("${wirearchive.max-input-mb:20}") long maxInputMb) {
+            WirearchiveProperties properties) {
+        int partitions = properties.remote().partitions();
+        long maxInputMb = properties.maxInputMb();
         return new SeqRangePartitioner(jdbc, runId, partitions, maxInputMb);
     }
 
     @Bean(destroyMethod = "close")
     public PartitionRequestSender partitionRequestSender(
-            @Value("${wirearchive.remote.broker-url}") String brokerUrl,
-            @Value("${wirearchive.remote.broker-name:${wirearchive.remote.broker-url}}") String brokerName) {
+            WirearchiveProperties properties) {
+        String brokerUrl = properties.remote().brokerUrl();
+        String brokerName = properties.remote().brokerName();
         return new PartitionRequestSender(Brokers.connectionFactory(brokerUrl), brokerName);
     }
 
     @Bean
     public MessageChannelPartitionHandler partitionHandler(JobRepository jobRepository, PartitionRequestSender sender,
-            @Value("${wirearchive.remote.poll-ms:1000}") long pollMillis,
-            @Value("${wirearchive.remote.timeout-ms:-1}") long timeoutMillis) {
+            WirearchiveProperties properties) {
+        long pollMillis = properties.remote().pollMs();
+        long timeoutMillis = properties.remote().timeoutMs();
         MessageChannelPartitionHandler handler = new MessageChannelPartitionHandler();
         handler.setStepName(RemoteIngestSteps.PARSE_PARTITION);
         handler.setMessagingOperations(new MessagingTemplate(sender));
@@ -72,7 +76,8 @@ public class RemoteManagerConfiguration {
     @Bean
     public Step parseFiles(JobRepository jobRepository, SeqRangePartitioner seqRangePartitioner,
                            MessageChannelPartitionHandler partitionHandler, JdbcTemplate jdbc,
-                           @Value("${wirearchive.progress-seconds:5}") int progressSeconds) {
+                           WirearchiveProperties properties) {
+        int progressSeconds = properties.progressSeconds();
         return new StepBuilder(RemoteIngestSteps.PARSE_FILES, jobRepository)
                 .partitioner(RemoteIngestSteps.PARSE_PARTITION, seqRangePartitioner)
                 .partitionHandler(partitionHandler)
@@ -84,15 +89,17 @@ public class RemoteManagerConfiguration {
     @StepScope
     public StagedFileReader stagedFileReader(DataSource dataSource,
             @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long runId,
-            @Value("${wirearchive.chunk-size:50}") int chunkSize) {
+            WirearchiveProperties properties) {
+        int chunkSize = properties.chunkSize();
         return new StagedFileReader(dataSource, runId, chunkSize);
     }
 
     @Bean
     public Step storeParsed(JobRepository jobRepository, PlatformTransactionManager tm, StagedFileReader stagedFileReader,
                             ArticleStore store, JdbcTemplate jdbc,
-                            @Value("${wirearchive.chunk-size:50}") int chunkSize,
-                            @Value("${wirearchive.progress-seconds:5}") int progressSeconds) {
+                            WirearchiveProperties properties) {
+        int chunkSize = properties.chunkSize();
+        int progressSeconds = properties.progressSeconds();
         return new StepBuilder(RemoteIngestSteps.STORE_PARSED, jobRepository)
                 .<FileOutcomes, FileOutcomes>chunk(chunkSize)
                 .transactionManager(tm)

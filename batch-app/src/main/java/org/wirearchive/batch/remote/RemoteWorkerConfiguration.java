@@ -7,12 +7,12 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.ChunkOrientedStepBuilder;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.wirearchive.batch.config.WirearchiveProperties;
 import org.wirearchive.batch.ingest.FileOutcomes;
 import org.wirearchive.batch.ingest.InputFile;
 import org.wirearchive.batch.ingest.RemoteIngestSteps;
@@ -30,8 +30,9 @@ public class RemoteWorkerConfiguration {
     @Bean
     public Step parsePartition(JobRepository jobRepository, PlatformTransactionManager tm, DataSource dataSource,
                                ThreadPoolTaskExecutor parseExecutor,
-                               @Value("${wirearchive.chunk-size:50}") int chunkSize,
-                               @Value("${wirearchive.chunk-pause-ms:0}") long chunkPauseMs) {
+                               WirearchiveProperties properties) {
+        int chunkSize = properties.chunkSize();
+        long chunkPauseMs = properties.chunkPauseMs();
         PartitionParser parser = new PartitionParser();
         ChunkOrientedStepBuilder<InputFile, FileOutcomes> step = new StepBuilder(RemoteIngestSteps.PARSE_PARTITION,
                 jobRepository)
@@ -69,7 +70,8 @@ public class RemoteWorkerConfiguration {
 
     @Bean
     public PartitionConsumer partitionConsumer(PartitionRequestHandler partitionRequestHandler,
-                                               @Value("${wirearchive.remote.broker-url}") String brokerUrl) {
+                                               WirearchiveProperties properties) {
+        String brokerUrl = properties.remote().brokerUrl();
         return new PartitionConsumer(Brokers.connectionFactory(brokerUrl), brokerUrl, partitionRequestHandler);
     }
 }

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
@@ -56,8 +55,41 @@ public class ChunkDedupIndex implements DedupIndex {
     private final JdbcDedupIndex direct;
     private final DayCache days;
 
+    private final BandSearch bandSearch;
+
     /** The chunk's state; null outside a chunk. */
     private State state;
+
+    /** The chunk as the band search sees it. */
+    private final BandSearch.Chunk chunkView = new BandSearch.Chunk() {
+        @Override
+        public int rows() {
+            return state.bySource.size();
+        }
+
+        @Override
+        public boolean holds(String source) {
+            return state.bySource.containsKey(source);
+        }
+
+        @Override
+        public void carriers(long band, LocalDate from, LocalDate to, List<IndexedCopy> into) {
+            Set<String> own = state.byBand.get(band);
+            if (own != null) {
+                for (String src : own) {
+                    Row r = state.bySource.get(src);
+                    if (inWindow(r.copy, from, to)) {
+                        into.add(r.copy);
+                    }
+                }
+            }
+        }
+
+        @Override
+        public IndexedCopy rekeyed(IndexedCopy c) {
+            return ChunkDedupIndex.this.rekeyed(c);
+        }
+    };
 
     public ChunkDedupIndex(JdbcTemplate jdbc) {
         this(jdbc, DEFAULT_CACHE_COPIES);
@@ -67,6 +99,7 @@ public class ChunkDedupIndex implements DedupIndex {
         this.jdbc = jdbc;
         this.direct = new JdbcDedupIndex(jdbc);
         this.days = new DayCache(jdbc, COLUMNS, cacheCopies);
+        this.bandSearch = new BandSearch(days);
     }
 
     /** One copy as the chunk sees it, and as it was in the database when loaded. */
@@ -112,14 +145,14 @@ public class ChunkDedupIndex implements DedupIndex {
         final Set<Long> menafn = new HashSet<>();
         final Set<Long> kuna = new HashSet<>();
         final Set<String> keys = new HashSet<>();
-        /** The re-keys of the chunk, in order: {new key, old key}. */
-        final List<Object[]> rekeys = new ArrayList<>();
+        /** The re-keys of the chunk, in order. */
+        final List<Rekey> rekeys = new ArrayList<>();
     }
 
     /** Loads every identity candidate of the chunk's copies and the window days of their dates; starts recording. */
     public void begin(List<IndexedCopy> incoming) {
         State s = new State();
-        nextChunk();
+        bandSearch.nextChunk();
         List<LocalDate> dates = new ArrayList<>();
         for (IndexedCopy c : incoming) {
             s.sources.add(c.source());
@@ -200,7 +233,7 @@ public class ChunkDedupIndex implements DedupIndex {
         if (cached >= 0) {
             // the same committed row: take the cached one
             pull(s, days.entry(cached));
-            markHeld(cached);
+            bandSearch.markHeld(cached);
             return;
         }
         Row row = new Row(JdbcDedupIndex.map(rs, 0), rs.getBoolean(15), true);
@@ -216,9 +249,9 @@ public class ChunkDedupIndex implements DedupIndex {
         IndexedCopy c = e.copy();
         boolean canonical = e.canonical();
         boolean moved = false;
-        for (Object[] rk : s.rekeys) {
-            if (c.articleKey().equals(rk[1])) {
-                c = c.withKey((String) rk[0]);
+        for (Rekey rk : s.rekeys) {
+            if (c.articleKey().equals(rk.oldKey())) {
+                c = c.withKey(rk.newKey());
                 canonical = false;
                 moved = true;
             }
@@ -375,7 +408,7 @@ public class ChunkDedupIndex implements DedupIndex {
         if (state == null) {
             return direct.findByBands(bands, from, to);
         }
-        return bandCandidates(bands, from, to, null, 0);
+        return bandSearch.candidates(bands, from, to, null, 0, chunkView);
     }
 
     /**
@@ -388,131 +421,15 @@ public class ChunkDedupIndex implements DedupIndex {
             return direct.findSimilar(signature, from, to, minSimilarity);
         }
         long[] bands = signature.bands();
-        return bands.length == 0 ? List.of() : bandCandidates(bands, from, to, signature, minSimilarity);
-    }
-
-    /**
-     * The copies dated in {@code [from, to]} that share a band value with {@code bands}, leaving out every band value
-     * more than {@link Deduplicator#MAX_BAND_COPIES} of them carry; with a {@code signature}, only those whose own is
-     * banded and at least {@code minSimilarity} similar to it. The committed carriers of a band are walked as ids of
-     * the day cache, and only a copy that is returned is built (with the chunk's re-keys so far applied). A carrier
-     * the chunk holds is counted and tested as the chunk's row (it may have been rewritten in this chunk).
-     */
-    private List<IndexedCopy> bandCandidates(long[] bands, LocalDate from, LocalDate to, MinHash signature,
-            double minSimilarity) {
-        days.ensure(from, to);
-        int lookup = nextLookup(days.idBound());
-        Map<String, IndexedCopy> found = new LinkedHashMap<>();
-        Set<String> testedRows = new HashSet<>();
-        List<Row> rows = new ArrayList<>();
-        IntList ids = carriers;
-        for (long b : bands) {
-            ids.clear();
-            rows.clear();
-            // committed carriers that the chunk does not hold are exact; at most every chunk row differs from its
-            // committed self: beyond that margin the band is certainly too common, without looking at its copies
-            if (days.carriers(b, from, to, ids, Deduplicator.MAX_BAND_COPIES + state.bySource.size()) < 0) {
-                continue;
-            }
-            int carrying = 0;
-            for (int i = 0; i < ids.size(); i++) {
-                if (!heldByChunk(ids.get(i))) {
-                    carrying++;
-                }
-            }
-            Set<String> own = state.byBand.get(b);
-            if (own != null) {
-                for (String src : own) {
-                    Row r = state.bySource.get(src);
-                    if (inWindow(r.copy, from, to)) {
-                        carrying++;
-                        rows.add(r);
-                    }
-                }
-            }
-            if (carrying > Deduplicator.MAX_BAND_COPIES) {
-                continue;
-            }
-            for (int i = 0; i < ids.size(); i++) {
-                int id = ids.get(i);
-                if (heldByChunk(id) || tested[id] == lookup) {
-                    continue;
-                }
-                tested[id] = lookup;
-                if (signature == null || days.similarity(signature, id) >= minSimilarity) {
-                    IndexedCopy c = rekeyed(days.copy(id));
-                    found.putIfAbsent(c.source(), c);
-                }
-            }
-            for (Row r : rows) {
-                IndexedCopy c = r.copy;
-                if (testedRows.add(c.source()) && (signature == null
-                        || (c.minHash().banded() && signature.similarity(c.minHash()) >= minSimilarity))) {
-                    found.putIfAbsent(c.source(), c);
-                }
-            }
-        }
-        return new ArrayList<>(found.values());
-    }
-
-    // Marks of the day cache's ids. tested: valid where it equals the current look-up's stamp. held (whether the chunk
-    // holds a row for the id's source): valid where seen equals the chunk's stamp. Within a chunk the cache frees no
-    // id, a copy it loads gets a new id, and a cached copy becomes held only when pulled into the chunk (marked then).
-    private final IntList carriers = new IntList(256);
-    private int[] tested = new int[0];
-    private int[] seen = new int[0];
-    private boolean[] held = new boolean[0];
-    private int lookups;
-    private int chunks;
-
-    /** Starts a look-up: a new stamp, and mark arrays that cover every id below {@code idBound}. */
-    private int nextLookup(int idBound) {
-        cover(idBound);
-        if (++lookups == 0) { // wrapped: forget every old stamp
-            Arrays.fill(tested, 0);
-            lookups = 1;
-        }
-        return lookups;
-    }
-
-    /** Starts a chunk: whether an id is held is found again. */
-    private void nextChunk() {
-        if (++chunks == 0) {
-            Arrays.fill(seen, 0);
-            chunks = 1;
-        }
-    }
-
-    private void cover(int idBound) {
-        if (tested.length < idBound) {
-            int n = Math.max(idBound, tested.length * 2);
-            tested = Arrays.copyOf(tested, n);
-            seen = Arrays.copyOf(seen, n);
-            held = Arrays.copyOf(held, n);
-        }
-    }
-
-    /** True when the chunk holds a row for the cached copy {@code id} (then the row answers, not the cache). */
-    private boolean heldByChunk(int id) {
-        if (seen[id] != chunks) {
-            seen[id] = chunks;
-            held[id] = state.bySource.containsKey(days.copy(id).source());
-        }
-        return held[id];
-    }
-
-    /** Notes that the chunk now holds a row for the cached copy {@code id}. */
-    private void markHeld(int id) {
-        cover(id + 1);
-        seen[id] = chunks;
-        held[id] = true;
+        return bands.length == 0 ? List.of()
+                : bandSearch.candidates(bands, from, to, signature, minSimilarity, chunkView);
     }
 
     /** A committed copy with the chunk's re-keys so far applied, as the database will apply them. */
     private IndexedCopy rekeyed(IndexedCopy c) {
-        for (Object[] rk : state.rekeys) {
-            if (c.articleKey().equals(rk[1])) {
-                c = c.withKey((String) rk[0]);
+        for (Rekey rk : state.rekeys) {
+            if (c.articleKey().equals(rk.oldKey())) {
+                c = c.withKey(rk.newKey());
             }
         }
         return c;
@@ -599,7 +516,7 @@ public class ChunkDedupIndex implements DedupIndex {
             return;
         }
         ensureKey(oldKey);
-        state.rekeys.add(new Object[] {newKey, oldKey});
+        state.rekeys.add(new Rekey(newKey, oldKey));
         Set<String> sources = state.byKey.remove(oldKey);
         if (sources == null) {
             return;
@@ -652,7 +569,7 @@ public class ChunkDedupIndex implements DedupIndex {
         // copies are then written as the chunk left them.
         if (!s.rekeys.isEmpty()) {
             jdbc.batchUpdate("UPDATE dedup_copies SET article_key = ?, is_canonical = FALSE WHERE article_key = ?",
-                    s.rekeys);
+                    s.rekeys.stream().map(rk -> new Object[] {rk.newKey(), rk.oldKey()}).toList());
         }
         if (!moves.isEmpty()) {
             jdbc.batchUpdate("UPDATE dedup_copies SET article_key = ?, is_canonical = ? WHERE source = ?", moves);
@@ -668,7 +585,7 @@ public class ChunkDedupIndex implements DedupIndex {
                     + "window_date, crawl_date, content_hash, headline_hash, body_length, complete, shingles, minhash, "
                     + "is_canonical, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", inserts);
         }
-        List<Object[]> rekeys = s.rekeys;
+        List<Rekey> rekeys = s.rekeys;
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

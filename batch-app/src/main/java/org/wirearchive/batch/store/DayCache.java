@@ -222,10 +222,10 @@ final class DayCache {
      * Applies a committed chunk: first the re-keys in order (to every cached copy of the old key), then the final
      * state of every copy the chunk loaded or wrote. Then drops the least recently used days beyond the bound.
      */
-    void apply(List<Object[]> rekeys, Collection<Entry> finalStates) {
-        for (Object[] rk : rekeys) {
-            String newKey = (String) rk[0];
-            int[] ids = idsByKey.remove((String) rk[1]);
+    void apply(List<Rekey> rekeys, Collection<Entry> finalStates) {
+        for (Rekey rk : rekeys) {
+            String newKey = rk.newKey();
+            int[] ids = idsByKey.remove(rk.oldKey());
             if (ids == null) {
                 continue;
             }

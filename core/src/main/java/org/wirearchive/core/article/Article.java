@@ -48,6 +48,12 @@ public record Article(
         String bodySha256,
         List<String> warnings) {
 
+    /**
+     * The warning of a body that ended without the provider's end marker: the page may be cut off, so dedup counts
+     * the copy as possibly incomplete.
+     */
+    public static final String WARNING_NO_END_MARKER = "no-end-marker";
+
     public Article {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(body, "body");

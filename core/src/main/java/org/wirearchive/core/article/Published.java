@@ -14,9 +14,19 @@ import java.util.Objects;
  */
 public record Published(LocalDate date, LocalTime time, ZoneOffset offset, String source) {
 
+    // Every source label a parser gives (the published_source column prints them); parsers use these, never literals.
+    /** A printed timestamp in the header or the footer. */
     public static final String TIMESTAMP = "TIMESTAMP";
+    /** The date encoded in a MENAFN document id. */
     public static final String DOC_ID = "DOC_ID";
+    /** A date printed in the title line. */
+    public static final String TITLE = "TITLE";
+    /** A dateline that prints its year. */
+    public static final String DATELINE = "DATELINE";
+    /** A dateline without a year, the year taken from the crawl date. */
     public static final String DATELINE_CRAWL_YEAR = "DATELINE+CRAWL_YEAR";
+    /** HTML markup such as {@code article:published_time}. */
+    public static final String HTML_META = "HTML_META";
 
     public Published {
         Objects.requireNonNull(date, "date");

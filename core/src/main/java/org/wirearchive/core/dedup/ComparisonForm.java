@@ -1,10 +1,6 @@
 package org.wirearchive.core.dedup;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
@@ -12,8 +8,9 @@ import java.util.Locale;
  * {@code آ} before a quote dropped, every other character that is not a letter or digit turned into a space, runs
  * of spaces folded. Line ends, wrapping, quotes, dashes and punctuation therefore never make two copies differ.
  *
- * <p>Package-private helper: the parser's {@code normalize} package was not committed when dedup was written; the
- * form is deliberately coarser than a stored body so it can be swapped for the shared one without changing results.
+ * <p>The only comparison form of deduplication. It is deliberately coarser than the parser's
+ * {@code TextNormalizer.forComparison} (which keeps punctuation): replacing one by the other would change which copies
+ * match, so both stay, each with its own job.
  */
 final class ComparisonForm {
 
@@ -57,14 +54,5 @@ final class ComparisonForm {
 
     private static boolean isQuote(char c) {
         return c == '\'' || c == '"' || c == '\u2019' || c == '\u2018' || c == '\u201C' || c == '\u201D';
-    }
-
-    static String sha256Hex(String text) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 import org.wirearchive.core.article.Article;
 import org.wirearchive.core.menafn.Providers;
+import org.wirearchive.core.normalize.TextNormalizer;
 
 /**
  * What the dedup index keeps of one copy (one source): its identifiers, the dates of the window, the content hashes,
@@ -23,7 +24,7 @@ import org.wirearchive.core.menafn.Providers;
  * @param contentHash     SHA-256 hex of the body's comparison form
  * @param headlineHash    the first 16 hex of SHA-256 of the headline's comparison form, or null without a headline
  * @param bodyLength      the length of the body's comparison form (the "most complete" measure)
- * @param complete        false when the parser flagged the body as possibly partial
+ * @param complete        false when the parser warned {@link Article#WARNING_NO_END_MARKER} (the body may be cut off)
  * @param minHash         the body's MinHash signature
  */
 public record IndexedCopy(String source, String articleKey, Long menafnArticleNo, Long kunaId, boolean providerKuna,
@@ -57,14 +58,10 @@ public record IndexedCopy(String source, String articleKey, Long menafnArticleNo
                 : a.menafnArticleNo() != null && !html ? Origin.MENAFN_TEXT : Origin.OTHER;
         boolean providerKuna = "kuna".equals(a.providerKey()) || Providers.byCode(a.menafnProviderCode()).map(Providers.Known::key).filter("kuna"::equals).isPresent()
                 || origin == Origin.KUNA_SITE;
-        boolean complete = a.warnings().stream()
-                .noneMatch(w -> {
-                    String lw = w.toLowerCase(Locale.ROOT);
-                    return lw.contains("partial") || lw.contains("truncated") || lw.equals("no-end-marker");
-                });
+        boolean complete = !a.warnings().contains(Article.WARNING_NO_END_MARKER);
         LocalDate date = a.publishedDate() != null ? a.publishedDate() : a.crawlDate();
         return new IndexedCopy(a.source(), null, a.menafnArticleNo(), kuna, providerKuna, origin, date, a.crawlDate(),
-                ComparisonForm.sha256Hex(body), headline.isEmpty() ? null : ComparisonForm.sha256Hex(headline).substring(0, 16),
+                TextNormalizer.sha256Hex(body), headline.isEmpty() ? null : TextNormalizer.sha256Hex(headline).substring(0, 16),
                 body.length(), complete, MinHash.ofComparisonForm(body));
     }
 
@@ -90,7 +87,7 @@ public record IndexedCopy(String source, String articleKey, Long menafnArticleNo
             return String.format(Locale.ROOT, "H%04d%02d%02d-%s", date.getYear(), date.getMonthValue(),
                     date.getDayOfMonth(), contentHash.substring(0, 16));
         }
-        return "H-" + contentHash.substring(0, 16) + "-" + ComparisonForm.sha256Hex(source).substring(0, 8);
+        return "H-" + contentHash.substring(0, 16) + "-" + TextNormalizer.sha256Hex(source).substring(0, 8);
     }
 
     /** True when this is a KUNA original and {@code other} a MENAFN copy of KUNA text, or the other way round. */

@@ -81,7 +81,7 @@ public final class ArticleExtractor {
     }
 
     /** {@code published_source} of a time taken from the HTML markup. */
-    public static final String HTML_META = "HTML_META";
+    public static final String HTML_META = Published.HTML_META;
 
     /** An HTML document: starts (after blanks) with a doctype or one of the usual top-level tags. */
     static boolean looksLikeHtml(String text) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import org.wirearchive.core.menafn.MenafnUrl;
 import org.wirearchive.core.menafn.Providers;
 import org.wirearchive.core.normalize.TextNormalizer;
+import org.wirearchive.core.normalize.Urls;
 
 /**
  * Chooses the headline among the header lines of a page (FORMATS.md section 2 and 13.2) and recognises the lines
@@ -31,13 +32,7 @@ final class Headlines {
         if (url == null) {
             return null;
         }
-        int s = url.indexOf("://");
-        int start = s < 0 ? 0 : s + 3;
-        int end = start;
-        while (end < url.length() && "/?#:".indexOf(url.charAt(end)) < 0) {
-            end++;
-        }
-        String[] labels = url.substring(start, end).toLowerCase(Locale.ROOT).split("\\.");
+        String[] labels = Urls.host(url).split("\\.");
         for (int i = 0; i < labels.length - 1; i++) {
             if (!HOST_PREFIXES.contains(labels[i]) && !labels[i].isEmpty()) {
                 String key = letters(labels[i]);

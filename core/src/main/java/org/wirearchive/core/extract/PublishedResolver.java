@@ -19,8 +19,8 @@ final class PublishedResolver {
     enum Source {
         TIMESTAMP(Published.TIMESTAMP),
         DOC_ID(Published.DOC_ID),
-        TITLE("TITLE"),
-        DATELINE("DATELINE"),
+        TITLE(Published.TITLE),
+        DATELINE(Published.DATELINE),
         DATELINE_CRAWL_YEAR(Published.DATELINE_CRAWL_YEAR),
         FOOTER_TIMESTAMP(Published.TIMESTAMP);
 

@@ -61,7 +61,7 @@ final class TextArticleParser {
         }
         BodyScan bodyScan = BodyScan.read(lines, bodyLine, bodyOffset, siteKey);
         if (!bodyScan.endSeen()) {
-            warnings.add("no-end-marker");
+            warnings.add(Article.WARNING_NO_END_MARKER);
         }
         Trailer trailer = Trailer.read(lines, bodyScan.trailerStart());
         String body = normalizeBody(bodyScan.lines(), warnings);

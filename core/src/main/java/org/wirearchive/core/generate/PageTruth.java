@@ -66,6 +66,7 @@ public record PageTruth(String layout, LocalDateTime published, boolean timePrin
         return sha256(fold(body));
     }
 
+    // its own digest, not TextNormalizer.sha256Hex: the generator is an oracle and shares no code with the parser
     static String sha256(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.wirearchive.core.article.KunaId;
 import org.wirearchive.core.menafn.Providers;
+import org.wirearchive.core.normalize.Urls;
 
 /**
  * What a kuna.net.kw URL tells: the article id ({@code ArticleDetails.aspx?id=N&language=en}, parameters in any
@@ -19,7 +20,7 @@ public final class KunaUrl {
 
     /** True when the host is kuna.net.kw (any subdomain). */
     public static boolean isKuna(String url) {
-        String lower = lowerHostAndPath(url);
+        String lower = url == null ? null : Urls.afterScheme(url).toLowerCase(Locale.ROOT);
         if (lower == null) {
             return false;
         }
@@ -84,13 +85,5 @@ public final class KunaUrl {
             }
         }
         return null;
-    }
-
-    private static String lowerHostAndPath(String url) {
-        if (url == null) {
-            return null;
-        }
-        int s = url.indexOf("://");
-        return url.substring(s < 0 ? 0 : s + 3).toLowerCase(Locale.ROOT);
     }
 }

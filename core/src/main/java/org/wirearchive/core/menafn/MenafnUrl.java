@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import org.wirearchive.core.normalize.Urls;
 
 /** What a menafn.com article URL tells: {@code https://menafn.com/<article number>/<Title-Slug>}. */
 public final class MenafnUrl {
@@ -16,13 +17,13 @@ public final class MenafnUrl {
 
     /** True when the URL's host is menafn.com (any subdomain). */
     public static boolean isMenafn(String url) {
-        String host = host(url);
+        String host = Urls.host(url);
         return host != null && (host.equals("menafn.com") || host.endsWith(".menafn.com"));
     }
 
     /** The article number from {@code menafn.com/<number>/...}, or empty. */
     public static Optional<Long> articleNo(String url) {
-        String path = pathAfterHost(url);
+        String path = Urls.pathAfterHost(url);
         if (path == null || !isMenafn(url)) {
             return Optional.empty();
         }
@@ -45,7 +46,7 @@ public final class MenafnUrl {
      * dropped, hyphens to spaces. Empty when the URL has no slug.
      */
     public static Optional<String> slugHeadline(String url) {
-        String path = pathAfterHost(url);
+        String path = Urls.pathAfterHost(url);
         if (path == null) {
             return Optional.empty();
         }
@@ -84,31 +85,6 @@ public final class MenafnUrl {
         }
         String h = sb.toString().strip();
         return h.isEmpty() ? Optional.empty() : Optional.of(h);
-    }
-
-    static String host(String url) {
-        if (url == null) {
-            return null;
-        }
-        int s = url.indexOf("://");
-        int start = s < 0 ? 0 : s + 3;
-        int end = start;
-        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
-            end++;
-        }
-        String host = url.substring(start, end).toLowerCase(Locale.ROOT);
-        int colon = host.indexOf(':');
-        return colon >= 0 ? host.substring(0, colon) : host;
-    }
-
-    static String pathAfterHost(String url) {
-        if (url == null) {
-            return null;
-        }
-        int s = url.indexOf("://");
-        int start = s < 0 ? 0 : s + 3;
-        int slash = url.indexOf('/', start);
-        return slash < 0 ? null : url.substring(slash);
     }
 
     private static int indexOfAny(String s, String chars) {

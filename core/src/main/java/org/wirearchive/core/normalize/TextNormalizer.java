@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -247,7 +248,7 @@ public final class TextNormalizer {
     }
 
     /**
-     * The comparison form used by deduplication: NFC, lower case ({@link Locale#ROOT}), curly quotes and primes to
+     * The comparison form of the parser (deduplication uses its own, coarser {@code dedup.ComparisonForm}): NFC, lower case ({@link Locale#ROOT}), curly quotes and primes to
      * ASCII quotes, every dash to {@code -}, a space inserted after sentence punctuation and before an opening quote
      * glued to a word ({@code talks.The} and {@code talks. The} compare equal), all whitespace (line breaks included)
      * folded to one space, stripped. Never null for non-null input.
@@ -328,17 +329,11 @@ public final class TextNormalizer {
         };
     }
 
-    /** Lower-case hex SHA-256 of the UTF-8 bytes of {@code text}. */
+    /** Lower-case hex SHA-256 of the UTF-8 bytes of {@code text}: the project's one text digest. */
     public static String sha256Hex(String text) {
         try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            char[] hex = new char[d.length * 2];
-            final char[] digits = "0123456789abcdef".toCharArray();
-            for (int i = 0; i < d.length; i++) {
-                hex[2 * i] = digits[(d[i] >> 4) & 0xF];
-                hex[2 * i + 1] = digits[d[i] & 0xF];
-            }
-            return new String(hex);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }

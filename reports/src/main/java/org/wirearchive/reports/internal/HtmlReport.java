@@ -1,11 +1,7 @@
 package org.wirearchive.reports.internal;
 
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -128,71 +124,15 @@ public final class HtmlReport {
 
     /** Stacked bars: one bar per day (per month or year over long spans), one colour per large provider. */
     private void dailyChart(List<ReportData.DailyRow> daily) {
-        Map<String, Long> perProvider = new TreeMap<>();
-        LocalDate min = null;
-        LocalDate max = null;
-        for (ReportData.DailyRow r : daily) {
-            if (r.date() == null || r.articles() == 0) {
-                continue;
-            }
-            LocalDate day = LocalDate.parse(r.date());
-            min = min == null || day.isBefore(min) ? day : min;
-            max = max == null || day.isAfter(max) ? day : max;
-            perProvider.merge(providerLabel(r), r.articles(), Long::sum);
-        }
-        if (min == null) {
+        DailyChartData data = DailyChartData.of(daily, TOP_PROVIDERS_IN_CHART);
+        if (data == null) {
             out.append("<h2>Articles per provider</h2>\n<p class=\"empty\">No dated articles.</p>\n");
             return;
         }
-        List<String> ranked = new ArrayList<>(perProvider.keySet());
-        ranked.sort(Comparator.comparing((String k) -> -perProvider.get(k)).thenComparing(Comparator.naturalOrder()));
-        boolean other = ranked.size() > TOP_PROVIDERS_IN_CHART;
-        List<String> top = other ? List.copyOf(ranked.subList(0, TOP_PROVIDERS_IN_CHART)) : List.copyOf(ranked);
-        List<String> series = new ArrayList<>(top);
-        if (other) {
-            series.add("other");
-        }
-        long days = ChronoUnit.DAYS.between(min, max) + 1;
-        String unit = days <= 62 ? "day" : ChronoUnit.MONTHS.between(YearMonth.from(min), YearMonth.from(max)) < 72
-                ? "month" : "year";
+        String unit = data.unit();
         out.append("<h2>Articles per provider per ").append(unit).append("</h2>\n");
-        List<String> buckets = new ArrayList<>();
-        if ("day".equals(unit)) {
-            for (LocalDate x = min; !x.isAfter(max); x = x.plusDays(1)) {
-                buckets.add(x.toString());
-            }
-        } else if ("month".equals(unit)) {
-            for (YearMonth m = YearMonth.from(min); !m.isAfter(YearMonth.from(max)); m = m.plusMonths(1)) {
-                buckets.add(m.toString());
-            }
-        } else {
-            for (int y = min.getYear(); y <= max.getYear(); y++) {
-                buckets.add(Integer.toString(y));
-            }
-        }
-        Map<String, long[]> counts = new LinkedHashMap<>();
-        for (String b : buckets) {
-            counts.put(b, new long[series.size()]);
-        }
-        for (ReportData.DailyRow r : daily) {
-            if (r.date() == null || r.articles() == 0) {
-                continue;
-            }
-            String b = "day".equals(unit) ? r.date() : "month".equals(unit) ? r.date().substring(0, 7)
-                    : r.date().substring(0, 4);
-            int s = series.indexOf(providerLabel(r));
-            counts.get(b)[s < 0 ? series.size() - 1 : s] += r.articles();
-        }
-        long peak = 0;
-        for (long[] c : counts.values()) {
-            long sum = 0;
-            for (long v : c) {
-                sum += v;
-            }
-            peak = Math.max(peak, sum);
-        }
-        long step = niceStep(peak);
-        long top0 = ((peak + step - 1) / step) * step;
+        long step = niceStep(data.peak());
+        long top0 = ((data.peak() + step - 1) / step) * step;
         int width = 960;
         int height = 300;
         int left = 56;
@@ -201,10 +141,10 @@ public final class HtmlReport {
         int bottom = 44;
         double plotW = width - left - right;
         double plotH = height - topPad - bottom;
-        double slot = plotW / buckets.size();
+        double slot = plotW / data.counts().size();
         double barW = Math.max(1, slot * 0.8);
-        out.append("<p class=\"sub\">One bar per ").append(unit).append(", ").append(esc(fmt(perProvider.values()
-                .stream().mapToLong(Long::longValue).sum()))).append(" dated articles.</p>\n");
+        out.append("<p class=\"sub\">One bar per ").append(unit).append(", ").append(esc(fmt(data.dated())))
+                .append(" dated articles.</p>\n");
         out.append("<svg class=\"chart\" role=\"img\" aria-label=\"Articles per provider per ").append(unit)
                 .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
                 .append("\" xmlns=\"http://www.w3.org/2000/svg\">\n");
@@ -215,9 +155,10 @@ public final class HtmlReport {
                     .append("<text class=\"ytick\" x=\"").append(left - 6).append("\" y=\"").append(n(y + 4))
                     .append("\">").append(fmt(v)).append("</text>\n");
         }
-        int labelEvery = Math.max(1, (int) Math.ceil(buckets.size() / 12.0));
+        List<String> series = data.series();
+        int labelEvery = Math.max(1, (int) Math.ceil(data.counts().size() / 12.0));
         int i = 0;
-        for (Map.Entry<String, long[]> e : counts.entrySet()) {
+        for (Map.Entry<String, long[]> e : data.counts().entrySet()) {
             double x = left + i * slot + (slot - barW) / 2;
             double y = topPad + plotH;
             long[] c = e.getValue();
@@ -229,7 +170,7 @@ public final class HtmlReport {
                 y -= h;
                 out.append("<rect x=\"").append(n(x)).append("\" y=\"").append(n(y)).append("\" width=\"")
                         .append(n(barW)).append("\" height=\"").append(n(h)).append("\" fill=\"")
-                        .append(color(s, series.size(), other)).append("\"><title>").append(esc(e.getKey()))
+                        .append(color(s, series.size(), data.other())).append("\"><title>").append(esc(e.getKey()))
                         .append(" · ").append(esc(series.get(s))).append(": ").append(fmt(c[s]))
                         .append("</title></rect>\n");
             }
@@ -243,11 +184,8 @@ public final class HtmlReport {
                 .append("\" y1=\"").append(n(topPad + plotH)).append("\" y2=\"").append(n(topPad + plotH))
                 .append("\"/>\n</svg>\n<ul class=\"legend\">\n");
         for (int s = 0; s < series.size(); s++) {
-            long total = "other".equals(series.get(s)) && other ? perProvider.entrySet().stream()
-                    .filter(en -> !top.contains(en.getKey())).mapToLong(Map.Entry::getValue).sum()
-                    : perProvider.get(series.get(s));
-            out.append("<li><i style=\"background:").append(color(s, series.size(), other)).append("\"></i>")
-                    .append("<bdi>").append(esc(series.get(s))).append("</bdi> <span>").append(fmt(total))
+            out.append("<li><i style=\"background:").append(color(s, series.size(), data.other())).append("\"></i>")
+                    .append("<bdi>").append(esc(series.get(s))).append("</bdi> <span>").append(fmt(data.total(s)))
                     .append("</span></li>\n");
         }
         out.append("</ul>\n");
@@ -348,13 +286,6 @@ public final class HtmlReport {
                     .append(fmt(d.rejectsTotal())).append(" rejects; all of them are in rejects.csv.</p>\n");
         }
         out.append("</section>\n");
-    }
-
-    private static String providerLabel(ReportData.DailyRow r) {
-        if (r.providerKey() != null) {
-            return r.providerKey();
-        }
-        return r.provider() != null ? r.provider() : "(unknown)";
     }
 
     private static String color(int s, int count, boolean other) {

@@ -116,7 +116,8 @@ class ConsoleApiIT {
         assertThat(e.path("reason").asString()).contains("crashed");
 
         JsonNode d = json(get("/api/executions/1"));
-        assertThat(d.path("stoppedAt").path("number").asInt()).isGreaterThan(1);
+        // where a restart resumes: after the last read position the job repository saved (1 if none was saved yet)
+        assertThat(d.path("stoppedAt").path("number").asInt()).isBetween(1, 300);
         assertThat(d.path("stoppedAt").path("path").asString()).startsWith(work.resolve("gen/archive").toString());
         assertThat(d.path("steps").size()).isGreaterThanOrEqualTo(2);
         assertThat(d.path("steps").get(1).path("name").asString()).isEqualTo("ingestFiles");

@@ -123,8 +123,11 @@ class ConsoleBrowserIT {
         assertThat(driver.findElement(By.className("consequence")).getText()).contains("last committed chunk");
         driver.findElement(By.id("token")).sendKeys(TOKEN);
         driver.findElement(By.id("confirm")).click();
+        // the form posts, then the browser follows the redirect to the action's page: wait for the navigation
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .withMessage(() -> "no action page; the page says: " + driver.findElement(By.tagName("body")).getText())
+                .until(d -> d.getCurrentUrl().contains("/actions/"));
         String actionUrl = driver.getCurrentUrl();
-        assertThat(actionUrl).contains("/actions/");
 
         // the nights page while it runs: live progress (files, inputs/s, ETA), updated by the console's script
         driver.get(console.base() + "/");

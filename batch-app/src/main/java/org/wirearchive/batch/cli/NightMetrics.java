@@ -13,7 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.wirearchive.batch.ops.PrometheusTextFile;
-import org.wirearchive.batch.store.RunStore;
+import org.wirearchive.store.RunStore;
 
 /** Writes {@code --metrics-file} for a night however it ended, with the last success read from the database. */
 final class NightMetrics {

@@ -2,7 +2,7 @@ package org.wirearchive.batch.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.wirearchive.batch.store.ChunkDedupIndex;
+import org.wirearchive.store.ChunkDedupIndex;
 
 /**
  * The {@code wirearchive.*} settings and their defaults, in one place. Set them as {@code -Dwirearchive.chunk-size=100}

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.wirearchive.batch.config.WirearchiveProperties;
-import org.wirearchive.batch.store.RunStore;
+import org.wirearchive.store.RunStore;
 import org.wirearchive.reports.ReportWriter;
 import org.wirearchive.reports.RunReportRequest;
 import org.wirearchive.reports.Scope;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.springframework.batch.core.BatchStatus;
-import org.wirearchive.batch.store.RunStore.RunCounts;
+import org.wirearchive.store.RunStore.RunCounts;
 
 /**
  * What an ingest did: the job's status, the run's counts and where the reports are.

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
 import org.wirearchive.batch.ExitCodes;
 import org.wirearchive.batch.OperatorZone;
 import org.wirearchive.batch.Refusal;
-import org.wirearchive.batch.store.RunStore;
+import org.wirearchive.store.RunStore;
 
 /** Launches (or restarts) the ingest job for a run date and reports what it did. */
 @Service

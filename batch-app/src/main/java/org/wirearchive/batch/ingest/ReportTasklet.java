@@ -12,7 +12,7 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.wirearchive.batch.store.RunStore;
+import org.wirearchive.store.RunStore;
 
 /**
  * Last step: records the run's counts, then writes every report of the run from the database (atomically: a crash

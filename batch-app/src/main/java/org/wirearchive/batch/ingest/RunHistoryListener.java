@@ -6,7 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
-import org.wirearchive.batch.store.RunStore;
+import org.wirearchive.store.RunStore;
 
 /** Keeps the {@code runs} table in step with the job: STARTED at the start, the final status and counts at the end. */
 public class RunHistoryListener implements JobExecutionListener {

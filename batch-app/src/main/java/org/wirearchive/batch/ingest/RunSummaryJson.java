@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.Locale;
-import org.wirearchive.batch.store.RunStore.RunCounts;
+import org.wirearchive.store.RunStore.RunCounts;
 import org.wirearchive.core.extract.OutcomeJson;
 
 /** Writes {@code summary.json}: the run's outcome for machines (status, exit code, counts, timing), atomically. */

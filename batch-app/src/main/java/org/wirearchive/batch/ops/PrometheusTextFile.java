@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.batch.core.BatchStatus;
 import org.wirearchive.batch.ingest.IngestResult;
-import org.wirearchive.batch.store.RunStore.RunCounts;
+import org.wirearchive.store.RunStore.RunCounts;
 
 /**
  * The last night's metrics as a Prometheus text file, for node_exporter's textfile collector ({@code *.prom} in its

@@ -22,8 +22,8 @@ import org.wirearchive.batch.ingest.FileOutcomes;
 import org.wirearchive.batch.ingest.ProgressListener;
 import org.wirearchive.batch.ingest.RemoteIngestSteps;
 import org.wirearchive.batch.ingest.StoreWriter;
-import org.wirearchive.batch.store.ArticleStore;
-import org.wirearchive.batch.store.ChunkDedupIndex;
+import org.wirearchive.store.ArticleStore;
+import org.wirearchive.store.ChunkDedupIndex;
 
 /**
  * The manager of a remote-partitioned ingest ({@code ingest --workers remote}): only in a context started with

@@ -5,6 +5,9 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.wirearchive.store.ArticleStore;
+import org.wirearchive.store.MigrateUnlessCurrent;
+import org.wirearchive.store.RunStore;
 
 /** The store's beans: plain JDBC over the application's data source. */
 @Configuration
@@ -23,7 +26,7 @@ public class StoreConfiguration {
     /** Flyway migrates only when a migration is not applied yet; a current schema starts without its validation. */
     @Bean
     public FlywayMigrationStrategy migrateUnlessCurrent() {
-        return new MigrateUnlessCurrent();
+        return new MigrateUnlessCurrent()::migrate;
     }
 
     @Bean

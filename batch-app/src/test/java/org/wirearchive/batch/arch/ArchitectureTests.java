@@ -29,7 +29,7 @@ class ArchitectureTests {
     void theRulesSeeEveryModule() {
         // an empty import would make every rule pass vacuously
         for (String pkg : new String[] {"org.wirearchive.core.extract", "org.wirearchive.core.dedup",
-                "org.wirearchive.reports", "org.wirearchive.batch.cli", "org.wirearchive.batch.ingest",
+                "org.wirearchive.store", "org.wirearchive.reports", "org.wirearchive.batch.cli", "org.wirearchive.batch.ingest",
                 "org.wirearchive.batch.console"}) {
             assertThat(project.stream().filter(c -> c.getPackageName().equals(pkg))).as(pkg).hasSizeGreaterThan(3);
         }
@@ -51,8 +51,28 @@ class ArchitectureTests {
     void coreDependsOnNoOtherModule() {
         noClasses().that().resideInAPackage("org.wirearchive.core..")
                 .should().dependOnClassesThat()
-                .resideInAnyPackage("org.wirearchive.reports..", "org.wirearchive.batch..")
+                .resideInAnyPackage("org.wirearchive.store..", "org.wirearchive.reports..", "org.wirearchive.batch..")
                 .check(project);
+    }
+
+    @Test
+    void theStoreIsJdbcWithoutSpringBootOrBatchAndKnowsNoClient() {
+        noClasses().that().resideInAPackage("org.wirearchive.store..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.boot..", "org.springframework.batch..",
+                        "org.wirearchive.reports..", "org.wirearchive.batch..")
+                .check(project);
+    }
+
+    @Test
+    void onlyTheStoreHoldsTheSchema() {
+        // the migrations are resources of the store module: no other module's jar may carry db/migration scripts
+        for (String module : new String[] {"core", "reports", "batch-app"}) {
+            java.nio.file.Path dir = java.nio.file.Path.of(System.getProperty("wirearchive.root", ".."), module,
+                    "src/main/resources/db");
+            assertThat(dir).as(module + " must not hold migrations").doesNotExist();
+        }
+        assertThat(String.valueOf(ArchitectureTests.class.getResource("/db/migration/V1__store.sql"))).contains("store");
     }
 
     @Test

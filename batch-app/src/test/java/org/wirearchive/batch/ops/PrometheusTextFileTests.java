@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.wirearchive.batch.ingest.IngestResult;
-import org.wirearchive.batch.store.RunStore.RunCounts;
+import org.wirearchive.store.RunStore.RunCounts;
 
 class PrometheusTextFileTests {
 

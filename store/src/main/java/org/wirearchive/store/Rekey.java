@@ -1,4 +1,4 @@
-package org.wirearchive.batch.store;
+package org.wirearchive.store;
 
 /**
  * One re-key of a chunk: every copy of {@code oldKey} moves to {@code newKey} and stops being canonical. A chunk

@@ -1,4 +1,4 @@
-package org.wirearchive.batch.store;
+package org.wirearchive.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +26,7 @@ class MigrateUnlessCurrentTests {
     private static Flyway flyway(JdbcDataSource ds) {
         // the application's settings (application.properties)
         return Flyway.configure().dataSource(ds).locations("classpath:db/migration").baselineOnMigrate(true)
-                .baselineVersion("0").outOfOrder(true).load();
+                .baselineVersion("0").load();
     }
 
     private static long rows(JdbcDataSource ds, String sql) throws Exception {
@@ -57,7 +57,7 @@ class MigrateUnlessCurrentTests {
         var sorted = versions.stream().map(Integer::parseInt).sorted().toList();
         String newest = String.valueOf(sorted.get(sorted.size() - 1));
         Flyway.configure().dataSource(ds).locations("classpath:db/migration")
-                .target(String.valueOf(sorted.get(sorted.size() - 2))).outOfOrder(true).load().migrate();
+                .target(String.valueOf(sorted.get(sorted.size() - 2))).load().migrate();
         long before = rows(ds, "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\"");
         Flyway flyway = flyway(ds);
         assertThat(MigrateUnlessCurrent.isCurrent(flyway)).isFalse();

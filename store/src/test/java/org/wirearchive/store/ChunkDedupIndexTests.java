@@ -1,4 +1,4 @@
-package org.wirearchive.batch.store;
+package org.wirearchive.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.wirearchive.batch.store;
+package org.wirearchive.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +15,6 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.Location;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
@@ -28,13 +27,12 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * scripts, locations outside the class path) it calls {@code migrate()} as before, which validates and applies. The
  * schema's migrations are SQL scripts only (no Java migrations), so the scripts are the whole list.
  */
-public final class MigrateUnlessCurrent implements FlywayMigrationStrategy {
+public final class MigrateUnlessCurrent {
 
     private static final Logger log = LoggerFactory.getLogger(MigrateUnlessCurrent.class);
     private static final Pattern VERSIONED = Pattern.compile("V([0-9][0-9._]*)__.*\\.sql");
     private static final Pattern OTHER = Pattern.compile("[RU].*__.*\\.sql");
 
-    @Override
     public void migrate(Flyway flyway) {
         if (isCurrent(flyway)) {
             log.debug("Schema current: every migration is applied; Flyway's validation skipped");

@@ -1,4 +1,4 @@
-package org.wirearchive.batch.store;
+package org.wirearchive.store;
 
 import java.sql.Date;
 import java.sql.ResultSet;

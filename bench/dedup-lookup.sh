@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Dedup lookup cost against a large store (issue 4: "show the cost of a lookup at 1 million"):
+# Dedup lookup cost against a large store (the cost of a lookup against a store of 1 million articles):
 # ingests the same generated pages into (a) an empty database and (b) one pre-filled with N synthetic stored articles
 # (rows in articles, sources and dedup_copies, spread over ten years of dates, ~270 a day), and prints the ingest
 # step's throughput for both. The synthetic rows never match the pages (their signature is all zeros), so (b) measures

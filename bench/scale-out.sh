@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Remote partitioning throughput (issue 8, docs/scale-out.md): the same generated archive ingested
+# Remote partitioning throughput (docs/scale-out.md): the same generated archive ingested
 #   (a) by one process (the reference),
 #   (b) by a manager (ingest --workers remote, embedded broker) and 1 worker,
 #   (c) by a manager and 2 workers,

@@ -30,7 +30,7 @@ import org.wirearchive.core.generate.ArchiveGenerator;
 import org.wirearchive.core.generate.GeneratorSpec;
 
 /**
- * Issue 8's scale-out test, with real processes on PostgreSQL: a manager ({@code ingest --workers remote}, with its
+ * The scale-out test (docs/scale-out.md), with real processes on PostgreSQL: a manager ({@code ingest --workers remote}, with its
  * embedded Artemis broker on a free port) and two {@code worker} JVMs share a fresh database; one worker is killed
  * with SIGKILL in the middle of a partition; the run completes with the same reports and rows as a single-process
  * run of the same archive, the surviving worker took the partition over, and a SIGTERM stops it cleanly (exit 0).

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Dates as pages print them (FORMATS.md section 3): numeric timestamps, English and French month names, Arabic month
+ * Dates as pages print them (docs/formats.md, "Fields"): numeric timestamps, English and French month names, Arabic month
  * names with Arabic-Indic digits. A small tokenizer instead of regular expressions: one pass, no backtracking.
  */
 final class DateText {
@@ -55,7 +55,7 @@ final class DateText {
 
     /**
      * Arabic spelling variants folded for month look-up only: hamza forms of alif to {@code ا}, the Persian letters
-     * {@code ی ک ھ} (mixed into Arabic pages, FORMATS.md section 9) to {@code ي ك ه}, {@code ى} to {@code ي}.
+     * {@code ی ک ھ} (mixed into Arabic pages) to {@code ي ك ه}, {@code ى} to {@code ي}.
      */
     static String foldArabic(String w) {
         boolean arabic = false;

@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.wirearchive.core.menafn.Providers;
 
 /**
- * A dateline at the start of an article's first paragraph (FORMATS.md section 6), found by a hand-written scanner:
+ * A dateline at the start of an article's first paragraph (docs/formats.md, "Fields"), found by a hand-written scanner:
  * {@code TOKYO, June 26 (KUNA) --}, {@code Amman, Mar.3 (Petra) -}, {@code KOWEÏT, 3 Novembre (KUNA) --},
  * {@code الكويت - 5 - 11 (كونا) --}, {@code BAKU, Azerbaijan, February 12 .}, {@code KUWAIT:}, {@code Doha, Qatar:},
  * {@code ASTANA –}, {@code Riyadh, March 14, 2022, SPA --}, optionally after a byline

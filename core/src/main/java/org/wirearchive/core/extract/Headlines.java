@@ -11,7 +11,7 @@ import org.wirearchive.core.normalize.TextNormalizer;
 import org.wirearchive.core.normalize.Urls;
 
 /**
- * Chooses the headline among the header lines of a page (FORMATS.md section 2 and 13.2) and recognises the lines
+ * Chooses the headline among the header lines of a page (docs/formats.md, "Fields" and "Header noise") and recognises the lines
  * that are not headlines: photo captions and credits, the paper's or the mirror's own name, an HTML {@code <title>}
  * printed as text with its site suffix.
  */

@@ -3,7 +3,7 @@ package org.wirearchive.core.menafn;
 import java.util.Optional;
 
 /**
- * The {@code (MENAFN- Provider)} tag that opens a MENAFN article, in every variant of FORMATS.md section 4:
+ * The {@code (MENAFN- Provider)} tag that opens a MENAFN article, in every variant docs/formats.md lists:
  * {@code (MENAFN- X)}, {@code ( MENAFN - X)}, {@code (MENAFN - X)}, {@code MENAFN - X)} (no opening parenthesis,
  * maybe no space after), and {@code (MENAFN)} alone (MENAFN's own editorial). The provider name ends at the
  * parenthesis that closes the wrapper, nested parentheses counted: {@code (MENAFN- Kuwait News Agency (KUNA))}

@@ -3,8 +3,8 @@ package org.wirearchive.core.normalize;
 import java.util.Set;
 
 /**
- * Finds words glued together where an AMP page lost its line breaks ({@code Ministerhas}, {@code JuneThe}; FORMATS.md
- * section 10). Only detects, never splits: the text stays as printed and the parser adds a warning. Two patterns, both
+ * Finds words glued together where an AMP page lost its line breaks ({@code Ministerhas}, {@code JuneThe};
+ * docs/formats.md, "Decoding"). Only detects, never splits: the text stays as printed and the parser adds a warning. Two patterns, both
  * rare in correctly spaced English:
  * <ul>
  *   <li>a capitalised word of four or more letters with a lower-case function word glued after it

@@ -9,7 +9,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Repairs the two mis-decodings common in the archive (FORMATS.md section 10). Both repairs are conservative: text
+ * Repairs the two mis-decodings common in the archive (docs/formats.md, "Decoding"). Both repairs are conservative: text
  * that does not show the pattern is returned unchanged (the same instance).
  */
 public final class Mojibake {

@@ -5,14 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.wirearchive.reports.files.Report;
 import org.wirearchive.reports.internal.StoreAggregates;
+import org.wirearchive.store.report.ReportRows;
+import org.wirearchive.store.report.ReportSession;
 
 /**
  * Which state of the store a set of whole-store reports shows: the store's id and version ({@code store_state}, raised
@@ -36,38 +34,29 @@ final class StoreStamp {
     private StoreStamp() {
     }
 
-    /** The stamp of the store as this connection's transaction sees it, or null when it has no id yet (empty). */
-    static String current(Connection c, boolean bom) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT store_id, version FROM store_state WHERE id = 1");
-             ResultSet rs = ps.executeQuery()) {
-            if (!rs.next() || rs.getString(1) == null) {
-                return null;
-            }
-            StringBuilder layout = new StringBuilder();
-            for (Report r : REUSED) {
-                layout.append(r.fileName()).append(':').append(String.join(",", r.header())).append(';');
-            }
-            return "wirearchive whole-store reports\nstore " + rs.getString(1) + "\nversion " + rs.getLong(2)
-                    + "\nbom " + bom + "\nlayout " + Integer.toHexString(layout.toString().hashCode()) + "\n";
+    /** The stamp of the store as the session's transaction sees it, or null when it has no id yet (empty). */
+    static String current(ReportSession store, boolean bom) {
+        ReportRows.StoreVersion v = store.storeVersion();
+        if (v == null) {
+            return null;
         }
+        StringBuilder layout = new StringBuilder();
+        for (Report r : REUSED) {
+            layout.append(r.fileName()).append(':').append(String.join(",", r.header())).append(';');
+        }
+        return "wirearchive whole-store reports\nstore " + v.storeId() + "\nversion " + v.version()
+                + "\nbom " + bom + "\nlayout " + Integer.toHexString(layout.toString().hashCode()) + "\n";
     }
 
     /**
      * A directory whose reports carry exactly this stamp and still has every reusable file: the output directory
      * itself (a rerun), or the report directory of one of the latest completed runs. Null when there is none.
      */
-    static Path reusable(Connection c, String stamp, Path outDir, Long runId) throws SQLException {
+    static Path reusable(ReportSession store, String stamp, Path outDir, Long runId) {
         List<Path> candidates = new ArrayList<>();
         candidates.add(outDir);
-        try (PreparedStatement ps = c.prepareStatement("SELECT out_dir FROM runs WHERE status = 'COMPLETED' "
-                + "AND out_dir IS NOT NULL AND run_id <> ? ORDER BY run_id DESC FETCH FIRST "
-                + CANDIDATES + " ROWS ONLY")) {
-            ps.setLong(1, runId == null ? -1 : runId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    candidates.add(Path.of(rs.getString(1)));
-                }
-            }
+        for (String dir : store.completedOutDirs(runId, CANDIDATES)) {
+            candidates.add(Path.of(dir));
         }
         for (Path dir : candidates) {
             if (matches(dir, stamp)) {

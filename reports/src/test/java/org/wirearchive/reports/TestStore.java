@@ -13,9 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 
-/** A fresh in-memory H2 store per test: the V1, V2 and V6 schema, the V10 views, V11's instants, rows inserted by plain SQL. */
+/**
+ * A fresh store per test (in-memory H2, or a new PostgreSQL database): the production schema, every migration of the
+ * store module applied by Flyway; rows inserted by plain SQL.
+ */
 final class TestStore implements AutoCloseable {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -31,13 +35,7 @@ final class TestStore implements AutoCloseable {
         this.ds = h2;
         try {
             keepAlive = ds.getConnection();
-            try (Statement st = keepAlive.createStatement()) {
-                st.execute("RUNSCRIPT FROM 'classpath:db/migration/V1__store.sql'");
-                st.execute("RUNSCRIPT FROM 'classpath:db/migration/V2__operations.sql'"); // runs.files_new, ...
-                st.execute("RUNSCRIPT FROM 'classpath:db/migration/V6__store_state.sql'");
-                st.execute("RUNSCRIPT FROM 'classpath:db/migration/V10__report_views.sql'");
-                st.execute("RUNSCRIPT FROM 'classpath:db/migration/V11__instants.sql'");
-            }
+            migrate(ds);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -49,11 +47,8 @@ final class TestStore implements AutoCloseable {
         this.onClose = onClose;
         try {
             keepAlive = ds.getConnection();
-            for (String script : List.of("V1__store.sql", "V6__store_state.sql", "V10__report_views.sql",
-                    "V2__operations.sql", "V11__instants.sql")) {
-                runScript(keepAlive, script);
-            }
-        } catch (SQLException | java.io.IOException e) {
+            migrate(ds);
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -82,20 +77,10 @@ final class TestStore implements AutoCloseable {
         });
     }
 
-    /** Runs a migration from the classpath statement by statement (no comments with semicolons in them). */
-    private static void runScript(Connection c, String name) throws SQLException, java.io.IOException {
-        String text;
-        try (java.io.InputStream in = TestStore.class.getResourceAsStream("/db/migration/" + name)) {
-            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-        String sql = text.replaceAll("--[^\n]*", "");
-        try (Statement st = c.createStatement()) {
-            for (String stmt : sql.split(";")) {
-                if (!stmt.isBlank()) {
-                    st.execute(stmt);
-                }
-            }
-        }
+    /** The production schema: every migration of the store module, applied by Flyway as the application does. */
+    private static void migrate(DataSource ds) {
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").baselineOnMigrate(true)
+                .baselineVersion("0").load().migrate();
     }
 
     DataSource dataSource() {

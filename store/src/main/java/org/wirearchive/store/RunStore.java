@@ -1,8 +1,12 @@
 package org.wirearchive.store;
 
 import java.sql.Timestamp;
-import java.time.LocalDate;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The {@code runs} table: one row per run (job instance), updated by every execution of it. */
@@ -24,10 +28,27 @@ public class RunStore {
         }
     }
 
+    /**
+     * What the operator's tools show of a run: its latest execution, counts and failure ({@code null}: not counted
+     * yet).
+     */
+    public record RunRow(long runId, long lastExecutionId, Integer filesSeen, Integer articlesNew,
+                         Integer articlesUpdated, Integer duplicates, Integer rejects, String failure) {
+    }
+
+    /** A rejected input of a run: its name, reason code and the sentence that explains it. */
+    public record RejectedInput(String source, String reason, String reasonText) {
+    }
+
     private final JdbcTemplate jdbc;
 
     public RunStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Over a plain data source (a command that reads the database without starting the application). */
+    public RunStore(DataSource dataSource) {
+        this(new JdbcTemplate(dataSource));
     }
 
     /**
@@ -97,6 +118,56 @@ public class RunStore {
         Integer n = jdbc.queryForObject("SELECT MAX(attempt) FROM runs WHERE run_date = ?", Integer.class,
                 java.sql.Date.valueOf(runDate));
         return n == null ? -1 : n;
+    }
+
+    /**
+     * Records how the run's start classified the files under its inputs against the manifest ({@code full}: the
+     * unchanged ones are processed too) and how many paths it skipped.
+     */
+    public void fileCounts(long runId, int fresh, int changed, int unchanged, boolean full, int skipped) {
+        jdbc.update("UPDATE runs SET files_new = ?, files_changed = ?, files_unchanged = ?, full_run = ? WHERE run_id = ?",
+                fresh, changed, unchanged, full, runId);
+        jdbc.update("UPDATE runs SET files_skipped = ? WHERE run_id = ?", skipped, runId);
+    }
+
+    /**
+     * Records the status an operator gave the run's execution {@code executionId}, when it is the run's latest; the
+     * end time and failure already recorded are kept.
+     */
+    public void markStatus(long runId, long executionId, String status, Instant finished, String failure) {
+        jdbc.update("UPDATE runs SET status = ?, finished = COALESCE(finished, ?), failure = COALESCE(failure, ?) "
+                        + "WHERE run_id = ? AND last_execution_id = ?", status, Timestamp.from(finished), failure,
+                runId, executionId);
+    }
+
+    /** Every run, by id. */
+    public Map<Long, RunRow> all() {
+        Map<Long, RunRow> m = new HashMap<>();
+        jdbc.query("SELECT run_id, last_execution_id, files_seen, articles_new, articles_updated, duplicates, rejects, "
+                + "failure FROM runs", rs -> {
+                    m.put(rs.getLong(1), new RunRow(rs.getLong(1), rs.getLong(2), rs.getObject(3, Integer.class),
+                            rs.getObject(4, Integer.class), rs.getObject(5, Integer.class),
+                            rs.getObject(6, Integer.class), rs.getObject(7, Integer.class), rs.getString(8)));
+                });
+        return m;
+    }
+
+    /** The run's latest execution, or null when the run is not recorded. */
+    public Long lastExecutionId(long runId) {
+        return jdbc.query("SELECT last_execution_id FROM runs WHERE run_id = ?",
+                rs -> rs.next() ? rs.getLong(1) : null, runId);
+    }
+
+    /** How many inputs the run recorded (its {@code sources} rows). */
+    public int inputs(long runId) {
+        return count("SELECT COUNT(*) FROM sources WHERE run_id = ?", runId);
+    }
+
+    /** The run's rejected inputs by name, at most {@code limit}. */
+    public List<RejectedInput> rejects(long runId, int limit) {
+        return jdbc.query("SELECT source, reason, reason_text FROM sources WHERE run_id = ? AND status = 'rejected' "
+                + "ORDER BY source FETCH FIRST " + limit + " ROWS ONLY",
+                (rs, i) -> new RejectedInput(rs.getString(1), rs.getString(2), rs.getString(3)), runId);
     }
 
     private int count(String sql, Object... args) {

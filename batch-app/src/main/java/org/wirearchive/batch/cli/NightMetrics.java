@@ -3,14 +3,12 @@ package org.wirearchive.batch.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Driver;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.wirearchive.batch.ops.PrometheusTextFile;
 import org.wirearchive.store.RunStore;
@@ -58,9 +56,7 @@ final class NightMetrics {
                     .getDeclaredConstructor().newInstance();
             SimpleDriverDataSource ds = new SimpleDriverDataSource(driver, url,
                     (String) props.get("spring.datasource.username"), (String) props.get("spring.datasource.password"));
-            Timestamp t = new JdbcTemplate(ds).queryForObject(
-                    "SELECT MAX(finished) FROM runs WHERE status = 'COMPLETED'", Timestamp.class);
-            return t == null ? null : t.toInstant();
+            return new RunStore(ds).lastSuccess();
         } catch (Exception | LinkageError e) {
             return null; // no database yet, or unreachable: the metrics say "no success known" (0)
         }

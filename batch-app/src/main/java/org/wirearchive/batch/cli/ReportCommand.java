@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.wirearchive.batch.ExitCodes;
 import org.wirearchive.reports.RangeReportRequest;
 import org.wirearchive.reports.files.ReportWriteException;
@@ -18,6 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.wirearchive.store.ArticleSearch;
 
 /** {@code report}: regenerates the reports for a range of publication dates from the database. */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -58,10 +58,8 @@ public class ReportCommand implements Callable<Integer> {
         Path dir = (out != null ? out : Path.of("out", "report-" + from + "_" + to)).toAbsolutePath().normalize();
         Map<String, Object> database = db.existingDatabaseProperties(); // a wrong --data: exit 3, nothing created
         try (ConfigurableApplicationContext ctx = SpringContexts.startExisting(db, Map.of())) {
-            Integer articles = new JdbcTemplate(ctx.getBean(DataSource.class)).queryForObject(
-                    "SELECT COUNT(*) FROM articles WHERE published_date BETWEEN ? AND ?", Integer.class,
-                    java.sql.Date.valueOf(from), java.sql.Date.valueOf(to));
-            if (!allowEmpty && (articles == null || articles == 0)) {
+            int articles = ctx.getBean(ArticleSearch.class).publishedBetween(from, to);
+            if (!allowEmpty && articles == 0) {
                 throw new UserError(ExitCodes.JOB_FAILED, "no article published from " + from + " to " + to
                         + " in the database " + SpringContexts.withoutPassword(String.valueOf(
                                 database.get("spring.datasource.url"))) + "; nothing was written (use --allow-empty "

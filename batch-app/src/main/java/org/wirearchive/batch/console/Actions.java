@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.wirearchive.batch.ExitCodes;
 import org.wirearchive.batch.OperatorZone;
@@ -27,6 +26,8 @@ import org.wirearchive.batch.Refusal;
 import org.wirearchive.batch.ops.JobDetail;
 import org.wirearchive.batch.ops.JobsOperations;
 import org.wirearchive.batch.ops.LockProbe;
+import org.wirearchive.store.IngestLockTable;
+import org.wirearchive.store.RunStore;
 
 /**
  * Operator actions, each run as a child process of this application ({@code jobs restart|stop|abandon|recover ID}):
@@ -86,19 +87,19 @@ public class Actions {
 
     private final ConsoleSettings settings;
     private final JobsOperations ops;
-    private final JdbcTemplate jdbc;
+    private final RunStore runs;
     private final LockProbe lock;
     private final Clock clock;
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, Action> actions = Collections.synchronizedMap(new LinkedHashMap<>());
 
-    public Actions(ConsoleSettings settings, JobsOperations ops, JdbcTemplate jdbc, Clock clock,
+    public Actions(ConsoleSettings settings, JobsOperations ops, RunStore runs, IngestLockTable lockTable, Clock clock,
                    @org.springframework.beans.factory.annotation.Value("${wirearchive.lock-expiry-seconds:120}")
                    long lockExpirySeconds) {
         this.settings = settings;
         this.ops = ops;
-        this.jdbc = jdbc;
-        this.lock = new LockProbe(jdbc, lockExpirySeconds);
+        this.runs = runs;
+        this.lock = new LockProbe(lockTable, lockExpirySeconds);
         this.clock = clock;
     }
 
@@ -173,8 +174,7 @@ public class Actions {
         switch (name) {
             case "restart" -> {
                 JobDetail target = d;
-                Long last = jdbc.query("SELECT last_execution_id FROM runs WHERE run_id = ?",
-                        rs -> rs.next() ? rs.getLong(1) : null, d.summary().runId());
+                Long last = runs.lastExecutionId(d.summary().runId());
                 if (last != null && last != id) {
                     target = show(last);
                 }

@@ -31,6 +31,10 @@ import org.wirearchive.batch.ops.JobDetail;
 import org.wirearchive.batch.ops.JobSummary;
 import org.wirearchive.batch.ops.JobsOperations;
 import org.wirearchive.batch.ops.LockProbe;
+import org.wirearchive.store.IngestLockTable;
+import org.wirearchive.store.ManifestTable;
+import org.wirearchive.store.RunInputTable;
+import org.wirearchive.store.RunStore;
 
 /**
  * The console's view of the nights: {@link JobsOperations}' list and show (the data of {@code jobs list/show}), with
@@ -47,18 +51,25 @@ public class Nights {
     private static final long LOG_BYTES = 8L << 20;
 
     private final JobsOperations ops;
-    private final JdbcTemplate jdbc;
+    private final JdbcTemplate jdbc; // Spring Batch's own tables only (BATCH_*): the store owns the product's
+    private final RunStore runs;
+    private final RunInputTable runInputs;
+    private final ManifestTable manifest;
     private final LockProbe lock;
     private final ConsoleSettings settings;
     private final ZoneId zone;
     private final Clock clock;
 
-    public Nights(JobsOperations ops, JdbcTemplate jdbc, ConsoleSettings settings, Clock clock,
+    public Nights(JobsOperations ops, JdbcTemplate jdbc, RunStore runs, RunInputTable runInputs,
+                  ManifestTable manifest, IngestLockTable lockTable, ConsoleSettings settings, Clock clock,
                   WirearchiveProperties properties) {
         long lockExpirySeconds = properties.lockExpirySeconds();
         this.ops = ops;
         this.jdbc = jdbc;
-        this.lock = new LockProbe(jdbc, lockExpirySeconds);
+        this.runs = runs;
+        this.runInputs = runInputs;
+        this.manifest = manifest;
+        this.lock = new LockProbe(lockTable, lockExpirySeconds);
         this.settings = settings;
         this.zone = ZoneId.systemDefault(); // the zone of the job repository's zone-less times (UTC, see OperatorZone)
         this.clock = clock;
@@ -241,24 +252,21 @@ public class Nights {
     Map<String, Object> progress(JobDetail d, boolean crashed) {
         JobDetail.StepSummary files = d.steps().stream().filter(s -> s.name().equals("ingestFiles")
                 || s.name().equals("parseFiles") || s.name().equals("storeParsed")).reduce((a, b) -> b).orElse(null);
-        Integer total = jdbc.queryForObject("SELECT COUNT(*) FROM run_inputs WHERE job_instance_id = ?",
-                Integer.class, d.summary().runId());
-        if (files == null || total == null) {
+        if (files == null) {
             return null;
         }
         // files committed: the reader's saved count, or the manifest rows this run wrote (a restart's first chunk has
         // not saved the reader's count yet)
-        Integer stored = jdbc.queryForObject("SELECT COUNT(*) FROM manifest WHERE run_id = ?", Integer.class,
-                d.summary().runId());
+        int total = runInputs.count(d.summary().runId());
+        int stored = manifest.countOfRun(d.summary().runId());
         int done = files.status() == BatchStatus.COMPLETED ? total
                 : Math.min(total, Math.max(d.failingFile() != null ? d.failingFile().number() - 1
-                        : (int) files.readCount(), stored == null ? 0 : stored));
-        Integer inputs = jdbc.queryForObject("SELECT COUNT(*) FROM sources WHERE run_id = ?", Integer.class,
-                d.summary().runId());
+                        : (int) files.readCount(), stored));
+        int inputs = runs.inputs(d.summary().runId());
         LocalDateTime end = files.end() != null ? files.end() : LocalDateTime.now(clock);
         double secs = files.start() == null ? 0 : Math.max(0.001, Duration.between(files.start(), end).toMillis() / 1000.0);
         double filesPerSec = secs > 0 ? files.writeCount() / secs : 0;
-        double inputsPerSec = done > 0 && inputs != null ? filesPerSec * inputs / done : 0;
+        double inputsPerSec = done > 0 ? filesPerSec * inputs / done : 0;
         if (crashed) {
             filesPerSec = 0;
             inputsPerSec = 0;
@@ -278,14 +286,15 @@ public class Nights {
 
     /** The run's rejected inputs (at most {@code limit}). */
     public List<Map<String, Object>> rejects(long runId, int limit) {
-        return jdbc.query("SELECT source, reason, reason_text FROM sources WHERE run_id = ? AND status = 'rejected' "
-                + "ORDER BY source FETCH FIRST " + limit + " ROWS ONLY", (rs, i) -> {
-                    Map<String, Object> r = new LinkedHashMap<>();
-                    r.put("source", rs.getString(1));
-                    r.put("reason", rs.getString(2));
-                    r.put("reasonText", rs.getString(3));
-                    return r;
-                }, runId);
+        List<Map<String, Object>> rejects = new ArrayList<>();
+        for (RunStore.RejectedInput in : runs.rejects(runId, limit)) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("source", in.source());
+            r.put("reason", in.reason());
+            r.put("reasonText", in.reasonText());
+            rejects.add(r);
+        }
+        return rejects;
     }
 
     /** The files of {@code out/<run-date>/}, with the console's links to them. */

@@ -2,12 +2,10 @@ package org.wirearchive.batch.ingest;
 
 import java.io.File;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,9 +17,10 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.wirearchive.core.format.InputTree;
+import org.wirearchive.store.ManifestTable;
+import org.wirearchive.store.RunInputTable;
+import org.wirearchive.store.RunStore;
 
 /**
  * First step of a run: lists every regular file under the input paths in a fixed (sorted) order, compares each with
@@ -47,26 +46,27 @@ public class FreezeInputsTasklet implements Tasklet {
     public static final String FILES_CHANGED = "files.changed";
     public static final String FILES_UNCHANGED = "files.unchanged";
 
-    private final JdbcTemplate jdbc;
+    private final RunInputTable inputs;
+    private final ManifestTable manifest;
+    private final RunStore runs;
     private final Path dataDir;
     private final int scanPage;
 
-    public FreezeInputsTasklet(JdbcTemplate jdbc) {
-        this(jdbc, null);
-    }
-
     /** @param dataDir the data directory (database, log), left out of the inputs; null if none */
-    public FreezeInputsTasklet(JdbcTemplate jdbc, Path dataDir) {
-        this(jdbc, dataDir, SCAN_PAGE);
+    public FreezeInputsTasklet(RunInputTable inputs, ManifestTable manifest, RunStore runs, Path dataDir) {
+        this(inputs, manifest, runs, dataDir, SCAN_PAGE);
     }
 
-    /** With another page size of the manifest scan (tests). */
-    FreezeInputsTasklet(JdbcTemplate jdbc, int scanPage) {
-        this(jdbc, null, scanPage);
+    /** Only the manifest comparison, with another page size of its scan (tests). */
+    FreezeInputsTasklet(ManifestTable manifest, int scanPage) {
+        this(null, manifest, null, null, scanPage);
     }
 
-    private FreezeInputsTasklet(JdbcTemplate jdbc, Path dataDir, int scanPage) {
-        this.jdbc = jdbc;
+    private FreezeInputsTasklet(RunInputTable inputs, ManifestTable manifest, RunStore runs, Path dataDir,
+                                int scanPage) {
+        this.inputs = inputs;
+        this.manifest = manifest;
+        this.runs = runs;
         this.dataDir = dataDir;
         this.scanPage = scanPage;
     }
@@ -92,7 +92,7 @@ public class FreezeInputsTasklet implements Tasklet {
         long instanceId = jobExecution.getJobInstance().getInstanceId();
         String input = jobExecution.getJobParameters().getString(IngestParameters.INPUT);
         boolean full = Boolean.parseBoolean(jobExecution.getJobParameters().getString(IngestParameters.FULL));
-        jdbc.update("DELETE FROM run_inputs WHERE job_instance_id = ?", instanceId);
+        inputs.clear(instanceId);
 
         String out = jobExecution.getJobParameters().getString(IngestParameters.OUT);
         List<Path> excluded = new ArrayList<>();
@@ -117,7 +117,7 @@ public class FreezeInputsTasklet implements Tasklet {
         int fresh = 0;
         int changed = 0;
         int unchanged = 0;
-        List<Object[]> rows = new ArrayList<>(BATCH);
+        List<RunInputTable.Entry> rows = new ArrayList<>(BATCH);
         for (int i = 0; i < files.size(); i++) {
             Found f = files.get(i);
             Known k = known[i];
@@ -131,12 +131,12 @@ public class FreezeInputsTasklet implements Tasklet {
             } else {
                 changed++;
             }
-            rows.add(new Object[] {instanceId, seq++, f.name(), f.size(), new Timestamp(f.modifiedMillis())});
+            rows.add(new RunInputTable.Entry(seq++, f.name(), f.size(), Instant.ofEpochMilli(f.modifiedMillis())));
             if (rows.size() == BATCH) {
-                insertRunInputs(rows);
+                insertRunInputs(instanceId, rows);
             }
         }
-        insertRunInputs(rows);
+        insertRunInputs(instanceId, rows);
         log.debug("freeze: walk of {} files {} ms, manifest comparison and run_inputs {} ms", files.size(),
                 walkNanos / 1_000_000, (System.nanoTime() - walkStart - walkNanos) / 1_000_000);
         ExecutionContext ctx = jobExecution.getExecutionContext();
@@ -144,9 +144,7 @@ public class FreezeInputsTasklet implements Tasklet {
         ctx.putInt(FILES_NEW, fresh);
         ctx.putInt(FILES_CHANGED, changed);
         ctx.putInt(FILES_UNCHANGED, unchanged);
-        jdbc.update("UPDATE runs SET files_new = ?, files_changed = ?, files_unchanged = ?, full_run = ? WHERE run_id = ?",
-                fresh, changed, unchanged, full, instanceId);
-        jdbc.update("UPDATE runs SET files_skipped = ? WHERE run_id = ?", listing.skipped().size(), instanceId);
+        runs.fileCounts(instanceId, fresh, changed, unchanged, full, listing.skipped().size());
         contribution.incrementWriteCount(seq);
         log.info("Input: {} files under {}: {} new, {} changed, {} unchanged; to process: {}{}", files.size(),
                 input.replace(File.pathSeparator, ", "), fresh, changed, unchanged, seq,
@@ -154,10 +152,9 @@ public class FreezeInputsTasklet implements Tasklet {
         return RepeatStatus.FINISHED;
     }
 
-    private void insertRunInputs(List<Object[]> rows) {
+    private void insertRunInputs(long instanceId, List<RunInputTable.Entry> rows) {
         if (!rows.isEmpty()) {
-            jdbc.batchUpdate("INSERT INTO run_inputs (job_instance_id, seq, path, size_bytes, modified) "
-                    + "VALUES (?, ?, ?, ?, ?)", rows);
+            inputs.insert(instanceId, rows);
             rows.clear();
         }
     }
@@ -175,8 +172,7 @@ public class FreezeInputsTasklet implements Tasklet {
         if (files.isEmpty()) {
             return known;
         }
-        if (!"H2".equals(jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()))
-                || !scan(files, known)) {
+        if (!manifest.ordersPathsAsJava() || !scan(files, known)) {
             Arrays.fill(known, null);
             for (int from = 0; from < files.size(); from += BATCH) {
                 lookup(files, from, Math.min(files.size(), from + BATCH), known);
@@ -188,18 +184,14 @@ public class FreezeInputsTasklet implements Tasklet {
     /** The ordered scan and merge; false if the database returned a path out of {@link String#compareTo} order. */
     boolean scan(List<Found> files, Known[] known) {
         String last = files.get(files.size() - 1).name();
-        String sql = "SELECT path, size_bytes, modified FROM manifest WHERE path %s ? AND path <= ? ORDER BY path"
-                + " FETCH FIRST " + scanPage + " ROWS ONLY";
         String from = files.get(0).name();
-        String op = ">=";
+        boolean inclusive = true;
         int[] next = {0};
         String[] previous = {null};
         boolean[] disordered = {false};
         while (true) {
-            int[] rows = {0};
-            jdbc.query(String.format(Locale.ROOT, sql, op), rs -> {
-                String path = rs.getString(1);
-                rows[0]++;
+            int rows = manifest.scan(from, inclusive, last, scanPage, e -> {
+                String path = e.path();
                 if (disordered[0] || (previous[0] != null && previous[0].compareTo(path) >= 0)) {
                     disordered[0] = true;
                     return;
@@ -211,36 +203,35 @@ public class FreezeInputsTasklet implements Tasklet {
                     i++;
                 }
                 if (c == 0) {
-                    known[i] = new Known(rs.getLong(2), rs.getTimestamp(3).getTime());
+                    known[i] = new Known(e.sizeBytes(), e.modifiedMillis());
                     i++;
                 }
                 next[0] = i;
-            }, from, last);
+            });
             if (disordered[0]) {
                 log.warn("The manifest's order differs from the file list's; comparing by look-ups instead");
                 return false;
             }
-            if (rows[0] < scanPage) {
+            if (rows < scanPage) {
                 return true;
             }
             from = previous[0];
-            op = ">";
+            inclusive = false;
         }
     }
 
     private void lookup(List<Found> files, int from, int to, Known[] known) {
-        StringBuilder sql = new StringBuilder("SELECT path, size_bytes, modified FROM manifest WHERE path IN (");
-        Object[] args = new Object[to - from];
-        Map<String, Integer> index = new HashMap<>();
+        List<String> paths = new ArrayList<>(to - from);
         for (int i = from; i < to; i++) {
-            sql.append(i == from ? "?" : ", ?");
-            args[i - from] = files.get(i).name();
-            index.put(files.get(i).name(), i);
+            paths.add(files.get(i).name());
         }
-        sql.append(')');
-        jdbc.query(sql.toString(), rs -> {
-            known[index.get(rs.getString(1))] = new Known(rs.getLong(2), rs.getTimestamp(3).getTime());
-        }, args);
+        Map<String, ManifestTable.Entry> found = manifest.lookup(paths);
+        for (int i = from; i < to; i++) {
+            ManifestTable.Entry e = found.get(files.get(i).name());
+            if (e != null) {
+                known[i] = new Known(e.sizeBytes(), e.modifiedMillis());
+            }
+        }
     }
 
     /** Every regular file under the input paths (absolute, normalized), sorted by name, and the paths skipped. */

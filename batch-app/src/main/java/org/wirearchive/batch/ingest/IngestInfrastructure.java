@@ -4,13 +4,13 @@ import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.wirearchive.batch.config.WirearchiveProperties;
 import org.wirearchive.store.RunStore;
 import org.wirearchive.reports.ReportWriter;
 import org.wirearchive.reports.RunReportRequest;
 import org.wirearchive.reports.Scope;
+import org.wirearchive.store.IngestLockTable;
 
 /** Beans the ingest job's steps share: run history and the report writer. */
 @Configuration
@@ -31,9 +31,9 @@ public class IngestInfrastructure {
     }
 
     @Bean
-    public IngestLock ingestLock(JdbcTemplate jdbc, WirearchiveProperties properties) {
+    public IngestLock ingestLock(IngestLockTable table, WirearchiveProperties properties) {
         long expirySeconds = properties.lockExpirySeconds();
-        return new IngestLock(jdbc, expirySeconds);
+        return new IngestLock(table, expirySeconds);
     }
 
     @Bean

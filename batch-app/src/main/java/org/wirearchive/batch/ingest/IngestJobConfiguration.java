@@ -1,6 +1,5 @@
 package org.wirearchive.batch.ingest;
 
-import javax.sql.DataSource;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -23,6 +22,9 @@ import org.wirearchive.core.extract.ArticleExtractor;
 import org.wirearchive.core.extract.FileParser;
 import org.wirearchive.core.format.ArchiveReader;
 import org.wirearchive.core.format.InputLimits;
+import org.wirearchive.store.ManifestTable;
+import org.wirearchive.store.RunInputTable;
+import org.wirearchive.store.RunStore;
 
 /**
  * The nightly ingest job: freeze the input list, parse and store every file (chunks, restartable from the last
@@ -50,18 +52,19 @@ public class IngestJobConfiguration {
     }
 
     @Bean
-    public Step freezeInputs(JobRepository jobRepository, PlatformTransactionManager tm, JdbcTemplate jdbc,
-                             WirearchiveProperties properties) {
+    public Step freezeInputs(JobRepository jobRepository, PlatformTransactionManager tm, RunInputTable runInputs,
+                             ManifestTable manifest, RunStore runs, WirearchiveProperties properties) {
         String dataDir = properties.dataDir();
         return new StepBuilder("freezeInputs", jobRepository)
-                .tasklet(new FreezeInputsTasklet(jdbc, dataDir.isBlank() ? null : java.nio.file.Path.of(dataDir)), tm)
+                .tasklet(new FreezeInputsTasklet(runInputs, manifest, runs,
+                        dataDir.isBlank() ? null : java.nio.file.Path.of(dataDir)), tm)
                 .build();
     }
 
     @Bean
     public Step ingestFiles(JobRepository jobRepository, PlatformTransactionManager tm,
                             ParseAheadReader parseAheadReader, ArticleStore store, JdbcTemplate jdbc,
-                            WirearchiveProperties properties) {
+                            RunInputTable runInputs, WirearchiveProperties properties) {
         int chunkSize = properties.chunkSize();
         int progressSeconds = properties.progressSeconds();
         long chunkPauseMs = properties.chunkPauseMs();
@@ -73,7 +76,7 @@ public class IngestJobConfiguration {
                 .transactionManager(tm)
                 .reader(parseAheadReader)
                 .writer(new StoreWriter(store, new ChunkDedupIndex(jdbc, dedupCacheCopies)))
-                .listener(new ProgressListener(jdbc, progressSeconds, System.console() != null));
+                .listener(new ProgressListener(runInputs, progressSeconds, System.console() != null));
         if (chunkPauseMs > 0) {
             step.listener(new ChunkPause(chunkPauseMs));
         }
@@ -109,13 +112,13 @@ public class IngestJobConfiguration {
      */
     @Bean
     @StepScope
-    public ParseAheadReader parseAheadReader(DataSource dataSource,
+    public ParseAheadReader parseAheadReader(RunInputTable runInputs,
             @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long instanceId,
             WirearchiveProperties properties, ThreadPoolTaskExecutor parseExecutor) {
         long maxInputMb = properties.maxInputMb();
         int chunkSize = properties.chunkSize();
         int window = Math.max(2 * chunkSize, 4 * parseExecutor.getMaxPoolSize());
-        return new ParseAheadReader(new InputFileReader(dataSource, instanceId, 500),
+        return new ParseAheadReader(new InputFileReader(runInputs, instanceId, 500),
                 new ParseFileProcessor(fileParser(maxInputMb)), parseExecutor, window);
     }
 

@@ -2,25 +2,21 @@ package org.wirearchive.batch.ingest;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.wirearchive.batch.OperatorZone;
+import org.wirearchive.store.IngestLockTable;
 
 /**
- * One ingest at a time, across processes and machines that share the database: a row in {@code ingest_lock}, kept
- * alive by a heartbeat. The times are the database's {@code CURRENT_TIMESTAMP} stored as instants, so processes in
+ * One ingest at a time, across processes and machines that share the database: a row in {@code ingest_lock}
+ * ({@link IngestLockTable}), kept alive by a heartbeat. The times are the database's {@code CURRENT_TIMESTAMP} stored as instants, so processes in
  * different time zones agree on a heartbeat's age. A holder on this host is taken over only when its process is gone
  * (never while it lives, however old its heartbeat); a holder on another host when its heartbeat is older than the
  * expiry. The new holder is told whom it replaced.
@@ -28,14 +24,21 @@ import org.wirearchive.batch.OperatorZone;
 public class IngestLock {
 
     private static final Logger log = LoggerFactory.getLogger(IngestLock.class);
-    static final String NAME = "ingest";
-
     /** Who holds (or held) the lock. */
-    public record Holder(String holder, String host, long pid, Long executionId, LocalDate runDate, Timestamp acquired,
-                         Timestamp heartbeat, boolean expired) {
+    public record Holder(String holder, String host, long pid, Long executionId, LocalDate runDate, Instant acquired,
+                         Instant heartbeat, boolean expired) {
+
+        static Holder of(IngestLockTable.Row r) {
+            return r == null ? null : new Holder(r.holder(), r.host(), r.pid(), r.executionId(), r.runDate(),
+                    r.acquired(), r.heartbeat(), r.expired());
+        }
+
+        IngestLockTable.Row row() {
+            return new IngestLockTable.Row(holder, host, pid, executionId, runDate, acquired, heartbeat, expired);
+        }
 
         boolean processGone(String thisHost) {
-            return host.equals(thisHost) && !holderAlive(pid, acquired == null ? null : acquired.toInstant());
+            return host.equals(thisHost) && !holderAlive(pid, acquired);
         }
 
         /**
@@ -49,7 +52,7 @@ public class IngestLock {
         public String describe() {
             return "pid " + pid + " on " + host + (executionId == null ? "" : ", execution " + executionId)
                     + (runDate == null ? "" : ", run date " + runDate) + ", since "
-                    + (acquired == null ? "?" : OperatorZone.show(acquired.toInstant()));
+                    + (acquired == null ? "?" : OperatorZone.show(acquired));
         }
     }
 
@@ -75,12 +78,12 @@ public class IngestLock {
         }
 
         public void executionStarted(long executionId) {
-            jdbc.update("UPDATE ingest_lock SET execution_id = ? WHERE lock_name = ? AND holder = ?", executionId, NAME, me);
+            table.executionStarted(me, executionId);
         }
 
         private void beat() {
             try {
-                jdbc.update("UPDATE ingest_lock SET heartbeat = CURRENT_TIMESTAMP WHERE lock_name = ? AND holder = ?", NAME, me);
+                table.beat(me);
             } catch (DataAccessException e) {
                 log.warn("Lock heartbeat failed: {}", e.getMessage());
             }
@@ -90,7 +93,7 @@ public class IngestLock {
         public void close() {
             heartbeat.shutdownNow();
             try {
-                jdbc.update("DELETE FROM ingest_lock WHERE lock_name = ? AND holder = ?", NAME, me);
+                table.release(me);
             } catch (DataAccessException e) {
                 log.warn("Could not release the ingest lock (it will expire): {}", e.getMessage());
             }
@@ -111,14 +114,14 @@ public class IngestLock {
         }
     }
 
-    private final JdbcTemplate jdbc;
+    private final IngestLockTable table;
     private final long expirySeconds;
     private final String host;
     private final long pid;
     private final String me;
 
-    public IngestLock(JdbcTemplate jdbc, long expirySeconds) {
-        this.jdbc = jdbc;
+    public IngestLock(IngestLockTable table, long expirySeconds) {
+        this.table = table;
         this.expirySeconds = expirySeconds;
         this.host = hostName();
         this.pid = ProcessHandle.current().pid();
@@ -128,27 +131,21 @@ public class IngestLock {
     /** Takes the lock, replacing a stale holder; throws {@link BusyException} if a live ingest holds it. */
     public Lease acquire(LocalDate runDate) {
         for (int attempt = 0; attempt < 3; attempt++) {
-            try {
-                jdbc.update("INSERT INTO ingest_lock (lock_name, holder, host, pid, run_date, acquired, heartbeat) "
-                        + "VALUES (?, ?, ?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)", NAME, me, host, pid, Date.valueOf(runDate));
+            if (table.insert(me, host, pid, runDate)) {
                 return new Lease(null);
-            } catch (DuplicateKeyException held) {
-                Holder h = current();
-                if (h == null) {
-                    continue; // released meanwhile: try again
-                }
-                if (!h.replaceable(host)) {
-                    throw new BusyException(h);
-                }
-                int n = jdbc.update("UPDATE ingest_lock SET holder = ?, host = ?, pid = ?, execution_id = NULL, run_date = ?, "
-                                + "acquired = CURRENT_TIMESTAMP, heartbeat = CURRENT_TIMESTAMP WHERE lock_name = ? AND holder = ? "
-                                + "AND heartbeat = ?", me, host, pid, Date.valueOf(runDate), NAME, h.holder(), h.heartbeat());
-                if (n == 1) {
-                    log.warn("Took over the ingest lock from a holder that is gone ({}): {}",
-                            h.processGone(host) ? "its process is gone" : "no heartbeat for over " + expirySeconds + " s",
-                            h.describe());
-                    return new Lease(h);
-                }
+            }
+            Holder h = current();
+            if (h == null) {
+                continue; // released meanwhile: try again
+            }
+            if (!h.replaceable(host)) {
+                throw new BusyException(h);
+            }
+            if (table.takeOver(me, host, pid, runDate, h.row())) {
+                log.warn("Took over the ingest lock from a holder that is gone ({}): {}",
+                        h.processGone(host) ? "its process is gone" : "no heartbeat for over " + expirySeconds + " s",
+                        h.describe());
+                return new Lease(h);
             }
         }
         Holder h = current();
@@ -157,14 +154,7 @@ public class IngestLock {
 
     /** The current holder, or null. */
     public Holder current() {
-        List<Holder> rows = jdbc.query("SELECT holder, host, pid, execution_id, run_date, acquired, heartbeat, "
-                        + "CASE WHEN heartbeat < CURRENT_TIMESTAMP - INTERVAL '" + expirySeconds + "' SECOND THEN 1 ELSE 0 END "
-                        + "FROM ingest_lock WHERE lock_name = ?",
-                (rs, i) -> new Holder(rs.getString(1), rs.getString(2), rs.getLong(3),
-                        rs.getObject(4) == null ? null : rs.getLong(4),
-                        rs.getDate(5) == null ? null : rs.getDate(5).toLocalDate(), rs.getTimestamp(6),
-                        rs.getTimestamp(7), rs.getInt(8) == 1), NAME);
-        return rows.isEmpty() ? null : rows.get(0);
+        return Holder.of(table.current(expirySeconds));
     }
 
     /**

@@ -2,11 +2,10 @@ package org.wirearchive.batch.ingest;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import javax.sql.DataSource;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.wirearchive.store.RunInputTable;
 
 /**
  * Reads a run's frozen input list ({@code run_inputs}) in order, a page at a time, by key range: each page is an index
@@ -19,16 +18,15 @@ public class InputFileReader implements ItemStreamReader<InputFile> {
     /** Execution-context key of the files read so far (= the next {@code seq}). */
     public static final String READ_COUNT = "inputFileReader.read.count";
 
-    private final JdbcTemplate jdbc;
+    private final RunInputTable inputs;
     private final long instanceId;
     private final int pageSize;
     private final Deque<InputFile> page = new ArrayDeque<>();
     private int next;
     private boolean exhausted;
 
-    public InputFileReader(DataSource dataSource, long instanceId, int pageSize) {
-        this.jdbc = new JdbcTemplate(dataSource);
-        this.jdbc.setMaxRows(pageSize);
+    public InputFileReader(RunInputTable inputs, long instanceId, int pageSize) {
+        this.inputs = inputs;
         this.instanceId = instanceId;
         this.pageSize = pageSize;
     }
@@ -53,11 +51,9 @@ public class InputFileReader implements ItemStreamReader<InputFile> {
     }
 
     private void fetch() {
-        jdbc.query("SELECT seq, path, size_bytes, modified FROM run_inputs WHERE job_instance_id = ? AND seq >= ? "
-                            + "ORDER BY job_instance_id, seq",
-                    rs -> {
-                        page.add(new InputFile(rs.getInt(1), rs.getString(2), rs.getLong(3), rs.getTimestamp(4)));
-                }, instanceId, next);
+        for (RunInputTable.Entry e : inputs.page(instanceId, next, pageSize)) {
+            page.add(InputFile.of(e));
+        }
         exhausted = page.size() < pageSize;
     }
 

@@ -9,7 +9,7 @@ import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.wirearchive.store.RunInputTable;
 
 /**
  * Progress of the ingest step: a log line every few seconds (files done/total, inputs/s, ETA) and, when attached to a
@@ -19,7 +19,7 @@ public class ProgressListener implements StepExecutionListener, ItemWriteListene
 
     private static final Logger log = LoggerFactory.getLogger(ProgressListener.class);
 
-    private final JdbcTemplate jdbc;
+    private final RunInputTable runInputs;
     private final long logEveryNanos;
     private final PrintStream terminal;
 
@@ -31,8 +31,8 @@ public class ProgressListener implements StepExecutionListener, ItemWriteListene
     private long lastBar;
     private long doneAtStart;
 
-    public ProgressListener(JdbcTemplate jdbc, long logEverySeconds, boolean onTerminal) {
-        this.jdbc = jdbc;
+    public ProgressListener(RunInputTable runInputs, long logEverySeconds, boolean onTerminal) {
+        this.runInputs = runInputs;
         this.logEveryNanos = logEverySeconds * 1_000_000_000L;
         this.terminal = onTerminal ? System.err : null;
     }
@@ -40,8 +40,7 @@ public class ProgressListener implements StepExecutionListener, ItemWriteListene
     @Override
     public void beforeStep(StepExecution stepExecution) {
         long instance = stepExecution.getJobExecution().getJobInstance().getInstanceId();
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM run_inputs WHERE job_instance_id = ?", Long.class, instance);
-        total = n == null ? 0 : n;
+        total = runInputs.count(instance);
         // on a restart the reader resumes after the files committed before: count them as done
         done = stepExecution.getExecutionContext().getInt(InputFileReader.READ_COUNT, 0);
         doneAtStart = done;

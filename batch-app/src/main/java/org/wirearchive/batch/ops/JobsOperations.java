@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -23,7 +22,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.dao.EmptyResultDataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.wirearchive.batch.OperatorZone;
 import org.wirearchive.batch.Refusal;
@@ -33,6 +31,9 @@ import org.wirearchive.batch.ingest.IngestParameters;
 import org.wirearchive.batch.ingest.IngestRequest;
 import org.wirearchive.batch.ingest.IngestResult;
 import org.wirearchive.batch.ingest.IngestService;
+import org.wirearchive.store.IngestLockTable;
+import org.wirearchive.store.RunInputTable;
+import org.wirearchive.store.RunStore;
 
 /**
  * What an operator does to the ingest job's executions: list, show, restart, stop, abandon, recover. Reads Spring
@@ -50,21 +51,23 @@ public class JobsOperations {
     private final JobRepository jobRepository;
     private final JobOperator jobOperator;
     private final IngestService ingestService;
-    private final JdbcTemplate jdbc;
+    private final RunStore runs;
+    private final RunInputTable runInputs;
     private final LockProbe lock;
     private final Clock clock;
     private final int chunkSize;
 
     public JobsOperations(JobRepository jobRepository, JobOperator jobOperator, IngestService ingestService,
-                          JdbcTemplate jdbc, Clock clock,
+                          RunStore runs, RunInputTable runInputs, IngestLockTable lockTable, Clock clock,
                           WirearchiveProperties properties) {
         long lockExpirySeconds = properties.lockExpirySeconds();
         int chunkSize = properties.chunkSize();
         this.jobRepository = jobRepository;
         this.jobOperator = jobOperator;
         this.ingestService = ingestService;
-        this.jdbc = jdbc;
-        this.lock = new LockProbe(jdbc, lockExpirySeconds);
+        this.runs = runs;
+        this.runInputs = runInputs;
+        this.lock = new LockProbe(lockTable, lockExpirySeconds);
         this.clock = clock;
         this.chunkSize = chunkSize;
     }
@@ -87,15 +90,15 @@ public class JobsOperations {
             }
         }
         found.sort(Comparator.comparingLong(JobExecution::getId).reversed());
-        Map<Long, RunRow> runs = runs();
-        return found.stream().limit(last).map(e -> summary(e, runs.get(e.getJobInstance().getInstanceId()))).toList();
+        Map<Long, RunStore.RunRow> rows = runs.all();
+        return found.stream().limit(last).map(e -> summary(e, rows.get(e.getJobInstance().getInstanceId()))).toList();
     }
 
     /** One execution with its steps and, if the file step stopped, the file it stopped at. */
     public JobDetail show(long executionId) {
         JobExecution e = execution(executionId);
         long runId = e.getJobInstance().getInstanceId();
-        JobSummary summary = summary(e, runs().get(runId));
+        JobSummary summary = summary(e, runs.all().get(runId));
         List<JobDetail.StepSummary> steps = new ArrayList<>();
         JobDetail.FailingFile failing = null;
         List<StepExecution> stepExecutions = new ArrayList<>(e.getStepExecutions());
@@ -137,9 +140,8 @@ public class JobsOperations {
         }
         JobParameters p = target.getJobParameters();
         Long attempt = p.getLong(IngestParameters.ATTEMPT);
-        Integer latestAttempt = jdbc.queryForObject("SELECT MAX(attempt) FROM runs WHERE run_date = ?", Integer.class,
-                java.sql.Date.valueOf(runDate));
-        if (attempt != null && latestAttempt != null && attempt != latestAttempt.longValue()) {
+        int latestAttempt = runs.latestAttempt(runDate); // -1: the date never ran
+        if (attempt != null && latestAttempt >= 0 && attempt != latestAttempt) {
             throw refused(which + " is attempt " + attempt + " of " + runDate + ", but attempt " + latestAttempt
                     + " is newer: restart that one");
         }
@@ -310,25 +312,20 @@ public class JobsOperations {
 
     /** Keeps {@code runs} in step when the operator changes the status of a run's latest execution. */
     private void markRun(JobExecution e, BatchStatus status, String failure) {
-        jdbc.update("UPDATE runs SET status = ?, finished = COALESCE(finished, ?), failure = COALESCE(failure, ?) "
-                        + "WHERE run_id = ? AND last_execution_id = ?", status.name(),
-                java.sql.Timestamp.from(clock.instant()), failure,
-                e.getJobInstance().getInstanceId(), e.getId());
+        runs.markStatus(e.getJobInstance().getInstanceId(), e.getId(), status.name(), clock.instant(), failure);
     }
 
     private JobDetail.FailingFile failingFile(long runId, ExecutionContext ctx) {
         int done = ctx.containsKey(READER_COUNT_KEY) ? ((Number) ctx.get(READER_COUNT_KEY)).intValue() : 0;
-        Integer total = jdbc.queryForObject("SELECT COUNT(*) FROM run_inputs WHERE job_instance_id = ?",
-                Integer.class, runId);
-        List<String> next = jdbc.queryForList("SELECT path FROM run_inputs WHERE job_instance_id = ? ORDER BY seq "
-                + "OFFSET ? ROWS FETCH FIRST 1 ROWS ONLY", String.class, runId, done);
-        if (next.isEmpty()) {
+        int total = runInputs.count(runId);
+        String next = runInputs.pathAt(runId, done);
+        if (next == null) {
             return null;
         }
-        return new JobDetail.FailingFile(done + 1, total == null ? 0 : total, next.get(0), chunkSize);
+        return new JobDetail.FailingFile(done + 1, total, next, chunkSize);
     }
 
-    private JobSummary summary(JobExecution e, RunRow run) {
+    private JobSummary summary(JobExecution e, RunStore.RunRow run) {
         boolean latest = run != null && run.lastExecutionId() == e.getId();
         Long attempt = e.getJobParameters().getLong(IngestParameters.ATTEMPT);
         String reason = null;
@@ -342,24 +339,9 @@ public class JobsOperations {
         }
         return new JobSummary(e.getId(), e.getJobInstance().getInstanceId(), runDate(e),
                 attempt == null ? 0 : attempt, e.getStatus(), e.getStartTime(), e.getEndTime(),
-                run == null ? null : run.files(), run == null ? null : run.articlesNew(),
+                run == null ? null : run.filesSeen(), run == null ? null : run.articlesNew(),
                 run == null ? null : run.articlesUpdated(), run == null ? null : run.duplicates(),
                 run == null ? null : run.rejects(), latest, reason);
-    }
-
-    private record RunRow(long lastExecutionId, Integer files, Integer articlesNew, Integer articlesUpdated,
-                          Integer duplicates, Integer rejects, String failure) {
-    }
-
-    private Map<Long, RunRow> runs() {
-        Map<Long, RunRow> m = new HashMap<>();
-        jdbc.query("SELECT run_id, last_execution_id, files_seen, articles_new, articles_updated, duplicates, rejects, "
-                + "failure FROM runs", rs -> {
-                    m.put(rs.getLong(1), new RunRow(rs.getLong(2), (Integer) rs.getObject(3, Integer.class),
-                            rs.getObject(4, Integer.class), rs.getObject(5, Integer.class),
-                            rs.getObject(6, Integer.class), rs.getObject(7, Integer.class), rs.getString(8)));
-                });
-        return m;
     }
 
     /**

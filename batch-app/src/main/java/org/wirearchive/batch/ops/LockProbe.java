@@ -3,11 +3,10 @@ package org.wirearchive.batch.ops;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.LocalDate;
-import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.wirearchive.store.IngestLockTable;
 
 /**
- * Reads the {@code ingest_lock} row to tell a running execution from a crashed one: an execution marked STARTED whose
+ * Reads the {@code ingest_lock} row ({@link IngestLockTable}) to tell a running execution from a crashed one: an execution marked STARTED whose
  * process holds the lock (alive on this host, or heartbeat fresh on another) is running; otherwise it crashed.
  */
 public class LockProbe {
@@ -28,12 +27,12 @@ public class LockProbe {
         }
     }
 
-    private final JdbcTemplate jdbc;
+    private final IngestLockTable table;
     private final long expirySeconds;
     private final String thisHost;
 
-    public LockProbe(JdbcTemplate jdbc, long expirySeconds) {
-        this.jdbc = jdbc;
+    public LockProbe(IngestLockTable table, long expirySeconds) {
+        this.table = table;
         this.expirySeconds = expirySeconds;
         this.thisHost = hostName();
     }
@@ -51,13 +50,8 @@ public class LockProbe {
     }
 
     public Holder current() {
-        List<Holder> rows = jdbc.query("SELECT host, pid, execution_id, run_date, "
-                        + "CASE WHEN heartbeat < CURRENT_TIMESTAMP - INTERVAL '" + expirySeconds + "' SECOND THEN 1 ELSE 0 END "
-                        + "FROM ingest_lock",
-                (rs, i) -> new Holder(rs.getString(1), rs.getLong(2),
-                        rs.getObject(3) == null ? null : rs.getLong(3),
-                        rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(), rs.getInt(5) == 1));
-        return rows.isEmpty() ? null : rows.get(0);
+        IngestLockTable.Row r = table.current(expirySeconds);
+        return r == null ? null : new Holder(r.host(), r.pid(), r.executionId(), r.runDate(), r.expired());
     }
 
     public static String hostName() {

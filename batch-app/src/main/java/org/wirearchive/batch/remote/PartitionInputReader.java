@@ -2,12 +2,11 @@ package org.wirearchive.batch.remote;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import javax.sql.DataSource;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.wirearchive.batch.ingest.InputFile;
+import org.wirearchive.store.RunInputTable;
 
 /**
  * Reads one partition of a run's frozen input list: the {@code run_inputs} rows of the partition's run with
@@ -20,15 +19,16 @@ public class PartitionInputReader implements ItemStreamReader<InputFile> {
     /** Execution-context key of the next seq to read. */
     public static final String NEXT = "partitionInputReader.next";
 
-    private final JdbcTemplate jdbc;
+    private final RunInputTable inputs;
+    private final int pageSize;
     private final Deque<InputFile> page = new ArrayDeque<>();
     private long runId;
     private int to;
     private int next;
 
-    public PartitionInputReader(DataSource dataSource, int pageSize) {
-        this.jdbc = new JdbcTemplate(dataSource);
-        this.jdbc.setMaxRows(pageSize);
+    public PartitionInputReader(RunInputTable inputs, int pageSize) {
+        this.inputs = inputs;
+        this.pageSize = pageSize;
     }
 
     @Override
@@ -45,12 +45,9 @@ public class PartitionInputReader implements ItemStreamReader<InputFile> {
     @Override
     public InputFile read() {
         if (page.isEmpty() && next < to) {
-            jdbc.query("SELECT seq, path, size_bytes, modified FROM run_inputs WHERE job_instance_id = ? AND seq >= ? "
-                            + "AND seq < ? ORDER BY job_instance_id, seq",
-                    rs -> {
-                        page.add(new InputFile(rs.getInt(1), rs.getString(2), rs.getLong(3),
-                                rs.getTimestamp(4)));
-                    }, runId, next, to);
+            for (RunInputTable.Entry e : inputs.page(runId, next, to, pageSize)) {
+                page.add(InputFile.of(e));
+            }
             if (page.isEmpty()) {
                 next = to;
             }

@@ -12,6 +12,8 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.wirearchive.batch.ingest.RemoteIngestSteps;
+import org.wirearchive.store.ParsedFileTable;
+import org.wirearchive.store.RunInputTable;
 
 /**
  * The manager's progress log while the workers parse: files staged out of the run's total and the partitions by
@@ -21,12 +23,16 @@ class PartitionProgress implements StepExecutionListener {
 
     private static final Logger log = LoggerFactory.getLogger(PartitionProgress.class);
 
-    private final JdbcTemplate jdbc;
+    private final JdbcTemplate jdbc; // Spring Batch's own tables only (BATCH_*): the store owns the product's
+    private final RunInputTable inputs;
+    private final ParsedFileTable staged;
     private final long everySeconds;
     private ScheduledExecutorService timer;
 
-    PartitionProgress(JdbcTemplate jdbc, long everySeconds) {
+    PartitionProgress(JdbcTemplate jdbc, RunInputTable inputs, ParsedFileTable staged, long everySeconds) {
         this.jdbc = jdbc;
+        this.inputs = inputs;
+        this.staged = staged;
         this.everySeconds = Math.max(1, everySeconds);
     }
 
@@ -57,15 +63,13 @@ class PartitionProgress implements StepExecutionListener {
     }
 
     private String line(long runId, long executionId) {
-        Integer total = jdbc.queryForObject("SELECT COUNT(*) FROM run_inputs WHERE job_instance_id = ?", Integer.class,
-                runId);
-        Integer staged = jdbc.queryForObject("SELECT COUNT(*) FROM parsed_files WHERE job_instance_id = ?",
-                Integer.class, runId);
+        int total = inputs.count(runId);
+        int stagedFiles = staged.count(runId);
         Map<String, Integer> partitions = new TreeMap<>();
         jdbc.query("SELECT status, COUNT(*) FROM BATCH_STEP_EXECUTION WHERE JOB_EXECUTION_ID = ? AND STEP_NAME LIKE ? "
                 + "GROUP BY status", rs -> {
                     partitions.put(rs.getString(1), rs.getInt(2));
                 }, executionId, RemoteIngestSteps.PARSE_PARTITION + ":%");
-        return staged + "/" + total + " files staged; partitions " + partitions;
+        return stagedFiles + "/" + total + " files staged; partitions " + partitions;
     }
 }

@@ -1,6 +1,5 @@
 package org.wirearchive.batch.remote;
 
-import javax.sql.DataSource;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -24,6 +23,8 @@ import org.wirearchive.batch.ingest.RemoteIngestSteps;
 import org.wirearchive.batch.ingest.StoreWriter;
 import org.wirearchive.store.ArticleStore;
 import org.wirearchive.store.ChunkDedupIndex;
+import org.wirearchive.store.ParsedFileTable;
+import org.wirearchive.store.RunInputTable;
 
 /**
  * The manager of a remote-partitioned ingest ({@code ingest --workers remote}): only in a context started with
@@ -43,12 +44,12 @@ public class RemoteManagerConfiguration {
 
     @Bean
     @StepScope
-    public SeqRangePartitioner seqRangePartitioner(JdbcTemplate jdbc,
+    public SeqRangePartitioner seqRangePartitioner(RunInputTable runInputs,
             @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long runId,
             WirearchiveProperties properties) {
         int partitions = properties.remote().partitions();
         long maxInputMb = properties.maxInputMb();
-        return new SeqRangePartitioner(jdbc, runId, partitions, maxInputMb);
+        return new SeqRangePartitioner(runInputs, runId, partitions, maxInputMb);
     }
 
     @Bean(destroyMethod = "close")
@@ -76,28 +77,28 @@ public class RemoteManagerConfiguration {
     @Bean
     public Step parseFiles(JobRepository jobRepository, SeqRangePartitioner seqRangePartitioner,
                            MessageChannelPartitionHandler partitionHandler, JdbcTemplate jdbc,
-                           WirearchiveProperties properties) {
+                           RunInputTable runInputs, ParsedFileTable parsedFiles, WirearchiveProperties properties) {
         int progressSeconds = properties.progressSeconds();
         return new StepBuilder(RemoteIngestSteps.PARSE_FILES, jobRepository)
                 .partitioner(RemoteIngestSteps.PARSE_PARTITION, seqRangePartitioner)
                 .partitionHandler(partitionHandler)
-                .listener(new PartitionProgress(jdbc, progressSeconds))
+                .listener(new PartitionProgress(jdbc, runInputs, parsedFiles, progressSeconds))
                 .build();
     }
 
     @Bean
     @StepScope
-    public StagedFileReader stagedFileReader(DataSource dataSource,
+    public StagedFileReader stagedFileReader(RunInputTable runInputs, ParsedFileTable parsedFiles,
             @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long runId,
             WirearchiveProperties properties) {
         int chunkSize = properties.chunkSize();
-        return new StagedFileReader(dataSource, runId, chunkSize);
+        return new StagedFileReader(runInputs, parsedFiles, runId, chunkSize);
     }
 
     @Bean
     public Step storeParsed(JobRepository jobRepository, PlatformTransactionManager tm, StagedFileReader stagedFileReader,
-                            ArticleStore store, JdbcTemplate jdbc,
-                            WirearchiveProperties properties) {
+                            ArticleStore store, JdbcTemplate jdbc, RunInputTable runInputs,
+                            ParsedFileTable parsedFiles, WirearchiveProperties properties) {
         int chunkSize = properties.chunkSize();
         int progressSeconds = properties.progressSeconds();
         return new StepBuilder(RemoteIngestSteps.STORE_PARSED, jobRepository)
@@ -105,24 +106,23 @@ public class RemoteManagerConfiguration {
                 .transactionManager(tm)
                 .reader(stagedFileReader)
                 .writer(new StoreWriter(store, new ChunkDedupIndex(jdbc)))
-                .listener(new ProgressListener(jdbc, progressSeconds, System.console() != null))
-                .listener(new StagingCleanup(jdbc))
+                .listener(new ProgressListener(runInputs, progressSeconds, System.console() != null))
+                .listener(new StagingCleanup(parsedFiles))
                 .build();
     }
 
     /** Deletes a run's staged files once the store step has stored them all. */
     static final class StagingCleanup implements StepExecutionListener {
-        private final JdbcTemplate jdbc;
+        private final ParsedFileTable parsedFiles;
 
-        StagingCleanup(JdbcTemplate jdbc) {
-            this.jdbc = jdbc;
+        StagingCleanup(ParsedFileTable parsedFiles) {
+            this.parsedFiles = parsedFiles;
         }
 
         @Override
         public ExitStatus afterStep(StepExecution stepExecution) {
             if (stepExecution.getStatus() == BatchStatus.COMPLETED) {
-                jdbc.update("DELETE FROM parsed_files WHERE job_instance_id = ?",
-                        stepExecution.getJobExecution().getJobInstance().getInstanceId());
+                parsedFiles.deleteRun(stepExecution.getJobExecution().getJobInstance().getInstanceId());
             }
             return null;
         }

@@ -1,6 +1,5 @@
 package org.wirearchive.batch.remote;
 
-import javax.sql.DataSource;
 import org.springframework.batch.core.listener.ItemWriteListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -16,6 +15,8 @@ import org.wirearchive.batch.config.WirearchiveProperties;
 import org.wirearchive.batch.ingest.FileOutcomes;
 import org.wirearchive.batch.ingest.InputFile;
 import org.wirearchive.batch.ingest.RemoteIngestSteps;
+import org.wirearchive.store.ParsedFileTable;
+import org.wirearchive.store.RunInputTable;
 
 /**
  * A worker of a remote-partitioned ingest ({@code wirearchive worker}): only in a context started with
@@ -28,7 +29,8 @@ import org.wirearchive.batch.ingest.RemoteIngestSteps;
 public class RemoteWorkerConfiguration {
 
     @Bean
-    public Step parsePartition(JobRepository jobRepository, PlatformTransactionManager tm, DataSource dataSource,
+    public Step parsePartition(JobRepository jobRepository, PlatformTransactionManager tm, RunInputTable runInputs,
+                               ParsedFileTable parsedFiles,
                                ThreadPoolTaskExecutor parseExecutor,
                                WirearchiveProperties properties) {
         int chunkSize = properties.chunkSize();
@@ -38,9 +40,9 @@ public class RemoteWorkerConfiguration {
                 jobRepository)
                 .<InputFile, FileOutcomes>chunk(chunkSize)
                 .transactionManager(tm)
-                .reader(new PartitionInputReader(dataSource, 500))
+                .reader(new PartitionInputReader(runInputs, 500))
                 .processor(parser)
-                .writer(new StagingWriter(dataSource))
+                .writer(new StagingWriter(parsedFiles))
                 .listener(parser);
         if (chunkPauseMs > 0) {
             // as the single-process step's wirearchive.chunk-pause-ms: a throttle, and a run slow enough for tests.

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.wirearchive.store.RunInputTable;
 
 /**
  * Splits a run's frozen input list ({@code run_inputs}, {@code seq} 0..n-1) into contiguous key ranges, one per
@@ -35,13 +35,13 @@ public class SeqRangePartitioner implements Partitioner {
         }
     }
 
-    private final JdbcTemplate jdbc;
+    private final RunInputTable inputs;
     private final long runId;
     private final int partitions;
     private final long maxInputMb;
 
-    public SeqRangePartitioner(JdbcTemplate jdbc, long runId, int partitions, long maxInputMb) {
-        this.jdbc = jdbc;
+    public SeqRangePartitioner(RunInputTable inputs, long runId, int partitions, long maxInputMb) {
+        this.inputs = inputs;
         this.runId = runId;
         this.partitions = partitions;
         this.maxInputMb = maxInputMb;
@@ -49,9 +49,7 @@ public class SeqRangePartitioner implements Partitioner {
 
     @Override
     public Map<String, ExecutionContext> partition(int gridSize) {
-        Integer end = jdbc.queryForObject("SELECT COALESCE(MAX(seq) + 1, 0) FROM run_inputs WHERE job_instance_id = ?",
-                Integer.class, runId);
-        List<Range> ranges = ranges(end == null ? 0 : end, partitions);
+        List<Range> ranges = ranges(inputs.end(runId), partitions);
         Map<String, ExecutionContext> contexts = new LinkedHashMap<>();
         int width = String.valueOf(Math.max(0, ranges.size() - 1)).length();
         for (int i = 0; i < ranges.size(); i++) {

@@ -2,13 +2,13 @@ package org.wirearchive.batch.remote;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import javax.sql.DataSource;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.wirearchive.batch.ingest.FileOutcomes;
 import org.wirearchive.batch.ingest.InputFileReader;
+import org.wirearchive.store.ParsedFileTable;
+import org.wirearchive.store.RunInputTable;
 
 /**
  * The manager's store step reads the files the workers staged, in {@code seq} order (the order of the frozen list,
@@ -19,16 +19,17 @@ import org.wirearchive.batch.ingest.InputFileReader;
  */
 public class StagedFileReader implements ItemStreamReader<FileOutcomes> {
 
-    private final JdbcTemplate jdbc;
+    private final RunInputTable inputs;
+    private final ParsedFileTable staged;
     private final long runId;
     private final int pageSize;
     private final Deque<FileOutcomes> page = new ArrayDeque<>();
     private int next;
     private int end;
 
-    public StagedFileReader(DataSource dataSource, long runId, int pageSize) {
-        this.jdbc = new JdbcTemplate(dataSource);
-        this.jdbc.setMaxRows(pageSize);
+    public StagedFileReader(RunInputTable inputs, ParsedFileTable staged, long runId, int pageSize) {
+        this.inputs = inputs;
+        this.staged = staged;
         this.runId = runId;
         this.pageSize = pageSize;
     }
@@ -36,9 +37,7 @@ public class StagedFileReader implements ItemStreamReader<FileOutcomes> {
     @Override
     public void open(ExecutionContext context) throws ItemStreamException {
         next = context.getInt(InputFileReader.READ_COUNT, 0);
-        Integer n = jdbc.queryForObject("SELECT COALESCE(MAX(seq) + 1, 0) FROM run_inputs WHERE job_instance_id = ?",
-                Integer.class, runId);
-        end = n == null ? 0 : n;
+        end = inputs.end(runId);
         page.clear();
     }
 
@@ -48,10 +47,9 @@ public class StagedFileReader implements ItemStreamReader<FileOutcomes> {
             return null;
         }
         if (page.isEmpty()) {
-            jdbc.query("SELECT seq, payload FROM parsed_files WHERE job_instance_id = ? AND seq >= ? AND seq < ? "
-                    + "ORDER BY job_instance_id, seq", rs -> {
-                        page.add(ParsedFileCodec.decode(rs.getBytes(2)));
-                    }, runId, next, Math.min(end, next + pageSize));
+            for (ParsedFileTable.Staged s : staged.page(runId, next, Math.min(end, next + pageSize), pageSize)) {
+                page.add(ParsedFileCodec.decode(s.payload()));
+            }
         }
         FileOutcomes f = page.poll();
         if (f == null || f.file().seq() != next) {

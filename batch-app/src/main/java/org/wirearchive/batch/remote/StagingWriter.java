@@ -2,13 +2,12 @@ package org.wirearchive.batch.remote;
 
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.wirearchive.batch.ingest.FileOutcomes;
+import org.wirearchive.store.ParsedFileTable;
 
 /**
  * A worker's writer: stages each parsed file ({@link ParsedFileCodec}) in {@code parsed_files}, keyed by the run and
@@ -17,11 +16,11 @@ import org.wirearchive.batch.ingest.FileOutcomes;
  */
 public class StagingWriter implements ItemStreamWriter<FileOutcomes> {
 
-    private final JdbcTemplate jdbc;
+    private final ParsedFileTable staged;
     private long runId;
 
-    public StagingWriter(DataSource dataSource) {
-        this.jdbc = new JdbcTemplate(dataSource);
+    public StagingWriter(ParsedFileTable staged) {
+        this.staged = staged;
     }
 
     @Override
@@ -31,13 +30,10 @@ public class StagingWriter implements ItemStreamWriter<FileOutcomes> {
 
     @Override
     public void write(Chunk<? extends FileOutcomes> chunk) {
-        List<Object[]> keys = new ArrayList<>(chunk.size());
-        List<Object[]> rows = new ArrayList<>(chunk.size());
+        List<ParsedFileTable.Staged> rows = new ArrayList<>(chunk.size());
         for (FileOutcomes f : chunk) {
-            keys.add(new Object[] {runId, f.file().seq()});
-            rows.add(new Object[] {runId, f.file().seq(), ParsedFileCodec.encode(f)});
+            rows.add(new ParsedFileTable.Staged(f.file().seq(), ParsedFileCodec.encode(f)));
         }
-        jdbc.batchUpdate("DELETE FROM parsed_files WHERE job_instance_id = ? AND seq = ?", keys);
-        jdbc.batchUpdate("INSERT INTO parsed_files (job_instance_id, seq, payload) VALUES (?, ?, ?)", rows);
+        staged.replace(runId, rows);
     }
 }

@@ -5,8 +5,13 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.wirearchive.store.ArticleSearch;
 import org.wirearchive.store.ArticleStore;
+import org.wirearchive.store.IngestLockTable;
+import org.wirearchive.store.ManifestTable;
 import org.wirearchive.store.MigrateUnlessCurrent;
+import org.wirearchive.store.ParsedFileTable;
+import org.wirearchive.store.RunInputTable;
 import org.wirearchive.store.RunStore;
 
 /** The store's beans: plain JDBC over the application's data source. */
@@ -21,6 +26,31 @@ public class StoreConfiguration {
     @Bean
     public RunStore runStore(JdbcTemplate jdbc) {
         return new RunStore(jdbc);
+    }
+
+    @Bean
+    public RunInputTable runInputTable(JdbcTemplate jdbc) {
+        return new RunInputTable(jdbc);
+    }
+
+    @Bean
+    public ManifestTable manifestTable(JdbcTemplate jdbc) {
+        return new ManifestTable(jdbc);
+    }
+
+    @Bean
+    public ParsedFileTable parsedFileTable(JdbcTemplate jdbc) {
+        return new ParsedFileTable(jdbc);
+    }
+
+    @Bean
+    public IngestLockTable ingestLockTable(JdbcTemplate jdbc) {
+        return new IngestLockTable(jdbc);
+    }
+
+    @Bean
+    public ArticleSearch articleSearch(JdbcTemplate jdbc) {
+        return new ArticleSearch(jdbc);
     }
 
     /** Flyway migrates only when a migration is not applied yet; a current schema starts without its validation. */

@@ -1,5 +1,9 @@
 package org.wirearchive.batch.arch;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.belongToAnyOf;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +13,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.wirearchive.batch.console.Nights;
 
 /**
  * The layering drawn in docs/architecture.md, checked on the compiled main classes of every module (batch-app sees
@@ -102,6 +108,37 @@ class ArchitectureTests {
     void theGeneratorDoesNotDependOnTheParser() {
         noClasses().that().resideInAPackage("org.wirearchive.core.generate..")
                 .should().dependOnClassesThat().resideInAPackage("org.wirearchive.core.extract..")
+                .check(project);
+    }
+
+    @Test
+    void reportsRenderWhatTheStoreReturnsAndTouchNoDatabaseApi() {
+        // the report queries are the store's (org.wirearchive.store.report); a DataSource is only passed through
+        noClasses().that().resideInAPackage("org.wirearchive.reports..")
+                .should().dependOnClassesThat(resideInAnyPackage("java.sql..", "javax.sql..",
+                        "org.springframework.jdbc..", "org.springframework.dao..")
+                        .and(not(belongToAnyOf(javax.sql.DataSource.class))))
+                .check(project);
+        noClasses().that().resideInAPackage("org.wirearchive.reports..")
+                .should().dependOnClassesThat().resideInAPackage("org.wirearchive.store")
+                .check(project);
+    }
+
+    /**
+     * Only the store runs SQL on the product's tables. Outside it, nothing calls a JdbcTemplate nor a JDBC connection,
+     * statement or result set, except the two readers of Spring Batch's own tables ({@code BATCH_*}, Spring Batch's
+     * schema, not the store's): {@code console.Nights} (a failed execution's stored stack trace) and
+     * {@code remote.PartitionProgress} (the partitions' step executions by status). Passing a JdbcTemplate to a store
+     * class's constructor is allowed.
+     */
+    @Test
+    void onlyTheStoreRunsSql() {
+        noClasses().that().resideOutsideOfPackage("org.wirearchive.store..")
+                .and().doNotBelongToAnyOf(Nights.class)
+                .and().doNotHaveFullyQualifiedName("org.wirearchive.batch.remote.PartitionProgress")
+                .should().accessClassesThat(assignableTo(JdbcOperations.class)
+                        .or(assignableTo(java.sql.Connection.class)).or(assignableTo(java.sql.Statement.class))
+                        .or(assignableTo(java.sql.ResultSet.class)).or(assignableTo(java.sql.DriverManager.class)))
                 .check(project);
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.wirearchive.store.ManifestTable;
 import org.wirearchive.batch.ingest.FreezeInputsTasklet.Found;
 import org.wirearchive.batch.ingest.FreezeInputsTasklet.Known;
 
@@ -70,7 +71,7 @@ class FreezeScanTests {
         files.sort(Comparator.comparing(Found::name));
 
         for (int page : List.of(1, 2, 3, 7, 10_000)) {
-            Known[] known = new FreezeInputsTasklet(jdbc, page).known(files);
+            Known[] known = new FreezeInputsTasklet(new ManifestTable(jdbc), page).known(files);
             for (int i = 0; i < files.size(); i++) {
                 assertThat(known[i]).as("page %d, %s", page, files.get(i).name())
                         .isEqualTo(manifest.get(files.get(i).name()));
@@ -92,7 +93,7 @@ class FreezeScanTests {
         files.sort(Comparator.comparing(Found::name));
         Known[] known = new Known[files.size()];
 
-        assertThat(new FreezeInputsTasklet(jdbc, 4).scan(files, known)).isTrue();
+        assertThat(new FreezeInputsTasklet(new ManifestTable(jdbc), 4).scan(files, known)).isTrue();
         for (int i = 0; i < files.size(); i++) {
             assertThat(known[i] != null).isEqualTo(files.get(i).size() % 2 == 0);
         }

@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.wirearchive.store.IngestLockTable;
 
 /**
  * The ingest lock between processes in different time zones, on a real H2 file database: each holder's connection
@@ -39,9 +40,9 @@ class IngestLockZoneTests {
     void freshHolderIsBusyInEveryZone(String zone) throws Exception {
         Flyway.configure().dataSource("jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=TRUE", "sa", "")
                 .locations("classpath:db/migration").load().migrate();
-        IngestLock a = new IngestLock(session("UTC"), 120);
+        IngestLock a = new IngestLock(new IngestLockTable(session("UTC")), 120);
         try (IngestLock.Lease held = a.acquire(LocalDate.of(2026, 11, 27))) {
-            IngestLock b = new IngestLock(session(zone), 120);
+            IngestLock b = new IngestLock(new IngestLockTable(session(zone)), 120);
             assertThat(b.current()).isNotNull();
             assertThat(b.current().expired()).as("the heartbeat seen from " + zone).isFalse();
             assertThatThrownBy(() -> b.acquire(LocalDate.of(2026, 11, 28)))
@@ -56,11 +57,11 @@ class IngestLockZoneTests {
     void liveProcessNeverTakenOver(String zone) throws Exception {
         Flyway.configure().dataSource("jdbc:h2:file:" + dir.resolve("db") + ";AUTO_SERVER=TRUE", "sa", "")
                 .locations("classpath:db/migration").load().migrate();
-        IngestLock a = new IngestLock(session("UTC"), 120);
+        IngestLock a = new IngestLock(new IngestLockTable(session("UTC")), 120);
         try (IngestLock.Lease held = a.acquire(LocalDate.of(2026, 11, 27))) {
             // a machine suspended for a day: the heartbeat is old, the process (this one) alive
             session("UTC").update("UPDATE ingest_lock SET heartbeat = heartbeat - INTERVAL '1' DAY");
-            IngestLock b = new IngestLock(session(zone), 120);
+            IngestLock b = new IngestLock(new IngestLockTable(session(zone)), 120);
             assertThat(b.current().expired()).isTrue();
             assertThatThrownBy(() -> b.acquire(LocalDate.of(2026, 11, 27)))
                     .isInstanceOf(IngestLock.BusyException.class)

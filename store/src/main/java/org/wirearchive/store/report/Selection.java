@@ -1,4 +1,4 @@
-package org.wirearchive.reports.internal;
+package org.wirearchive.store.report;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ public record Selection(Long runId, LocalDate from, LocalDate to, boolean includ
     }
 
     /** A predicate on {@code articles a} ({@code 1 = 1} when unrestricted). */
-    public String articleWhere() {
+    String articleWhere() {
         List<String> parts = new ArrayList<>();
         if (runId != null) {
             parts.add("(a.first_seen_run = ? OR a.updated_run = ?)");
@@ -35,7 +35,7 @@ public record Selection(Long runId, LocalDate from, LocalDate to, boolean includ
     }
 
     /** The parameters of {@link #articleWhere()}, in order. */
-    public List<Object> articleParams() {
+    List<Object> articleParams() {
         List<Object> params = new ArrayList<>();
         if (runId != null) {
             params.add(runId);
@@ -49,7 +49,7 @@ public record Selection(Long runId, LocalDate from, LocalDate to, boolean includ
     }
 
     /** A predicate on {@code sources s} joined to {@code articles a} ({@code 1 = 1} when unrestricted). */
-    public String sourceWhere() {
+    String sourceWhere() {
         List<String> parts = new ArrayList<>();
         if (runId != null) {
             parts.add("s.run_id = ?");
@@ -61,7 +61,7 @@ public record Selection(Long runId, LocalDate from, LocalDate to, boolean includ
     }
 
     /** The parameters of {@link #sourceWhere()}, in order. */
-    public List<Object> sourceParams() {
+    List<Object> sourceParams() {
         List<Object> params = new ArrayList<>();
         if (runId != null) {
             params.add(runId);

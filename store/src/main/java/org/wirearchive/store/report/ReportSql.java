@@ -1,9 +1,9 @@
-package org.wirearchive.reports.internal;
+package org.wirearchive.store.report;
 
-/** The SQL of every report, portable between H2 2.x and PostgreSQL 15. Uses only the V1 store tables. */
-public final class StoreSql {
+/** The SQL of every report, portable between H2 2.x and PostgreSQL 15. Read by {@link ReportSession}. */
+final class ReportSql {
 
-    private StoreSql() {
+    private ReportSql() {
     }
 
     private static final String SOURCES_JOIN = " FROM sources s LEFT JOIN articles a ON a.article_key = s.article_key ";
@@ -16,7 +16,7 @@ public final class StoreSql {
         return sel.sourceWhere().contains("a.") ? SOURCES_JOIN : " FROM sources s ";
     }
 
-    public static String articles(Selection sel) {
+    static String articles(Selection sel) {
         return "SELECT a.article_key, a.menafn_doc_id, a.menafn_article_no, a.menafn_provider_code, a.kuna_id,"
                 + " a.provider, a.provider_key, a.headline, a.headline_source, a.published, a.published_date,"
                 + " a.published_source, a.crawl_date, a.dateline_city, a.byline, a.editor_initials, a.language, a.url,"
@@ -25,26 +25,26 @@ public final class StoreSql {
                 + " FROM articles a WHERE " + sel.articleWhere() + " ORDER BY a.article_key";
     }
 
-    public static String sources(Selection sel) {
+    static String sources(Selection sel) {
         return "SELECT s.source, s.status, s.article_key, s.duplicate_of, s.reason, s.reason_text, s.similarity,"
                 + " s.url, s.body_sha256, s.published_date, s.provider_key, s.run_id, s.run_date, s.first_seen_run"
                 + SOURCES_JOIN + "WHERE " + sel.sourceWhere() + " ORDER BY s.source";
     }
 
-    public static String duplicates(Selection sel) {
+    static String duplicates(Selection sel) {
         return "SELECT s.source, s.article_key, s.duplicate_of, s.reason, s.similarity,"
                 + " " + "COALESCE(s.published_date, a.published_date)" + ", COALESCE(s.provider_key, a.provider_key),"
                 + " a.canonical_source, a.headline, s.run_id, s.run_date"
                 + SOURCES_JOIN + "WHERE s.status = 'duplicate' AND " + sel.sourceWhere() + " ORDER BY s.source";
     }
 
-    public static String rejects(Selection sel) {
+    static String rejects(Selection sel) {
         return "SELECT s.source, s.reason, s.reason_text, s.url, s.run_id, s.run_date, s.first_seen_run"
                 + SOURCES_JOIN + "WHERE s.status = 'rejected' AND " + sel.sourceWhere() + " ORDER BY s.source";
     }
 
     /** Parameters: article params, then source params. Same shape as the {@code provider_daily} view. */
-    public static String providerDaily(Selection sel) {
+    static String providerDaily(Selection sel) {
         return "SELECT t.published_date, t.provider_key, MIN(t.provider), SUM(t.n_articles), SUM(t.n_duplicates),"
                 + " SUM(t.n_rejects) FROM ("
                 + " SELECT a.published_date AS published_date, a.provider_key AS provider_key, a.provider AS provider,"
@@ -59,18 +59,18 @@ public final class StoreSql {
     }
 
     /** How many rejects the selection has (the rows of {@link #rejects}). */
-    public static String rejectCount(Selection sel) {
+    static String rejectCount(Selection sel) {
         return "SELECT COUNT(*)" + sourcesForCounts(sel) + "WHERE s.status = 'rejected' AND " + sel.sourceWhere();
     }
 
     /** Duplicates of the selection per rule: rule, count, average similarity. */
-    public static String duplicatesByRule(Selection sel) {
+    static String duplicatesByRule(Selection sel) {
         return "SELECT s.reason, COUNT(*), CAST(AVG(s.similarity) AS DOUBLE PRECISION)" + sourcesForCounts(sel)
                 + "WHERE s.status = 'duplicate' AND " + sel.sourceWhere() + " GROUP BY s.reason ORDER BY s.reason NULLS LAST";
     }
 
     /** Rejects of the selection per reason code: reason, count. */
-    public static String rejectsByReason(Selection sel) {
+    static String rejectsByReason(Selection sel) {
         return "SELECT s.reason, COUNT(*)" + sourcesForCounts(sel) + "WHERE s.status = 'rejected' AND " + sel.sourceWhere()
                 + " GROUP BY s.reason ORDER BY s.reason NULLS LAST";
     }
@@ -80,30 +80,37 @@ public final class StoreSql {
      * store each is answered from an index (row count, first and last entry of {@code articles_published}) instead
      * of reading every article. Parameters: the article params three times.
      */
-    public static String articleTotals(Selection sel) {
+    static String articleTotals(Selection sel) {
         String where = " FROM articles a WHERE " + sel.articleWhere() + ")";
         return "SELECT (SELECT COUNT(*)" + where + ", (SELECT MIN(a.published_date)" + where
                 + ", (SELECT MAX(a.published_date)" + where;
     }
 
-    public static String sourceTotals(Selection sel) {
+    static String sourceTotals(Selection sel) {
         return "SELECT COUNT(*)" + sourcesForCounts(sel) + "WHERE " + sel.sourceWhere();
     }
 
-    public static final String RUN = "SELECT run_id, last_execution_id, run_date, attempt, status, started, finished, input,"
-            + " files_seen, inputs_read, articles_new, articles_updated, duplicates, rejects, failure, inputs_before"
-            + " FROM runs WHERE run_id = ?";
-
-    public static final String LATEST_RUN = "SELECT MAX(run_id) FROM runs";
-
     /**
-     * The run's new and changed files, as its start classified them against the manifest (the numbers the console,
-     * summary.json and the metrics show). Parameter: run id.
+     * The run's row; {@code files_new} and {@code files_changed} are the run's files as its start classified them
+     * against the manifest (the numbers the console, summary.json and the metrics show). Parameter: run id.
      */
-    public static final String RUN_FILES = "SELECT files_new, files_changed FROM runs WHERE run_id = ?";
+    static final String RUN = "SELECT run_id, last_execution_id, run_date, attempt, status, started, finished, input,"
+            + " files_seen, inputs_read, articles_new, articles_updated, duplicates, rejects, failure, inputs_before,"
+            + " files_new, files_changed FROM runs WHERE run_id = ?";
+
+    static final String LATEST_RUN = "SELECT MAX(run_id) FROM runs";
 
     /** The run's inputs per status and reason. Parameter: run id. */
-    public static final String RUN_REASONS = "SELECT status, reason, COUNT(*) FROM sources"
+    static final String RUN_REASONS = "SELECT status, reason, COUNT(*) FROM sources"
             + " WHERE run_id = ? AND status IN ('duplicate', 'rejected') GROUP BY status, reason"
             + " ORDER BY status, reason NULLS LAST";
+
+    /** The store's identity and version (raised by every chunk an ingest writes). */
+    static final String STORE_STATE = "SELECT store_id, version FROM store_state WHERE id = 1";
+
+    /** The report directories of the latest completed runs but one, newest first. Parameter: the run left out. */
+    static String completedOutDirs(int limit) {
+        return "SELECT out_dir FROM runs WHERE status = 'COMPLETED' AND out_dir IS NOT NULL AND run_id <> ?"
+                + " ORDER BY run_id DESC FETCH FIRST " + limit + " ROWS ONLY";
+    }
 }

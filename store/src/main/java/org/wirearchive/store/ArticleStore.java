@@ -1,7 +1,6 @@
 package org.wirearchive.store;
 
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -49,7 +48,7 @@ public class ArticleStore {
     }
 
     /**
-     * The writes of one chunk. Call {@link #reject}, {@link #accept} and {@link #recordInManifest} in input order
+     * The writes of one chunk. Call {@link #reject} and {@link #accept} in input order
      * (they are only recorded), then {@link #flush()} once, inside the chunk's transaction.
      */
     public final class Chunk {
@@ -59,9 +58,6 @@ public class ArticleStore {
         private final List<Object> ops = new ArrayList<>();
 
         private record Accept(Article a, DedupDecision decision) {
-        }
-
-        private record Manifest(String path, long size, Timestamp modified, String sha256, int outcomes) {
         }
 
         // the rows as loaded (null: known to be absent) and as they are now
@@ -86,31 +82,23 @@ public class ArticleStore {
             ops.add(new Accept(a, decision));
         }
 
-        /** Remembers a processed file as it was (size, modification time, content hash), so later nights skip it. */
-        public void recordInManifest(String path, long size, Timestamp modified, String sha256, int outcomes) {
-            ops.add(new Manifest(path, size, modified, sha256, outcomes));
-        }
-
         /** Loads the rows the chunk touches, applies every recorded write to them in order, writes the changes. */
         public void flush() {
             // a new version of the store: reports stamped with an older one are not reused (V6__store_state.sql)
             jdbc.update("UPDATE store_state SET version = version + 1, store_id = COALESCE(store_id, ?) WHERE id = 1",
                     java.util.UUID.randomUUID().toString());
             load();
-            List<Manifest> manifests = new ArrayList<>();
             for (Object op : ops) {
                 if (op instanceof ParseOutcome.Rejected r) {
                     upsertSource(r.source(), r.url(), SourceRow.REJECTED, null, null, r.reason().code(), r.message(),
                             null, null);
-                } else if (op instanceof Accept acc) {
-                    apply(acc.a(), acc.decision());
                 } else {
-                    manifests.add((Manifest) op);
+                    Accept acc = (Accept) op;
+                    apply(acc.a(), acc.decision());
                 }
             }
             writeArticles();
             writeSources();
-            writeManifest(manifests);
         }
 
         // ---- loading
@@ -403,39 +391,6 @@ public class ArticleStore {
             }
             SourceRow.TABLE.update(jdbc, updates);
             SourceRow.TABLE.insert(jdbc, inserts);
-        }
-
-        private void writeManifest(List<Manifest> manifests) {
-            if (manifests.isEmpty()) {
-                return;
-            }
-            Map<String, Manifest> last = new LinkedHashMap<>();
-            for (Manifest m : manifests) {
-                last.put(m.path(), m);
-            }
-            Set<String> known = new HashSet<>();
-            for (List<String> slice : InLists.slices(last.keySet())) {
-                jdbc.query("SELECT path FROM manifest WHERE path IN (" + InLists.marks(slice.size()) + ")", rs -> {
-                    known.add(rs.getString(1));
-                }, slice.toArray());
-            }
-            List<Object[]> updates = new ArrayList<>();
-            List<Object[]> inserts = new ArrayList<>();
-            for (Manifest m : last.values()) {
-                if (known.contains(m.path())) {
-                    updates.add(new Object[] {m.size(), m.modified(), m.sha256(), runId, m.outcomes(), m.path()});
-                } else {
-                    inserts.add(new Object[] {m.path(), m.size(), m.modified(), m.sha256(), runId, m.outcomes()});
-                }
-            }
-            if (!updates.isEmpty()) {
-                jdbc.batchUpdate("UPDATE manifest SET size_bytes = ?, modified = ?, content_sha256 = ?, run_id = ?, "
-                        + "outcomes = ? WHERE path = ?", updates);
-            }
-            if (!inserts.isEmpty()) {
-                jdbc.batchUpdate("INSERT INTO manifest (path, size_bytes, modified, content_sha256, run_id, outcomes) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)", inserts);
-            }
         }
     }
 

@@ -24,6 +24,7 @@ import org.wirearchive.batch.ingest.RemoteIngestSteps;
 import org.wirearchive.batch.ingest.StoreWriter;
 import org.wirearchive.store.ArticleStore;
 import org.wirearchive.store.ChunkDedupIndex;
+import org.wirearchive.store.ManifestWriter;
 
 /**
  * The manager of a remote-partitioned ingest ({@code ingest --workers remote}): only in a context started with
@@ -104,7 +105,7 @@ public class RemoteManagerConfiguration {
                 .<FileOutcomes, FileOutcomes>chunk(chunkSize)
                 .transactionManager(tm)
                 .reader(stagedFileReader)
-                .writer(new StoreWriter(store, new ChunkDedupIndex(jdbc)))
+                .writer(new StoreWriter(store, new ChunkDedupIndex(jdbc), new ManifestWriter(jdbc)))
                 .listener(new ProgressListener(jdbc, progressSeconds, System.console() != null))
                 .listener(new StagingCleanup(jdbc))
                 .build();

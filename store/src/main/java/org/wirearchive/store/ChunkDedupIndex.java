@@ -245,7 +245,7 @@ public class ChunkDedupIndex implements DedupIndex {
      * Brings a cached (committed) copy into the chunk, with the chunk's re-keys so far applied to it as the database
      * will apply them when the chunk is written.
      */
-    private static Row pull(State s, DayCache.Entry e) {
+    private static Row pull(State s, DayIndex.Entry e) {
         IndexedCopy c = e.copy();
         boolean canonical = e.canonical();
         boolean moved = false;
@@ -553,9 +553,9 @@ public class ChunkDedupIndex implements DedupIndex {
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> rewrites = new ArrayList<>();
         List<Object[]> moves = new ArrayList<>();
-        List<DayCache.Entry> finalStates = new ArrayList<>(s.bySource.size());
+        List<DayIndex.Entry> finalStates = new ArrayList<>(s.bySource.size());
         for (Row r : s.bySource.values()) {
-            finalStates.add(new DayCache.Entry(r.copy, r.canonical));
+            finalStates.add(new DayIndex.Entry(r.copy, r.canonical));
             if (!r.stored) {
                 inserts.add(values(r));
             } else if (r.replaced) {

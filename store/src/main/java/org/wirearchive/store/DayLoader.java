@@ -23,7 +23,7 @@ final class DayLoader {
     private long dayLoads;
     private long rowsLoaded;
 
-    /** {@code columns}: the select list of a copy as {@link JdbcDedupIndex#map} reads it, then {@code is_canonical}. */
+    /** {@code columns}: the select list of a copy as {@link DedupCopies#map} reads it, then {@code is_canonical}. */
     DayLoader(JdbcTemplate jdbc, String columns) {
         this.jdbc = jdbc;
         this.columns = columns;
@@ -42,9 +42,9 @@ final class DayLoader {
             }
             jdbc.query("SELECT " + columns + " FROM dedup_copies c WHERE c.window_date IN ("
                     + InLists.marks(slice.size()) + ")", (ResultSet rs) -> {
-                        IndexedCopy copy = JdbcDedupIndex.map(rs, 0);
+                        IndexedCopy copy = DedupCopies.map(rs, 0);
                         rowsLoaded++;
-                        sink.copy(copy, rs.getBoolean(15));
+                        sink.copy(copy, DedupCopies.canonical(rs));
                     }, args);
         }
     }

@@ -90,7 +90,7 @@ public class ArticleStore {
             load();
             for (Object op : ops) {
                 if (op instanceof ParseOutcome.Rejected r) {
-                    upsertSource(r.source(), r.url(), SourceRow.REJECTED, null, null, r.reason().code(), r.message(),
+                    upsertSource(r.source(), r.url(), SourceStatus.REJECTED, null, null, r.reason().code(), r.message(),
                             null, null);
                 } else {
                     Accept acc = (Accept) op;
@@ -212,9 +212,9 @@ public class ArticleStore {
                 } else {
                     insertArticle(key, a, first);
                 }
-                upsertSource(a.source(), a.url(), SourceRow.ACCEPTED, key, null, null, null, null, a);
+                upsertSource(a.source(), a.url(), SourceStatus.ACCEPTED, key, null, null, null, null, a);
             } else if (decision instanceof DedupDecision.Duplicate d) {
-                upsertSource(a.source(), a.url(), SourceRow.DUPLICATE, key, d.canonicalSource(), d.rule().code(),
+                upsertSource(a.source(), a.url(), SourceStatus.DUPLICATE, key, d.canonicalSource(), d.rule().code(),
                         null, d.similarity(), a);
                 markRetiredCanonicals(first, key, d.canonicalSource(), d.rule().code(), d.similarity());
             } else {
@@ -225,7 +225,7 @@ public class ArticleStore {
                     insertArticle(key, a, first);
                     articles.put(key, article(key).withUpdatedRun(runId));
                 }
-                upsertSource(a.source(), a.url(), SourceRow.ACCEPTED, key, null, null, null, null, a);
+                upsertSource(a.source(), a.url(), SourceStatus.ACCEPTED, key, null, null, null, null, a);
                 // the earlier canonical copy (and every other copy) now points at this one; nothing is deleted
                 if (!r.previousCanonicalSource().equals(a.source())) {
                     SourceRow prev = source(r.previousCanonicalSource());
@@ -311,7 +311,7 @@ public class ArticleStore {
             articles.put(key, row.withCanonical(a).withUpdatedRun(runId));
         }
 
-        private void upsertSource(String name, String url, String status, String articleKey, String duplicateOf,
+        private void upsertSource(String name, String url, SourceStatus status, String articleKey, String duplicateOf,
                                   String reason, String reasonText, Double similarity, Article a) {
             SourceRow s = source(name);
             sources.put(name, SourceRow.of(name, url, status, articleKey, duplicateOf, reason, reasonText, similarity,

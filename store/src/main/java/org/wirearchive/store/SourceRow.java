@@ -10,20 +10,18 @@ import org.wirearchive.store.TableBinding.SqlType;
  * One row of {@code sources}, as {@link ArticleStore} loads, changes and writes it. {@link #TABLE} binds its fields to
  * the table's columns, in the same order.
  */
-record SourceRow(String source, String url, String status, String articleKey, String duplicateOf, String reason,
-        String reasonText, Double similarity, String bodySha256, LocalDate publishedDate, String providerKey,
-        Long runId, LocalDate runDate, Long firstSeenRun, Long menafnArticleNo, String menafnDocId, Long kunaId) {
-
-    /** The statuses of a source. */
-    static final String ACCEPTED = "accepted", DUPLICATE = "duplicate", REJECTED = "rejected";
+record SourceRow(String source, String url, SourceStatus status, String articleKey, String duplicateOf,
+        String reason, String reasonText, Double similarity, String bodySha256, LocalDate publishedDate,
+        String providerKey, Long runId, LocalDate runDate, Long firstSeenRun, Long menafnArticleNo, String menafnDocId,
+        Long kunaId) {
 
     static final TableBinding<SourceRow> TABLE = new TableBinding<>(SourceRow.class, "sources",
-            c -> new SourceRow(c.string(), c.string(), c.string(), c.string(), c.string(), c.string(), c.string(),
-                    c.real(), c.string(), c.date(), c.string(), c.bigint(), c.date(), c.bigint(), c.bigint(),
-                    c.string(), c.bigint()),
+            c -> new SourceRow(c.string(), c.string(), SourceStatus.of(c.string()), c.string(), c.string(),
+                    c.string(), c.string(), c.real(), c.string(), c.date(), c.string(), c.bigint(), c.date(),
+                    c.bigint(), c.bigint(), c.string(), c.bigint()),
             column("source", SqlType.VARCHAR, SourceRow::source),
             column("url", SqlType.VARCHAR, SourceRow::url),
-            column("status", SqlType.VARCHAR, SourceRow::status),
+            column("status", SqlType.VARCHAR, r -> r.status().code()),
             column("article_key", SqlType.VARCHAR, SourceRow::articleKey),
             column("duplicate_of", SqlType.VARCHAR, SourceRow::duplicateOf),
             column("reason", SqlType.VARCHAR, SourceRow::reason),
@@ -43,7 +41,7 @@ record SourceRow(String source, String url, String status, String articleKey, St
      * The row of {@code source} as an input of run {@code runId} leaves it; the first run it was seen in stays
      * {@code firstSeenRun}. {@code a} is the parsed article ({@code null} for a rejected input).
      */
-    static SourceRow of(String source, String url, String status, String articleKey, String duplicateOf,
+    static SourceRow of(String source, String url, SourceStatus status, String articleKey, String duplicateOf,
             String reason, String reasonText, Double similarity, Article a, Long runId, LocalDate runDate,
             Long firstSeenRun) {
         return new SourceRow(source, url, status, articleKey, duplicateOf, reason, reasonText, similarity,
@@ -71,11 +69,11 @@ record SourceRow(String source, String url, String status, String articleKey, St
 
     /** A duplicate of {@code of} by {@code rule} (the rule's code) with this similarity. */
     SourceRow asDuplicate(String of, String rule, double sim) {
-        return new SourceRow(source, url, DUPLICATE, articleKey, of, rule, reasonText, sim, bodySha256,
+        return new SourceRow(source, url, SourceStatus.DUPLICATE, articleKey, of, rule, reasonText, sim, bodySha256,
                 publishedDate, providerKey, runId, runDate, firstSeenRun, menafnArticleNo, menafnDocId, kunaId);
     }
 
     boolean isDuplicate() {
-        return DUPLICATE.equals(status);
+        return status == SourceStatus.DUPLICATE;
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.StatementCreatorUtils;
  * A store table as a record: the one place that maps the record's fields to the table's columns with their SQL types
  * (for the {@code INSERT} and the {@code UPDATE ... WHERE} first column) and reads a row back into the record. The
  * columns are listed in the order of the record's components, and the constructor checks that they match in number
- * and Java type, so a column can be neither forgotten nor bound with the wrong type.
+ * and Java type (an enum is stored as text), so a column can be neither forgotten nor bound with the wrong type.
  *
  * @param <R> the record of one row
  */
@@ -102,7 +102,9 @@ final class TableBinding<R extends Record> {
                     + table + " binds " + columns.length + " columns");
         }
         for (int i = 0; i < columns.length; i++) {
-            if (components[i].getType() != columns[i].type().javaType) {
+            Class<?> field = components[i].getType();
+            boolean enumAsText = field.isEnum() && columns[i].type() == SqlType.VARCHAR;
+            if (field != columns[i].type().javaType && !enumAsText) {
                 throw new IllegalStateException(table + "." + columns[i].name() + " is " + columns[i].type()
                         + ", " + type.getSimpleName() + "." + components[i].getName() + " is "
                         + components[i].getType().getSimpleName());

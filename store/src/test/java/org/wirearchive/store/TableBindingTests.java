@@ -38,15 +38,17 @@ class TableBindingTests {
         ds.setURL("jdbc:h2:file:" + dir.resolve("db") + ";MODE=REGULAR");
         Flyway.configure().dataSource(ds).load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(ds);
-        SourceRow rejected = new SourceRow("a/ü 1.txt", null, SourceRow.REJECTED, null, null, "empty", "no body", null,
+        SourceRow rejected = new SourceRow("a/ü 1.txt", null, SourceStatus.REJECTED, null, null, "empty", "no body", null,
                 null, null, null, 7L, LocalDate.of(2025, 2, 28), 7L, null, null, null);
-        SourceRow duplicate = new SourceRow("b.html", "https://example.org/b", SourceRow.DUPLICATE, "K1", "c.html",
+        SourceRow duplicate = new SourceRow("b.html", "https://example.org/b", SourceStatus.DUPLICATE, "K1", "c.html",
                 "same-body", null, 0.875, "ab".repeat(32), LocalDate.of(2024, 12, 31), "P-1", 8L,
                 LocalDate.of(2025, 3, 1), 3L, 1234567L, "1096123456789012", 998877L);
         SourceRow.TABLE.insert(jdbc, List.of(rejected, duplicate));
 
         assertThat(jdbc.query(SourceRow.TABLE.select() + " ORDER BY source", SourceRow.TABLE.mapper()))
                 .containsExactly(rejected, duplicate);
+        assertThat(jdbc.queryForList("SELECT status FROM sources ORDER BY source", String.class))
+                .containsExactly("rejected", "duplicate");
 
         SourceRow moved = duplicate.withArticleKey("K2").asDuplicate("d.html", "same-headline", 0.5);
         SourceRow.TABLE.update(jdbc, List.of(moved));

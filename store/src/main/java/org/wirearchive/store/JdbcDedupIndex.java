@@ -1,8 +1,6 @@
 package org.wirearchive.store;
 
 import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -12,7 +10,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.wirearchive.core.dedup.DedupIndex;
 import org.wirearchive.core.dedup.IndexedCopy;
-import org.wirearchive.core.dedup.MinHash;
 
 /**
  * The dedup index in the database ({@code dedup_copies}), one query per lookup: the reference implementation of
@@ -22,11 +19,9 @@ import org.wirearchive.core.dedup.MinHash;
  */
 public class JdbcDedupIndex implements DedupIndex {
 
-    private static final String COLUMNS = "c.source, c.article_key, c.menafn_article_no, c.kuna_id, c.provider_kuna, "
-            + "c.origin, c.window_date, c.crawl_date, c.content_hash, c.headline_hash, c.body_length, c.complete, "
-            + "c.shingles, c.minhash";
+    private static final String COLUMNS = DedupCopies.COLUMNS;
 
-    private static final RowMapper<IndexedCopy> COPY = JdbcDedupIndex::map;
+    private static final RowMapper<IndexedCopy> COPY = DedupCopies::map;
 
     private final JdbcTemplate jdbc;
 
@@ -140,15 +135,5 @@ public class JdbcDedupIndex implements DedupIndex {
 
     private static Object date(LocalDate d) {
         return ArticleStore.date(d);
-    }
-
-    static IndexedCopy map(ResultSet rs, int row) throws SQLException {
-        Date window = rs.getDate(7);
-        Date crawl = rs.getDate(8);
-        return new IndexedCopy(rs.getString(1), rs.getString(2), (Long) rs.getObject(3, Long.class),
-                (Long) rs.getObject(4, Long.class), rs.getBoolean(5), IndexedCopy.Origin.valueOf(rs.getString(6)),
-                window == null ? null : window.toLocalDate(), crawl == null ? null : crawl.toLocalDate(),
-                rs.getString(9), rs.getString(10), rs.getInt(11), rs.getBoolean(12),
-                MinHash.fromBytes(Base64.getDecoder().decode(rs.getString(14)), rs.getInt(13)));
     }
 }

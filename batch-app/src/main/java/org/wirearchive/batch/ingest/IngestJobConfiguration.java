@@ -18,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.wirearchive.batch.config.WirearchiveProperties;
 import org.wirearchive.store.ArticleStore;
 import org.wirearchive.store.ChunkDedupIndex;
+import org.wirearchive.store.ManifestWriter;
 import org.wirearchive.core.extract.ArticleExtractor;
 import org.wirearchive.core.extract.FileParser;
 import org.wirearchive.core.format.ArchiveReader;
@@ -75,7 +76,7 @@ public class IngestJobConfiguration {
                 .<FileOutcomes, FileOutcomes>chunk(chunkSize)
                 .transactionManager(tm)
                 .reader(parseAheadReader)
-                .writer(new StoreWriter(store, new ChunkDedupIndex(jdbc, dedupCacheCopies)))
+                .writer(new StoreWriter(store, new ChunkDedupIndex(jdbc, dedupCacheCopies), new ManifestWriter(jdbc)))
                 .listener(new ProgressListener(runInputs, progressSeconds, System.console() != null));
         if (chunkPauseMs > 0) {
             step.listener(new ChunkPause(chunkPauseMs));

@@ -9,6 +9,7 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.wirearchive.store.ArticleStore;
 import org.wirearchive.store.ChunkDedupIndex;
+import org.wirearchive.store.ManifestWriter;
 import org.wirearchive.core.article.ParseOutcome;
 import org.wirearchive.core.dedup.DedupDecision;
 import org.wirearchive.core.dedup.Deduplicator;
@@ -24,12 +25,14 @@ public class StoreWriter implements ItemWriter<FileOutcomes> {
 
     private final ArticleStore store;
     private final ChunkDedupIndex index;
+    private final ManifestWriter manifest;
     private final Deduplicator dedup;
     private RunContext run;
 
-    public StoreWriter(ArticleStore store, ChunkDedupIndex index) {
+    public StoreWriter(ArticleStore store, ChunkDedupIndex index, ManifestWriter manifest) {
         this.store = store;
         this.index = index;
+        this.manifest = manifest;
         this.dedup = new Deduplicator(index);
     }
 
@@ -47,6 +50,7 @@ public class StoreWriter implements ItemWriter<FileOutcomes> {
         try {
             index.begin(copies);
             ArticleStore.Chunk writes = store.chunk(run.runId(), run.runDate());
+            ManifestWriter.Chunk processed = manifest.chunk(run.runId());
             for (FileOutcomes file : chunk) {
                 Iterator<IndexedCopy> described = file.copies().iterator();
                 for (ParseOutcome outcome : file.outcomes()) {
@@ -58,11 +62,12 @@ public class StoreWriter implements ItemWriter<FileOutcomes> {
                     }
                 }
                 if (file.contentSha256() != null) { // null: never opened (unreadable-name, vanished)
-                    writes.recordInManifest(file.file().path(), file.file().sizeBytes(), file.file().modified(),
+                    processed.record(file.file().path(), file.file().sizeBytes(), file.file().modified(),
                             file.contentSha256(), file.outcomes().size());
                 }
             }
             writes.flush();
+            processed.flush();
             index.flush();
         } finally {
             index.discard();

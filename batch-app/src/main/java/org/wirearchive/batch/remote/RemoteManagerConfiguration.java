@@ -25,6 +25,7 @@ import org.wirearchive.store.ArticleStore;
 import org.wirearchive.store.ChunkDedupIndex;
 import org.wirearchive.store.ParsedFileTable;
 import org.wirearchive.store.RunInputTable;
+import org.wirearchive.store.ManifestWriter;
 
 /**
  * The manager of a remote-partitioned ingest ({@code ingest --workers remote}): only in a context started with
@@ -105,7 +106,7 @@ public class RemoteManagerConfiguration {
                 .<FileOutcomes, FileOutcomes>chunk(chunkSize)
                 .transactionManager(tm)
                 .reader(stagedFileReader)
-                .writer(new StoreWriter(store, new ChunkDedupIndex(jdbc)))
+                .writer(new StoreWriter(store, new ChunkDedupIndex(jdbc), new ManifestWriter(jdbc)))
                 .listener(new ProgressListener(runInputs, progressSeconds, System.console() != null))
                 .listener(new StagingCleanup(parsedFiles))
                 .build();

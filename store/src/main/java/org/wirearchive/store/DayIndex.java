@@ -1,0 +1,371 @@
+package org.wirearchive.store;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.wirearchive.core.dedup.IndexedCopy;
+import org.wirearchive.core.dedup.MinHash;
+
+/**
+ * The index of the {@link DayCache}: the cached committed copies of whole days and the tables that find them. Each
+ * cached copy has an int id; the day tables (content hash, headline hash, band value to ids) are primitive tables
+ * ({@link IdPostings}), so a cached copy costs its {@link IndexedCopy} and a few hundred bytes of arrays, and the band
+ * look-up of the writer ({@link #carriers}) walks ids without creating an object per candidate. Every use of a day
+ * is reported to {@code used} (the eviction orders the days by it). Not thread-safe.
+ */
+final class DayIndex {
+
+    /** A stored copy as committed. */
+    record Entry(IndexedCopy copy, boolean canonical) {
+    }
+
+    private static final class Day {
+        /** Ids put on this day; an id freed or reused since is skipped when the day is dropped. */
+        final IntList ids = new IntList(64);
+        final IdPostings byContent = new IdPostings();
+        final IdPostings byHeadline = new IdPostings();
+        final IdPostings byBand = new IdPostings();
+    }
+
+    private final Consumer<LocalDate> used;
+    private final Map<LocalDate, Day> days = new HashMap<>();
+    /** One instance per date, shared by the cached copies. */
+    private final Map<LocalDate, LocalDate> dates = new HashMap<>();
+
+    // the copies by id; a free id has a null copy
+    private IndexedCopy[] copies = new IndexedCopy[1024];
+    private boolean[] canonical = new boolean[1024];
+    /** The signatures of the copies, {@link MinHash#HASHES} ints each at {@code id * HASHES}, and if they are banded. */
+    private int[] signatures = new int[1024 * MinHash.HASHES];
+    private boolean[] banded = new boolean[1024];
+    private int[] freeIds = new int[64];
+    private int freeCount;
+    private int nextId;
+    private final Map<String, Integer> idBySource = new HashMap<>();
+    /** Article key to the ids of its cached copies (exact-size arrays: most keys have one or two copies). */
+    private final Map<String, int[]> idsByKey = new HashMap<>();
+
+    private final IntList scratch = new IntList(256);
+
+    DayIndex(Consumer<LocalDate> used) {
+        this.used = used;
+    }
+
+    /** True when this day is cached (not a use of it). */
+    boolean hasDay(LocalDate d) {
+        return days.containsKey(d);
+    }
+
+    /** Starts an empty cached day, to be filled with {@link #put}. */
+    void addDay(LocalDate d) {
+        days.put(d, new Day());
+    }
+
+    /** Drops a cached day and its copies (the day's own tables go with it). */
+    void dropDay(LocalDate date) {
+        Day day = days.remove(date);
+        dates.remove(date);
+        IntList ids = day.ids;
+        for (int i = 0; i < ids.size(); i++) {
+            int id = ids.get(i);
+            IndexedCopy c = copies[id];
+            if (c != null && date.equals(c.date())) {
+                // only the global tables need the copy removed
+                idBySource.remove(c.source());
+                removeKey(c.articleKey(), id);
+                free(id);
+            }
+        }
+    }
+
+    /** The committed copy with this source, if its day is cached. */
+    Entry get(String source) {
+        Integer id = idBySource.get(source);
+        return id == null ? null : entry(id);
+    }
+
+    /** The cached copy with this id and whether it is canonical. */
+    Entry entry(int id) {
+        return new Entry(copies[id], canonical[id]);
+    }
+
+    /** The id of the cached copy with this source, or -1. */
+    int id(String source) {
+        Integer id = idBySource.get(source);
+        return id == null ? -1 : id;
+    }
+
+    /** The cached copy with this id (a live id, from {@link #carriers}). */
+    IndexedCopy copy(int id) {
+        return copies[id];
+    }
+
+    /** An upper bound of the ids, for arrays indexed by id. */
+    int idBound() {
+        return nextId;
+    }
+
+    /** How many copies are cached. */
+    int size() {
+        return idBySource.size();
+    }
+
+    /** Sources on the days of {@code [from, to]} (all cached) with this content hash. */
+    void content(String hash, LocalDate from, LocalDate to, Set<String> into) {
+        long key = key(hash);
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            collect(day(d).byContent, key);
+            for (int i = 0; i < scratch.size(); i++) {
+                IndexedCopy c = copies[scratch.get(i)];
+                if (c.contentHash().equals(hash)) {
+                    into.add(c.source());
+                }
+            }
+        }
+    }
+
+    /** Sources on the days of {@code [from, to]} (all cached) with this headline hash. */
+    void headline(String hash, LocalDate from, LocalDate to, Set<String> into) {
+        long key = key(hash);
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            collect(day(d).byHeadline, key);
+            for (int i = 0; i < scratch.size(); i++) {
+                IndexedCopy c = copies[scratch.get(i)];
+                if (hash.equals(c.headlineHash())) {
+                    into.add(c.source());
+                }
+            }
+        }
+    }
+
+    private void collect(IdPostings postings, long key) {
+        scratch.clear();
+        postings.collect(key, scratch);
+    }
+
+    /**
+     * Appends the ids of the copies on the days of {@code [from, to]} (all cached) that carry this band value, when
+     * at most {@code limit} do; returns how many do, or -1 (and leaves {@code into} in any state) when more do.
+     */
+    int carriers(long band, LocalDate from, LocalDate to, IntList into, int limit) {
+        int n = 0;
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            n += day(d).byBand.collect(band, into, limit - n);
+            if (n > limit) {
+                return -1;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The estimated similarity of {@code signature} to the cached copy {@code id}, from the cache's own array of
+     * signatures (one sequential read instead of three objects); -1 when the copy is too short to have bands.
+     */
+    double similarity(MinHash signature, int id) {
+        return banded[id] ? signature.similarity(signatures, id * MinHash.HASHES) : -1;
+    }
+
+    /** A cached day, as a use of it. */
+    private Day day(LocalDate d) {
+        Day day = days.get(d);
+        if (day == null) {
+            throw new IllegalStateException("dedup day not loaded: " + d);
+        }
+        used.accept(d);
+        return day;
+    }
+
+    /**
+     * Applies a committed chunk: first the re-keys in order (to every cached copy of the old key), then the final
+     * state of every copy the chunk loaded or wrote (a copy dated on a day that is not cached is left out).
+     */
+    void apply(List<Rekey> rekeys, Collection<Entry> finalStates) {
+        for (Rekey rk : rekeys) {
+            String newKey = rk.newKey();
+            int[] ids = idsByKey.remove(rk.oldKey());
+            if (ids == null) {
+                continue;
+            }
+            for (int id : ids) {
+                copies[id] = copies[id].withKey(newKey);
+                canonical[id] = false;
+                addKey(newKey, id);
+            }
+        }
+        for (Entry e : finalStates) {
+            IndexedCopy c = e.copy();
+            Integer id = idBySource.get(c.source());
+            if (id != null && sameContent(copies[id], c)) {
+                // only the key or the canonical flag can differ: the day's tables stay as they are
+                if (!copies[id].articleKey().equals(c.articleKey())) {
+                    removeKey(copies[id].articleKey(), id);
+                    addKey(c.articleKey(), id);
+                }
+                copies[id] = withSharedDates(c);
+                canonical[id] = e.canonical();
+                continue;
+            }
+            if (id != null) {
+                remove(id);
+            }
+            if (c.date() != null && days.containsKey(c.date())) {
+                put(c, e.canonical());
+            }
+        }
+    }
+
+    private static boolean sameContent(IndexedCopy a, IndexedCopy b) {
+        return Objects.equals(a.date(), b.date()) && a.contentHash().equals(b.contentHash())
+                && Objects.equals(a.headlineHash(), b.headlineHash()) && a.minHash().equals(b.minHash());
+    }
+
+    /** Forgets everything. */
+    void clear() {
+        days.clear();
+        dates.clear();
+        Arrays.fill(copies, 0, nextId, null);
+        nextId = 0;
+        freeCount = 0;
+        idBySource.clear();
+        idsByKey.clear();
+    }
+
+    /** Adds a copy dated on a cached day. */
+    void put(IndexedCopy copy, boolean isCanonical) {
+        Integer old = idBySource.get(copy.source());
+        if (old != null) {
+            remove(old); // not expected (a source is on one day), but never two ids for one source
+        }
+        IndexedCopy c = withSharedDates(copy);
+        int id = allocate();
+        copies[id] = c;
+        canonical[id] = isCanonical;
+        c.minHash().copyInto(signatures, id * MinHash.HASHES);
+        banded[id] = c.minHash().banded();
+        idBySource.put(c.source(), id);
+        addKey(c.articleKey(), id);
+        Day day = days.get(c.date());
+        used.accept(c.date());
+        day.ids.add(id);
+        day.byContent.add(key(c.contentHash()), id);
+        if (c.headlineHash() != null) {
+            day.byHeadline.add(key(c.headlineHash()), id);
+        }
+        for (long b : c.minHash().bands()) {
+            day.byBand.add(b, id);
+        }
+    }
+
+    private void remove(int id) {
+        IndexedCopy c = copies[id];
+        idBySource.remove(c.source());
+        removeKey(c.articleKey(), id);
+        Day day = c.date() == null ? null : days.get(c.date());
+        if (day != null) {
+            used.accept(c.date());
+            day.byContent.remove(key(c.contentHash()), id);
+            if (c.headlineHash() != null) {
+                day.byHeadline.remove(key(c.headlineHash()), id);
+            }
+            for (long b : c.minHash().bands()) {
+                day.byBand.remove(b, id);
+            }
+        }
+        free(id);
+    }
+
+    private int allocate() {
+        if (freeCount > 0) {
+            return freeIds[--freeCount];
+        }
+        if (nextId == copies.length) {
+            copies = Arrays.copyOf(copies, nextId * 2);
+            canonical = Arrays.copyOf(canonical, nextId * 2);
+            signatures = Arrays.copyOf(signatures, nextId * 2 * MinHash.HASHES);
+            banded = Arrays.copyOf(banded, nextId * 2);
+        }
+        return nextId++;
+    }
+
+    private void free(int id) {
+        copies[id] = null;
+        if (freeCount == freeIds.length) {
+            freeIds = Arrays.copyOf(freeIds, freeCount * 2);
+        }
+        freeIds[freeCount++] = id;
+    }
+
+    private void addKey(String key, int id) {
+        int[] ids = idsByKey.get(key);
+        if (ids == null) {
+            idsByKey.put(key, new int[] {id});
+        } else {
+            int[] more = Arrays.copyOf(ids, ids.length + 1);
+            more[ids.length] = id;
+            idsByKey.put(key, more);
+        }
+    }
+
+    private void removeKey(String key, int id) {
+        int[] ids = idsByKey.get(key);
+        if (ids == null) {
+            return;
+        }
+        int at = -1;
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] == id) {
+                at = i;
+                break;
+            }
+        }
+        if (at < 0) {
+            return;
+        }
+        if (ids.length == 1) {
+            idsByKey.remove(key);
+            return;
+        }
+        int[] fewer = new int[ids.length - 1];
+        System.arraycopy(ids, 0, fewer, 0, at);
+        System.arraycopy(ids, at + 1, fewer, at, ids.length - at - 1);
+        idsByKey.put(key, fewer);
+    }
+
+    /** The copy with the cache's one instance of each of its dates (the rows of a day would each have their own). */
+    private IndexedCopy withSharedDates(IndexedCopy c) {
+        LocalDate date = shared(c.date());
+        LocalDate crawl = shared(c.crawlDate());
+        if (date == c.date() && crawl == c.crawlDate()) {
+            return c;
+        }
+        return new IndexedCopy(c.source(), c.articleKey(), c.menafnArticleNo(), c.kunaId(), c.providerKuna(),
+                c.origin(), date, crawl, c.contentHash(), c.headlineHash(), c.bodyLength(), c.complete(), c.minHash());
+    }
+
+    private LocalDate shared(LocalDate d) {
+        if (d == null || !days.containsKey(d)) {
+            return d; // only the cached days' dates are kept (they are dropped with their day)
+        }
+        LocalDate s = dates.putIfAbsent(d, d);
+        return s == null ? d : s;
+    }
+
+    /**
+     * A 64-bit key of a hash string for the day tables (the full strings are compared on look-up, so a collision only
+     * costs a comparison).
+     */
+    static long key(String hash) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < hash.length(); i++) {
+            h = (h ^ hash.charAt(i)) * 0x100000001b3L;
+        }
+        return h;
+    }
+}

@@ -158,7 +158,15 @@ final class PageLines {
 
     /** A page counter, any case: {@code Page 1 of 1}, {@code Page 2 Of 3}, {@code page 1 of 12}. */
     static boolean isPageCounter(String line) {
-        String[] w = line.strip().split(" ");
+        // "page N of M", N and M of 1-4 digits, single spaces: 11 to 17 characters once stripped
+        if (line.length() < 11) {
+            return false;
+        }
+        String s = line.strip();
+        if (s.length() > 17) {
+            return false;
+        }
+        String[] w = s.split(" ");
         return w.length == 4 && w[0].equalsIgnoreCase("page") && w[2].equalsIgnoreCase("of")
                 && digits(w[1]) && digits(w[3]);
     }

@@ -1,6 +1,5 @@
 package org.wirearchive.core.extract;
 
-import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -15,15 +14,61 @@ final class Language {
     private static final Set<String> ENGLISH = Set.of("the", "and", "of", "to", "in", "is", "was", "for", "on",
             "with", "by", "that", "has", "have", "are", "were", "from", "it", "at", "as", "he", "said");
 
-    /** The ASCII words of each set as {@link #asciiKey}s, sorted (the word lists' other words are not ASCII). */
-    private static final long[] FRENCH_KEYS = keys(FRENCH);
-    private static final long[] ENGLISH_KEYS = keys(ENGLISH);
+    /**
+     * The ASCII words of both sets by {@link #asciiKey}, in an open-addressed table of {@value #SLOTS} slots: the key
+     * (0 = empty) and its language ({@link #FR} wins when a word is in both sets, as in the order of the checks).
+     */
+    private static final int SLOTS = 128;
+    private static final byte FR = 1;
+    private static final byte EN = 2;
+    private static final long[] SLOT_KEY = new long[SLOTS];
+    private static final byte[] SLOT_LANG = new byte[SLOTS];
+
+    static {
+        for (String w : FRENCH) {
+            put(w, FR);
+        }
+        for (String w : ENGLISH) {
+            put(w, EN);
+        }
+    }
 
     private Language() {
     }
 
-    private static long[] keys(Set<String> words) {
-        return words.stream().mapToLong(w -> asciiKey(w, 0, w.length())).filter(k -> k >= 0).sorted().toArray();
+    private static void put(String word, byte lang) {
+        long key = asciiKey(word, 0, word.length());
+        if (key < 0) {
+            return; // not ASCII: found by the slow path
+        }
+        int i = slot(key);
+        while (SLOT_KEY[i] != 0 && SLOT_KEY[i] != key) {
+            i = (i + 1) & (SLOTS - 1);
+        }
+        if (SLOT_KEY[i] == 0) {
+            SLOT_KEY[i] = key;
+            SLOT_LANG[i] = lang;
+        }
+    }
+
+    /** The language of an ASCII word's key, or 0. */
+    private static byte lookUp(long key) {
+        int i = slot(key);
+        while (SLOT_KEY[i] != 0) {
+            if (SLOT_KEY[i] == key) {
+                return SLOT_LANG[i];
+            }
+            i = (i + 1) & (SLOTS - 1);
+        }
+        return 0;
+    }
+
+    private static int slot(long key) {
+        return (int) ((key * 0x9E3779B97F4A7C15L) >>> 57); // 7 bits: SLOTS
+    }
+
+    private static boolean isLetter(char c) {
+        return c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c);
     }
 
     /**
@@ -53,7 +98,7 @@ final class Language {
             char c = body.charAt(i);
             if ((c >= '\u0600' && c <= '\u06FF') || (c >= '\u0750' && c <= '\u077F') || (c >= '\uFB50' && c <= '\uFEFF')) {
                 arabic++;
-            } else if (c < '\u0250' && Character.isLetter(c)) {
+            } else if (c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : c < '\u0250' && Character.isLetter(c)) {
                 latin++;
             }
         }
@@ -65,16 +110,17 @@ final class Language {
         int start = -1;
         int len = body.length();
         for (int i = 0; i <= len; i++) {
-            boolean letter = i < len && Character.isLetter(body.charAt(i));
+            boolean letter = i < len && isLetter(body.charAt(i));
             if (letter && start < 0) {
                 start = i;
             } else if (!letter && start >= 0) {
                 if (i - start <= 5) {
                     long key = asciiKey(body, start, i);
                     if (key >= 0) { // an ASCII word: looked up without a copy
-                        if (Arrays.binarySearch(FRENCH_KEYS, key) >= 0) {
+                        byte lang = lookUp(key);
+                        if (lang == FR) {
                             fr++;
-                        } else if (Arrays.binarySearch(ENGLISH_KEYS, key) >= 0) {
+                        } else if (lang == EN) {
                             en++;
                         }
                     } else {

@@ -65,6 +65,9 @@ final class PageLines {
 
     /** The items of a menu row ({@link #isSeparatedMenu}), cleaned, or null when {@code raw} is no menu row. */
     static List<String> menuItems(String raw) {
+        if (!mayBeSeparated(raw)) {
+            return null;
+        }
         StringBuilder sb = new StringBuilder(raw.length());
         int run = 0;
         boolean padded = false;
@@ -120,6 +123,23 @@ final class PageLines {
             items.add(it);
         }
         return items.size() >= 3 || items.size() == 2 && allOneWord ? items : null;
+    }
+
+    /** False when {@code raw} has no {@code |} and no two blanks in a row: {@link #menuItems} finds no separator. */
+    private static boolean mayBeSeparated(String raw) {
+        boolean blank = false;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '|') {
+                return true;
+            }
+            boolean b = c == ' ' || c == '\t' || Character.isSpaceChar(c);
+            if (b && blank) {
+                return true;
+            }
+            blank = b;
+        }
+        return false;
     }
 
     /** Page furniture: menus, language links, mirror widgets, font-size controls, breadcrumbs, a leaked 403. */
@@ -196,7 +216,7 @@ final class PageLines {
 
     /** A line that starts with a MENAFN document id token. */
     static boolean isDocIdLine(String line) {
-        return line.length() >= 24 && line.regionMatches(true, 0, "MENAFN", 0, 6) && Character.isDigit(line.charAt(6));
+        return line.length() >= 24 && Character.isDigit(line.charAt(6)) && line.regionMatches(true, 0, "MENAFN", 0, 6);
     }
 
     /** An end marker found in a line. */

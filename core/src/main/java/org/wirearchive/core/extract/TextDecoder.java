@@ -77,6 +77,12 @@ final class TextDecoder {
         if (ascii) {
             return new String(b, StandardCharsets.UTF_8);
         }
+        // the fast lenient decoder replaces every malformed sequence with U+FFFD: without one the bytes were valid
+        // and its text is the strict decoder's; with one (malformed, or a U+FFFD in the text) the strict decoder says
+        String lenient = new String(b, StandardCharsets.UTF_8);
+        if (lenient.indexOf('\uFFFD') < 0) {
+            return lenient;
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.wirearchive.core.menafn.Providers;
 
 /** Classifies single cleaned lines of a page: noise before the article, end markers, trailers, initials. */
@@ -197,6 +198,16 @@ final class PageLines {
 
     /** True for a line that ends the article body when no end marker was seen. */
     static boolean isStopLine(String line) {
+        // a longer line is no stop line (lower case never shortens), and its prefixes are compared in place when its
+        // start is ASCII (lower-cased alone, as in the whole line)
+        if (line.length() > 40 && isAscii(line, Math.min(line.length(), LONGEST_STOP_PREFIX))) {
+            for (String p : Providers.stopPrefixes()) {
+                if (startsWithAsciiLowered(line, p)) {
+                    return true;
+                }
+            }
+            return isPageCounter(line) || isDocIdLine(line);
+        }
         String l = line.toLowerCase(Locale.ROOT);
         if (l.length() <= 40 && Providers.stopLines().contains(l)) {
             return true;
@@ -207,6 +218,36 @@ final class PageLines {
             }
         }
         return isPageCounter(line) || isDocIdLine(line);
+    }
+
+    private static final int LONGEST_STOP_PREFIX = Providers.stopPrefixes().stream().mapToInt(String::length).max()
+            .orElse(0);
+
+    private static boolean isAscii(String s, int end) {
+        for (int i = 0; i < end; i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code line.toLowerCase(Locale.ROOT).startsWith(lower)} for a line whose first characters are ASCII. */
+    private static boolean startsWithAsciiLowered(String line, String lower) {
+        int n = lower.length();
+        if (n > line.length()) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = line.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The start of the page trailer: the legal disclaimer or the document id line. */
@@ -318,6 +359,9 @@ final class PageLines {
     private static final String[] BYLINE_PREFIXES = {"news report by ", "report by ", "reported by ",
         "feature by ", "analysis by ", "interview by ", "written by ", "by: ", "by : ", "by "};
 
+    private static final Pattern LEADING_DASHES = Pattern.compile("^[-\u2013\u2014: ]+");
+    private static final Pattern SPACES = Pattern.compile(" +");
+
     /** Words a list of author names may hold besides the names. */
     private static final Set<String> NAME_JOINERS = Set.of("and", "&", "al", "el", "bin", "bint", "ibn", "de", "van",
             "von", "da", "di", "le", "la", "abu", "abdul");
@@ -368,7 +412,7 @@ final class PageLines {
             }
             if (cut > 0) {
                 name = t.substring(p.length(), cut);
-                String after = t.substring(cut).replaceFirst("^[-\u2013\u2014: ]+", "");
+                String after = LEADING_DASHES.matcher(t.substring(cut)).replaceFirst("");
                 int sp = after.indexOf(':');
                 String tag = sp > 0 ? after.substring(0, sp).strip() : after.strip();
                 if (Providers.isAgencyTag(tag)) {
@@ -408,7 +452,7 @@ final class PageLines {
         if (name.isEmpty() || name.length() > 90 || name.endsWith(".") && !name.endsWith(" Jr.")) {
             return false;
         }
-        String[] words = name.replace(",", " ").split(" +");
+        String[] words = SPACES.split(name.replace(",", " "));
         if (words.length > 12) {
             return false;
         }

@@ -36,22 +36,21 @@ public final class TextNormalizer {
     public static String unifyLineEnds(String text) {
         StringBuilder sb = null;
         int n = text.length();
+        int copied = 0; // text[copied, i) is still to be appended
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
                 if (sb == null) {
                     sb = new StringBuilder(n);
-                    sb.append(text, 0, i);
                 }
+                sb.append(text, copied, i).append('\n');
                 if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
                     i++;
                 }
-                sb.append('\n');
-            } else if (sb != null) {
-                sb.append(c);
+                copied = i + 1;
             }
         }
-        return sb == null ? text : sb.toString();
+        return sb == null ? text : sb.append(text, copied, n).toString();
     }
 
     /**
@@ -59,6 +58,9 @@ public final class TextNormalizer {
      * characters and control characters dropped. A line that is already clean is returned as is.
      */
     public static String cleanLine(String line) {
+        if (isClean(line)) {
+            return line;
+        }
         int n = line.length();
         char[] out = new char[n];
         int len = 0;
@@ -79,6 +81,29 @@ public final class TextNormalizer {
         }
         // nothing dropped, folded or stripped, and every blank was a plain space: the line is its own clean form
         return len == n && !replaced ? line : new String(out, 0, len);
+    }
+
+    /**
+     * True when {@link #cleanLine} would return {@code line} itself: no blank at either end, no two blanks in a row,
+     * every blank a plain space, nothing it drops. Checked without a copy (most lines are clean).
+     */
+    private static boolean isClean(String line) {
+        int n = line.length();
+        boolean space = true; // a space here would be leading or doubled
+        for (int i = 0; i < n; i++) {
+            char c = line.charAt(i);
+            if (c == ' ') {
+                if (space) {
+                    return false;
+                }
+                space = true;
+            } else if (c < ' ' || c >= 0x80 && (isSpaceLike(c) || isDropped(c))) {
+                return false; // tab, a line end or a control; another blank; a format character
+            } else {
+                space = false;
+            }
+        }
+        return n == 0 || !space;
     }
 
     /** True when {@link #cleanLine} of {@code text} is empty: it holds only blanks, line ends, format and controls. */

@@ -67,10 +67,6 @@ final class Language {
         return (int) ((key * 0x9E3779B97F4A7C15L) >>> 57); // 7 bits: SLOTS
     }
 
-    private static boolean isLetter(char c) {
-        return c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : Character.isLetter(c);
-    }
-
     /**
      * The lower-case form of {@code s[from, to)} (at most 8 characters) packed 7 bits a character, when all of them are
      * ASCII (whose lower case under {@link java.util.Locale#ROOT} is the ASCII one), else -1. Two ASCII words have the
@@ -92,25 +88,32 @@ final class Language {
     }
 
     static String detect(String body, String urlHint) {
+        // one pass: the script counts and the function words (the words only matter when the script is not Arabic)
         int arabic = 0;
         int latin = 0;
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if ((c >= '\u0600' && c <= '\u06FF') || (c >= '\u0750' && c <= '\u077F') || (c >= '\uFB50' && c <= '\uFEFF')) {
-                arabic++;
-            } else if (c < 0x80 ? (c | 0x20) >= 'a' && (c | 0x20) <= 'z' : c < '\u0250' && Character.isLetter(c)) {
-                latin++;
-            }
-        }
-        if (arabic > latin) {
-            return "ar";
-        }
         int fr = 0;
         int en = 0;
         int start = -1;
         int len = body.length();
         for (int i = 0; i <= len; i++) {
-            boolean letter = i < len && isLetter(body.charAt(i));
+            boolean letter = false;
+            if (i < len) {
+                char c = body.charAt(i);
+                if (c < 0x80) {
+                    letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+                    if (letter) {
+                        latin++;
+                    }
+                } else {
+                    if ((c >= '\u0600' && c <= '\u06FF') || (c >= '\u0750' && c <= '\u077F')
+                            || (c >= '\uFB50' && c <= '\uFEFF')) {
+                        arabic++;
+                    } else if (c < '\u0250' && Character.isLetter(c)) {
+                        latin++;
+                    }
+                    letter = Character.isLetter(c);
+                }
+            }
             if (letter && start < 0) {
                 start = i;
             } else if (!letter && start >= 0) {
@@ -134,6 +137,9 @@ final class Language {
                 }
                 start = -1;
             }
+        }
+        if (arabic > latin) {
+            return "ar";
         }
         if (fr > en) {
             return "fr";

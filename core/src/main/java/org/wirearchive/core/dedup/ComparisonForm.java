@@ -1,7 +1,7 @@
 package org.wirearchive.core.dedup;
 
-import java.text.Normalizer;
 import java.util.Locale;
+import org.wirearchive.core.normalize.TextNormalizer;
 
 /**
  * The comparison form of a body or headline: NFC, lower case ({@link Locale#ROOT}), apostrophes and the mojibake
@@ -101,7 +101,7 @@ final class ComparisonForm {
 
     /** NFC; text already in NFC (nearly all) is returned as is instead of being copied. */
     private static String nfc(String text) {
-        return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+        return TextNormalizer.nfc(text);
     }
 
     private static boolean isQuote(char c) {

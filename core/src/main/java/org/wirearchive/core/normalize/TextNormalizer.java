@@ -34,6 +34,10 @@ public final class TextNormalizer {
 
     /** Line ends to {@code \n} ({@code \r\n}, lone {@code \r}, U+2028/U+2029, NEL). */
     public static String unifyLineEnds(String text) {
+        if (text.indexOf('\r') < 0 && text.indexOf('\u2028') < 0 && text.indexOf('\u2029') < 0
+                && text.indexOf('\u0085') < 0) {
+            return text; // nothing to change (four vectorised searches are cheaper than one loop)
+        }
         StringBuilder sb = null;
         int n = text.length();
         int copied = 0; // text[copied, i) is still to be appended
@@ -133,7 +137,23 @@ public final class TextNormalizer {
 
     /** Unicode NFC (a no-op for text already in NFC, checked cheaply first). */
     public static String nfc(String text) {
+        if (belowCombiningMarks(text)) {
+            return text;
+        }
         return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+    }
+
+    /**
+     * True when every character is below U+0300, where the combining marks start: such text is in NFC (no character
+     * there decomposes or composes with its neighbour), which is cheaper to see than to ask {@link Normalizer}.
+     */
+    private static boolean belowCombiningMarks(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= '\u0300') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A headline: NFC, one line, spaces folded. */

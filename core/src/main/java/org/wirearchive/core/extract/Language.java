@@ -73,9 +73,13 @@ final class Language {
      * same key exactly when their lower-case forms are equal.
      */
     static long asciiKey(String s, int from, int to) {
+        return asciiKey(s.toCharArray(), from, to);
+    }
+
+    private static long asciiKey(char[] s, int from, int to) {
         long key = 0;
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (c >= 0x80) {
                 return -1;
             }
@@ -94,11 +98,12 @@ final class Language {
         int fr = 0;
         int en = 0;
         int start = -1;
-        int len = body.length();
+        char[] a = body.toCharArray(); // read from an array: cheaper than charAt on a long text
+        int len = a.length;
         for (int i = 0; i <= len; i++) {
             boolean letter = false;
             if (i < len) {
-                char c = body.charAt(i);
+                char c = a[i];
                 if (c < 0x80) {
                     letter = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
                     if (letter) {
@@ -118,7 +123,7 @@ final class Language {
                 start = i;
             } else if (!letter && start >= 0) {
                 if (i - start <= 5) {
-                    long key = asciiKey(body, start, i);
+                    long key = asciiKey(a, start, i);
                     if (key >= 0) { // an ASCII word: looked up without a copy
                         byte lang = lookUp(key);
                         if (lang == FR) {

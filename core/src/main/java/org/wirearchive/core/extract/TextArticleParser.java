@@ -65,7 +65,7 @@ final class TextArticleParser {
         }
         Trailer trailer = Trailer.read(lines, bodyScan.trailerStart());
         String body = normalizeBody(bodyScan.lines(), warnings);
-        if (body.isBlank() || letters(body) < 20) {
+        if (body.isBlank() || !hasLetters(body, 20)) {
             return reject(ctx, body.isBlank() ? "no article text was found after the header"
                     : "the article text is too short to be an article (" + body.length() + " characters)");
         }
@@ -212,15 +212,16 @@ final class TextArticleParser {
         return l.subList(a, b);
     }
 
-    private static int letters(String s) {
+    /** True when {@code s} holds at least {@code min} letters (counted until there are enough). */
+    private static boolean hasLetters(String s, int min) {
         int c = 0;
-        for (int i = 0; i < s.length(); i++) {
+        for (int i = 0; i < s.length() && c < min; i++) {
             char ch = s.charAt(i);
             if (ch < 0x80 ? (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z' : Character.isLetter(ch)) {
                 c++;
             }
         }
-        return c;
+        return c >= min;
     }
 
     private static boolean hasLatin1High(String l) {

@@ -36,21 +36,22 @@ public final class GluedWords {
     /** How many glued words {@code text} holds (Latin words only). */
     public static int count(String text) {
         int found = 0;
-        int n = text.length();
+        char[] a = text.toCharArray(); // read from an array: cheaper than charAt on a long text
+        int n = a.length;
         int i = 0;
         while (i < n) {
-            char c = text.charAt(i);
+            char c = a[i];
             if (!isLatinLetter(c)) {
                 i++;
                 continue;
             }
             int st = i;
-            while (i < n && isLatinLetter(text.charAt(i))) {
+            while (i < n && isLatinLetter(a[i])) {
                 i++;
             }
-            if (i < n && Character.isLetter(text.charAt(i))) {
+            if (i < n && Character.isLetter(a[i])) {
                 // mixed with other scripts: not judged
-                while (i < n && Character.isLetter(text.charAt(i))) {
+                while (i < n && Character.isLetter(a[i])) {
                     i++;
                 }
                 continue;

@@ -67,9 +67,13 @@ public final class MinHash {
                 end[words++] = i;
             }
         }
+        // the signature keeps the top 32 bits of each minimum, and the top 32 bits of the least value (signed) are
+        // the least of the values' top 32 bits (v >> 32, signed): so only those are kept, in a long each, and the
+        // minimum is taken without a branch (their differences cannot overflow). One loop without branches, which
+        // the JIT vectorises (several hashes per instruction where the CPU multiplies longs in vectors): this is most
+        // of the cost of a signature. An empty text keeps Integer.MAX_VALUE, the top of Long.MAX_VALUE.
         long[] min = new long[HASHES];
-        Arrays.fill(min, Long.MAX_VALUE);
-        long[] values = new long[HASHES];
+        Arrays.fill(min, Integer.MAX_VALUE);
         int n = words == 0 ? 0 : Math.max(1, words - SHINGLE_WORDS + 1);
         for (int i = 0; i < n; i++) {
             long h = FNV_OFFSET;
@@ -79,20 +83,15 @@ public final class MinHash {
                 }
                 h = (h ^ ' ') * FNV_PRIME;
             }
-            // two loops: the first, without branches, is vectorised by the JIT (several hashes per instruction where
-            // the CPU multiplies longs in vectors); this is most of the cost of a signature
             for (int j = 0; j < HASHES; j++) {
-                values[j] = mix(h ^ SEEDS[j]);
-            }
-            for (int j = 0; j < HASHES; j++) {
-                if (values[j] < min[j]) {
-                    min[j] = values[j];
-                }
+                long top = mix(h ^ SEEDS[j]) >> 32;
+                long d = top - min[j];
+                min[j] += d & (d >> 63); // top when it is less
             }
         }
         int[] sig = new int[HASHES];
         for (int j = 0; j < HASHES; j++) {
-            sig[j] = (int) (min[j] >>> 32);
+            sig[j] = (int) min[j];
         }
         return new MinHash(sig, n);
     }

@@ -89,7 +89,9 @@ record BodyScan(List<String> lines, String initials, boolean endSeen, String sou
      */
     static String[] agencyTail(String l) {
         for (String tag : Providers.agencyTags()) {
-            if (l.length() <= tag.length() + 3 || !l.regionMatches(true, l.length() - tag.length(), tag, 0, tag.length())) {
+            // the tag must stand alone after a blank (checked first: cheaper than the case-blind comparison)
+            if (l.length() <= tag.length() + 3 || !Character.isWhitespace(l.charAt(l.length() - tag.length() - 1))
+                    || !l.regionMatches(true, l.length() - tag.length(), tag, 0, tag.length())) {
                 continue;
             }
             String head = l.substring(0, l.length() - tag.length());

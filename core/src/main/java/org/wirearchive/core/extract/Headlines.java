@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.wirearchive.core.menafn.MenafnUrl;
 import org.wirearchive.core.menafn.Providers;
 import org.wirearchive.core.normalize.TextNormalizer;
@@ -48,6 +49,9 @@ final class Headlines {
      * Times} on {@code arabtimesonline}).
      */
     static boolean isSiteName(String line, String siteKey) {
+        if ((siteKey == null || line.length() > 60) && line.strip().length() > Providers.longestSiteName()) {
+            return false; // lower case never shortens a line: longer than every site name
+        }
         String lower = line.toLowerCase(Locale.ROOT).strip();
         if (Providers.isSiteName(lower)) {
             return true;
@@ -104,12 +108,37 @@ final class Headlines {
             return false;
         }
         for (String w : words) {
-            String bare = w.replaceAll("[^\\p{L}]", "").toLowerCase(Locale.ROOT);
+            if (!couldBePictureWord(w)) {
+                continue;
+            }
+            String bare = NOT_LETTER.matcher(w).replaceAll("").toLowerCase(Locale.ROOT);
             if (PICTURE_WORDS.contains(bare)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static final Pattern NOT_LETTER = Pattern.compile("[^\\p{L}]");
+    private static final int PICTURE_WORD_MIN = PICTURE_WORDS.stream().mapToInt(String::length).min().orElseThrow();
+    private static final int PICTURE_WORD_MAX = PICTURE_WORDS.stream().mapToInt(String::length).max().orElseThrow();
+
+    /**
+     * False when {@code w} is ASCII and has fewer or more letters than any picture word: its letters in lower case,
+     * as long as its letters, cannot be one. Spares the copies of most words.
+     */
+    private static boolean couldBePictureWord(String w) {
+        int letters = 0;
+        for (int i = 0; i < w.length(); i++) {
+            char c = w.charAt(i);
+            if (c >= 0x80) {
+                return true;
+            }
+            if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') {
+                letters++;
+            }
+        }
+        return letters >= PICTURE_WORD_MIN && letters <= PICTURE_WORD_MAX;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.wirearchive.core.menafn.Providers;
 
 /** Classifies single cleaned lines of a page: noise before the article, end markers, trailers, initials. */
@@ -65,6 +66,9 @@ final class PageLines {
 
     /** The items of a menu row ({@link #isSeparatedMenu}), cleaned, or null when {@code raw} is no menu row. */
     static List<String> menuItems(String raw) {
+        if (!mayBeSeparated(raw)) {
+            return null;
+        }
         StringBuilder sb = new StringBuilder(raw.length());
         int run = 0;
         boolean padded = false;
@@ -122,6 +126,23 @@ final class PageLines {
         return items.size() >= 3 || items.size() == 2 && allOneWord ? items : null;
     }
 
+    /** False when {@code raw} has no {@code |} and no two blanks in a row: {@link #menuItems} finds no separator. */
+    private static boolean mayBeSeparated(String raw) {
+        boolean blank = false;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '|') {
+                return true;
+            }
+            boolean b = c == ' ' || c == '\t' || Character.isSpaceChar(c);
+            if (b && blank) {
+                return true;
+            }
+            blank = b;
+        }
+        return false;
+    }
+
     /** Page furniture: menus, language links, mirror widgets, font-size controls, breadcrumbs, a leaked 403. */
     static boolean isFurniture(String line) {
         String l = line.toLowerCase(Locale.ROOT);
@@ -158,7 +179,15 @@ final class PageLines {
 
     /** A page counter, any case: {@code Page 1 of 1}, {@code Page 2 Of 3}, {@code page 1 of 12}. */
     static boolean isPageCounter(String line) {
-        String[] w = line.strip().split(" ");
+        // "page N of M", N and M of 1-4 digits, single spaces: 11 to 17 characters once stripped
+        if (line.length() < 11) {
+            return false;
+        }
+        String s = line.strip();
+        if (s.length() > 17) {
+            return false;
+        }
+        String[] w = s.split(" ");
         return w.length == 4 && w[0].equalsIgnoreCase("page") && w[2].equalsIgnoreCase("of")
                 && digits(w[1]) && digits(w[3]);
     }
@@ -169,6 +198,16 @@ final class PageLines {
 
     /** True for a line that ends the article body when no end marker was seen. */
     static boolean isStopLine(String line) {
+        // a longer line is no stop line (lower case never shortens), and its prefixes are compared in place when its
+        // start is ASCII (lower-cased alone, as in the whole line)
+        if (line.length() > 40 && isAscii(line, Math.min(line.length(), LONGEST_STOP_PREFIX))) {
+            for (String p : Providers.stopPrefixes()) {
+                if (startsWithAsciiLowered(line, p)) {
+                    return true;
+                }
+            }
+            return isPageCounter(line) || isDocIdLine(line);
+        }
         String l = line.toLowerCase(Locale.ROOT);
         if (l.length() <= 40 && Providers.stopLines().contains(l)) {
             return true;
@@ -181,6 +220,36 @@ final class PageLines {
         return isPageCounter(line) || isDocIdLine(line);
     }
 
+    private static final int LONGEST_STOP_PREFIX = Providers.stopPrefixes().stream().mapToInt(String::length).max()
+            .orElse(0);
+
+    private static boolean isAscii(String s, int end) {
+        for (int i = 0; i < end; i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code line.toLowerCase(Locale.ROOT).startsWith(lower)} for a line whose first characters are ASCII. */
+    private static boolean startsWithAsciiLowered(String line, String lower) {
+        int n = lower.length();
+        if (n > line.length()) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = line.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c += 'a' - 'A';
+            }
+            if (c != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The start of the page trailer: the legal disclaimer or the document id line. */
     static boolean isTrailerStart(String line) {
         return line.regionMatches(true, 0, "legal disclaimer", 0, 16) || isDocIdLine(line);
@@ -188,7 +257,7 @@ final class PageLines {
 
     /** A line that starts with a MENAFN document id token. */
     static boolean isDocIdLine(String line) {
-        return line.length() >= 24 && line.regionMatches(true, 0, "MENAFN", 0, 6) && Character.isDigit(line.charAt(6));
+        return line.length() >= 24 && Character.isDigit(line.charAt(6)) && line.regionMatches(true, 0, "MENAFN", 0, 6);
     }
 
     /** An end marker found in a line. */
@@ -290,6 +359,9 @@ final class PageLines {
     private static final String[] BYLINE_PREFIXES = {"news report by ", "report by ", "reported by ",
         "feature by ", "analysis by ", "interview by ", "written by ", "by: ", "by : ", "by "};
 
+    private static final Pattern LEADING_DASHES = Pattern.compile("^[-\u2013\u2014: ]+");
+    private static final Pattern SPACES = Pattern.compile(" +");
+
     /** Words a list of author names may hold besides the names. */
     private static final Set<String> NAME_JOINERS = Set.of("and", "&", "al", "el", "bin", "bint", "ibn", "de", "van",
             "von", "da", "di", "le", "la", "abu", "abdul");
@@ -340,7 +412,7 @@ final class PageLines {
             }
             if (cut > 0) {
                 name = t.substring(p.length(), cut);
-                String after = t.substring(cut).replaceFirst("^[-\u2013\u2014: ]+", "");
+                String after = LEADING_DASHES.matcher(t.substring(cut)).replaceFirst("");
                 int sp = after.indexOf(':');
                 String tag = sp > 0 ? after.substring(0, sp).strip() : after.strip();
                 if (Providers.isAgencyTag(tag)) {
@@ -380,7 +452,7 @@ final class PageLines {
         if (name.isEmpty() || name.length() > 90 || name.endsWith(".") && !name.endsWith(" Jr.")) {
             return false;
         }
-        String[] words = name.replace(",", " ").split(" +");
+        String[] words = SPACES.split(name.replace(",", " "));
         if (words.length > 12) {
             return false;
         }

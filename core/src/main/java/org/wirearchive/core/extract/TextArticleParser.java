@@ -65,7 +65,7 @@ final class TextArticleParser {
         }
         Trailer trailer = Trailer.read(lines, bodyScan.trailerStart());
         String body = normalizeBody(bodyScan.lines(), warnings);
-        if (body.isBlank() || letters(body) < 20) {
+        if (body.isBlank() || !hasLetters(body, 20)) {
             return reject(ctx, body.isBlank() ? "no article text was found after the header"
                     : "the article text is too short to be an article (" + body.length() + " characters)");
         }
@@ -139,7 +139,7 @@ final class TextArticleParser {
             List<String> menu = header ? PageLines.menuItems(r) : null;
             if (menu != null) {
                 l = String.join(" | ", menu);
-            } else if (header && (l.split(" ").length >= TEXT_LINE_WORDS || ProviderWrapper.find(l).isPresent())) {
+            } else if (header && (words(l) >= TEXT_LINE_WORDS || ProviderWrapper.find(l).isPresent())) {
                 header = false;
             }
             if (hasLatin1High(l)) {
@@ -155,6 +155,24 @@ final class TextArticleParser {
             warnings.add("mojibake-repaired:arabic-as-latin1");
         }
         return lines;
+    }
+
+    /** {@code l.split(" ").length}: the pieces between single spaces, trailing empty ones not counted. */
+    private static int words(String l) {
+        int end = l.length();
+        while (end > 0 && l.charAt(end - 1) == ' ') {
+            end--;
+        }
+        if (end == 0) {
+            return l.isEmpty() ? 1 : 0; // "" splits into [""], a line of spaces into []
+        }
+        int n = 1;
+        for (int i = 0; i < end; i++) {
+            if (l.charAt(i) == ' ') {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Blank ends trimmed, curly-quote mojibake repaired, hard wraps joined, paragraphs one per line. */
@@ -194,14 +212,16 @@ final class TextArticleParser {
         return l.subList(a, b);
     }
 
-    private static int letters(String s) {
+    /** True when {@code s} holds at least {@code min} letters (counted until there are enough). */
+    private static boolean hasLetters(String s, int min) {
         int c = 0;
-        for (int i = 0; i < s.length(); i++) {
-            if (Character.isLetter(s.charAt(i))) {
+        for (int i = 0; i < s.length() && c < min; i++) {
+            char ch = s.charAt(i);
+            if (ch < 0x80 ? (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z' : Character.isLetter(ch)) {
                 c++;
             }
         }
-        return c;
+        return c >= min;
     }
 
     private static boolean hasLatin1High(String l) {

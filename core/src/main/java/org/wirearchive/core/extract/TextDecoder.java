@@ -67,15 +67,11 @@ final class TextDecoder {
 
     /** The text of {@code b} when it is valid UTF-8, else null; decoded once (no separate validation pass). */
     static String utf8OrNull(byte[] b) {
-        boolean ascii = true;
-        for (byte x : b) {
-            if (x < 0) {
-                ascii = false;
-                break;
-            }
-        }
-        if (ascii) {
-            return new String(b, StandardCharsets.UTF_8);
+        // the fast lenient decoder replaces every malformed sequence with U+FFFD: without one the bytes were valid
+        // and its text is the strict decoder's; with one (malformed, or a U+FFFD in the text) the strict decoder says
+        String lenient = new String(b, StandardCharsets.UTF_8);
+        if (lenient.indexOf('\uFFFD') < 0) {
+            return lenient;
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -85,6 +85,11 @@ public final class Providers {
         return line != null && T.sites.contains(line.strip().toLowerCase(Locale.ROOT));
     }
 
+    /** The length of the longest site name ({@link #isSiteName}): a longer stripped line is none. */
+    public static int longestSiteName() {
+        return T.longestSite;
+    }
+
     /** The provider key whose own site is {@code host} or one of its sub-domains, or null. */
     public static String keyByHost(String host) {
         if (host == null) {
@@ -159,6 +164,7 @@ public final class Providers {
         final List<String> stopPrefixes = new ArrayList<>();
         final List<String> creditPrefixes = new ArrayList<>();
         List<String> tags = new ArrayList<>();
+        int longestSite;
 
         static Table load() {
             Table t = new Table();
@@ -185,6 +191,7 @@ public final class Providers {
             }
             t.tags.sort((a, b) -> b.length() - a.length());
             t.tags = List.copyOf(t.tags);
+            t.longestSite = t.sites.stream().mapToInt(String::length).max().orElse(0);
             return t;
         }
 

@@ -36,30 +36,69 @@ public final class GluedWords {
     /** How many glued words {@code text} holds (Latin words only). */
     public static int count(String text) {
         int found = 0;
-        int n = text.length();
+        char[] a = text.toCharArray(); // read from an array: cheaper than charAt on a long text
+        int n = a.length;
         int i = 0;
         while (i < n) {
-            char c = text.charAt(i);
+            char c = a[i];
             if (!isLatinLetter(c)) {
                 i++;
                 continue;
             }
             int st = i;
-            while (i < n && isLatinLetter(text.charAt(i))) {
+            while (i < n && isLatinLetter(a[i])) {
                 i++;
             }
-            if (i < n && Character.isLetter(text.charAt(i))) {
+            if (i < n && Character.isLetter(a[i])) {
                 // mixed with other scripts: not judged
-                while (i < n && Character.isLetter(text.charAt(i))) {
+                while (i < n && Character.isLetter(a[i])) {
                     i++;
                 }
                 continue;
             }
-            if (i - st >= MIN_LENGTH && isGlued(text.substring(st, i))) {
+            if (i - st >= MIN_LENGTH && isGlued(text, st, i)) {
                 found++;
             }
         }
         return found;
+    }
+
+    /** {@link #isGlued(String)} of {@code text[st, end)}, judged in place: a copy only for a rare candidate. */
+    private static boolean isGlued(String text, int st, int end) {
+        int len = end - st;
+        if (Character.isUpperCase(text.charAt(st)) && allLower(text, st + 1, end)) {
+            if (!isAscii(text, st, end)) {
+                return isGlued(text.substring(st, end));
+            }
+            // an ASCII word: its lower case under Locale.ROOT is the ASCII one, and only its first letter changes
+            for (String r : REAL) {
+                if (r.length() == len && text.regionMatches(true, st, r, 0, len)) {
+                    return false;
+                }
+            }
+            for (String f : GLUED_AFTER) {
+                if (len - f.length() >= 4 && text.regionMatches(end - f.length(), f, 0, f.length())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (int k = st + 2; k < end - 1; k++) {
+            if (Character.isUpperCase(text.charAt(k)) && Character.isLowerCase(text.charAt(k - 1))
+                    && Character.isLowerCase(text.charAt(k - 2)) && STARTERS.contains(text.substring(k, end))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAscii(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean isGlued(String w) {
@@ -101,6 +140,9 @@ public final class GluedWords {
     }
 
     private static boolean isLatinLetter(char c) {
+        if (c < 0x80) {
+            return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        }
         return c < '\u0250' && Character.isLetter(c);
     }
 }

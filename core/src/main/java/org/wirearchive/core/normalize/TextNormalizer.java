@@ -34,24 +34,27 @@ public final class TextNormalizer {
 
     /** Line ends to {@code \n} ({@code \r\n}, lone {@code \r}, U+2028/U+2029, NEL). */
     public static String unifyLineEnds(String text) {
+        if (text.indexOf('\r') < 0 && text.indexOf('\u2028') < 0 && text.indexOf('\u2029') < 0
+                && text.indexOf('\u0085') < 0) {
+            return text; // nothing to change (four vectorised searches are cheaper than one loop)
+        }
         StringBuilder sb = null;
         int n = text.length();
+        int copied = 0; // text[copied, i) is still to be appended
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085') {
                 if (sb == null) {
                     sb = new StringBuilder(n);
-                    sb.append(text, 0, i);
                 }
+                sb.append(text, copied, i).append('\n');
                 if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
                     i++;
                 }
-                sb.append('\n');
-            } else if (sb != null) {
-                sb.append(c);
+                copied = i + 1;
             }
         }
-        return sb == null ? text : sb.toString();
+        return sb == null ? text : sb.append(text, copied, n).toString();
     }
 
     /**
@@ -59,6 +62,9 @@ public final class TextNormalizer {
      * characters and control characters dropped. A line that is already clean is returned as is.
      */
     public static String cleanLine(String line) {
+        if (isClean(line)) {
+            return line;
+        }
         int n = line.length();
         char[] out = new char[n];
         int len = 0;
@@ -79,6 +85,29 @@ public final class TextNormalizer {
         }
         // nothing dropped, folded or stripped, and every blank was a plain space: the line is its own clean form
         return len == n && !replaced ? line : new String(out, 0, len);
+    }
+
+    /**
+     * True when {@link #cleanLine} would return {@code line} itself: no blank at either end, no two blanks in a row,
+     * every blank a plain space, nothing it drops. Checked without a copy (most lines are clean).
+     */
+    private static boolean isClean(String line) {
+        int n = line.length();
+        boolean space = true; // a space here would be leading or doubled
+        for (int i = 0; i < n; i++) {
+            char c = line.charAt(i);
+            if (c == ' ') {
+                if (space) {
+                    return false;
+                }
+                space = true;
+            } else if (c < ' ' || c >= 0x80 && (isSpaceLike(c) || isDropped(c))) {
+                return false; // tab, a line end or a control; another blank; a format character
+            } else {
+                space = false;
+            }
+        }
+        return n == 0 || !space;
     }
 
     /** True when {@link #cleanLine} of {@code text} is empty: it holds only blanks, line ends, format and controls. */
@@ -108,7 +137,23 @@ public final class TextNormalizer {
 
     /** Unicode NFC (a no-op for text already in NFC, checked cheaply first). */
     public static String nfc(String text) {
+        if (belowCombiningMarks(text)) {
+            return text;
+        }
         return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+    }
+
+    /**
+     * True when every character is below U+0300, where the combining marks start: such text is in NFC (no character
+     * there decomposes or composes with its neighbour), which is cheaper to see than to ask {@link Normalizer}.
+     */
+    private static boolean belowCombiningMarks(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= '\u0300') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A headline: NFC, one line, spaces folded. */
@@ -331,9 +376,23 @@ public final class TextNormalizer {
 
     /** Lower-case hex SHA-256 of the UTF-8 bytes of {@code text}: the project's one text digest. */
     public static String sha256Hex(String text) {
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A fresh SHA-256 digest, cloned from one never used (cheaper than looking the algorithm up every time). */
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return (MessageDigest) SHA256.clone();
+        } catch (CloneNotSupportedException e) {
+            return newSha256();
+        }
+    }
+
+    private static final MessageDigest SHA256 = newSha256();
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by every Java platform", e);
         }

@@ -21,7 +21,8 @@ class TextDecoderReferenceTest {
             "déjà ".getBytes(StandardCharsets.UTF_8), "\uD83D\uDE00".getBytes(StandardCharsets.UTF_8),
             "déjà".getBytes(Charset.forName("windows-1252")), "الكويت".getBytes(Charset.forName("windows-1256")),
             {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xC0, (byte) 0xAF}, {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
-            {(byte) 0xFF, (byte) 0xFE}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xE2, (byte) 0x82}};
+            {(byte) 0xFF, (byte) 0xFE}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xE2, (byte) 0x82},
+            "\uFFFD".getBytes(StandardCharsets.UTF_8)};
         Charset[] declared = {null, StandardCharsets.UTF_8, Charset.forName("windows-1256"), StandardCharsets.ISO_8859_1};
         for (int t = 0; t < 20000; t++) {
             ByteBuffer buf = ByteBuffer.allocate(400);

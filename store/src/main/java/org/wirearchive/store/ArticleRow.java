@@ -63,7 +63,7 @@ record ArticleRow(String articleKey, String menafnDocId, Long menafnArticleNo, S
         return new ArticleRow(articleKey, str(a.menafnDocId()), a.menafnArticleNo(), a.menafnProviderCode(),
                 a.kunaId() == null ? null : a.kunaId().value(), a.provider(), a.providerKey(), a.headline(),
                 a.headlineSource(), a.published() == null ? null : a.published().iso(), a.publishedDate(),
-                a.published() == null ? null : a.published().source(), a.crawlDate(), a.datelineCity(), a.byline(),
+                a.published() == null ? null : a.published().source().label(), a.crawlDate(), a.datelineCity(), a.byline(),
                 a.editorInitials(), a.language(), a.url(), a.format(), a.body(), a.bodySha256(), a.body().length(),
                 warnings(a), a.source(), sourceCount, firstSeenRun, firstSeenDate, updatedRun);
     }

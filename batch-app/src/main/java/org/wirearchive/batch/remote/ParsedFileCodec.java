@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.wirearchive.core.article.DateSource;
 import org.wirearchive.batch.ingest.FileOutcomes;
 import org.wirearchive.batch.ingest.InputFile;
 import org.wirearchive.core.article.Article;
@@ -145,7 +146,7 @@ public final class ParsedFileCodec {
             date(out, p.date());
             out.writeLong(p.time() == null ? -1 : p.time().toNanoOfDay());
             out.writeInt(p.offset() == null ? NO_OFFSET : p.offset().getTotalSeconds());
-            string(out, p.source());
+            string(out, p.source().label());
         }
         date(out, a.crawlDate());
         string(out, a.datelineCity());
@@ -177,7 +178,7 @@ public final class ParsedFileCodec {
             long nanos = in.readLong();
             int offset = in.readInt();
             published = new Published(d, nanos < 0 ? null : LocalTime.ofNanoOfDay(nanos),
-                    offset == NO_OFFSET ? null : java.time.ZoneOffset.ofTotalSeconds(offset), string(in));
+                    offset == NO_OFFSET ? null : java.time.ZoneOffset.ofTotalSeconds(offset), DateSource.ofLabel(string(in)));
         }
         LocalDate crawl = date(in);
         String city = string(in);

@@ -1,5 +1,6 @@
 package org.wirearchive.batch.remote;
 
+import org.wirearchive.core.article.DateSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -78,14 +79,14 @@ class ParsedFileCodecTests {
         Article full = new Article("/a/b#entry 1", "https://www.kuna.net.kw/ArticleDetails.aspx?id=3212345",
                 "menafn-text", MenafnDocId.of("menafn26062025000071011013id1109726370"), null, KunaId.of(" 3212345 "),
                 "Kuwait News Agency (KUNA)", "kuna", "\u0627\u0644\u0643\u0648\u064a\u062a headline",
-                "title-line", new Published(LocalDate.of(2025, 6, 26), LocalTime.of(5, 5, 38, 120), "TIMESTAMP"),
+                "title-line", new Published(LocalDate.of(2025, 6, 26), LocalTime.of(5, 5, 38, 120), DateSource.TIMESTAMP),
                 LocalDate.of(2025, 6, 27), "KUWAIT", "By someone", "gb", "ar", "body \u00e9\n" + "x".repeat(70_000),
                 "0".repeat(64), List.of("no-end-marker", "mojibake-repaired"));
         Article bare = new Article("/c", null, null, null, null, null, null, null, null, null,
-                Published.on(LocalDate.of(2024, 2, 29), Published.DOC_ID), null, null, null, null, null, "", "f".repeat(64),
+                Published.on(LocalDate.of(2024, 2, 29), DateSource.DOC_ID), null, null, null, null, null, "", "f".repeat(64),
                 null);
         Article withOffset = new Article("/d.html", null, "html-kuna", null, null, null, null, null, null, null,
-                Published.at(java.time.OffsetDateTime.parse("2024-02-12T22:15:00+03:00"), "HTML_META"), null, null,
+                Published.at(java.time.OffsetDateTime.parse("2024-02-12T22:15:00+03:00"), DateSource.HTML_META), null, null,
                 null, null, null, "", "e".repeat(64), null);
         List<ParseOutcome> outcomes = List.of(new ParseOutcome.Parsed(full), new ParseOutcome.Parsed(bare),
                 new ParseOutcome.Parsed(withOffset),

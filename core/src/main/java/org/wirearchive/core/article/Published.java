@@ -10,23 +10,9 @@ import java.util.Objects;
 /**
  * A publication time as far as the page tells it: a date, an optional local time, the time's UTC offset when the page
  * gives one (only HTML markup such as {@code article:published_time} does; printed pages give no zone), and where it
- * came from ({@code TIMESTAMP}, {@code DOC_ID}, {@code DATELINE+CRAWL_YEAR}, ...).
+ * came from ({@link DateSource}).
  */
-public record Published(LocalDate date, LocalTime time, ZoneOffset offset, String source) {
-
-    // Every source label a parser gives (the published_source column prints them); parsers use these, never literals.
-    /** A printed timestamp in the header or the footer. */
-    public static final String TIMESTAMP = "TIMESTAMP";
-    /** The date encoded in a MENAFN document id. */
-    public static final String DOC_ID = "DOC_ID";
-    /** A date printed in the title line. */
-    public static final String TITLE = "TITLE";
-    /** A dateline that prints its year. */
-    public static final String DATELINE = "DATELINE";
-    /** A dateline without a year, the year taken from the crawl date. */
-    public static final String DATELINE_CRAWL_YEAR = "DATELINE+CRAWL_YEAR";
-    /** HTML markup such as {@code article:published_time}. */
-    public static final String HTML_META = "HTML_META";
+public record Published(LocalDate date, LocalTime time, ZoneOffset offset, DateSource source) {
 
     public Published {
         Objects.requireNonNull(date, "date");
@@ -37,20 +23,20 @@ public record Published(LocalDate date, LocalTime time, ZoneOffset offset, Strin
     }
 
     /** A local date and time, as printed pages give them (no offset). */
-    public Published(LocalDate date, LocalTime time, String source) {
+    public Published(LocalDate date, LocalTime time, DateSource source) {
         this(date, time, null, source);
     }
 
     /** A time with the offset the markup gave; the date is the local date at that offset. */
-    public static Published at(OffsetDateTime dateTime, String source) {
+    public static Published at(OffsetDateTime dateTime, DateSource source) {
         return new Published(dateTime.toLocalDate(), dateTime.toLocalTime(), dateTime.getOffset(), source);
     }
 
-    public static Published at(LocalDateTime dateTime, String source) {
+    public static Published at(LocalDateTime dateTime, DateSource source) {
         return new Published(dateTime.toLocalDate(), dateTime.toLocalTime(), source);
     }
 
-    public static Published on(LocalDate date, String source) {
+    public static Published on(LocalDate date, DateSource source) {
         return new Published(date, null, source);
     }
 

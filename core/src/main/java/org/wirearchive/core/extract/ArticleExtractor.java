@@ -1,5 +1,6 @@
 package org.wirearchive.core.extract;
 
+import org.wirearchive.core.article.DateSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -81,7 +82,7 @@ public final class ArticleExtractor {
     }
 
     /** {@code published_source} of a time taken from the HTML markup. */
-    public static final String HTML_META = Published.HTML_META;
+    public static final DateSource HTML_META = DateSource.HTML_META;
 
     /** An HTML document: starts (after blanks) with a doctype or one of the usual top-level tags. */
     static boolean looksLikeHtml(String text) {

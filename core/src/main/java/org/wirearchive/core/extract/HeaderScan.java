@@ -1,5 +1,6 @@
 package org.wirearchive.core.extract;
 
+import org.wirearchive.core.article.DateSource;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,8 +56,8 @@ record HeaderScan(List<String> titles, List<DateLine> dates, String byline, bool
             }
             LocalDateTime ts = DateText.numericTimestamp(l);
             if (ts != null) {
-                dates.add(new DateLine(i, DateText.hasTime(l) ? Published.at(ts, Published.TIMESTAMP)
-                        : Published.on(ts.toLocalDate(), Published.TIMESTAMP), true));
+                dates.add(new DateLine(i, DateText.hasTime(l) ? Published.at(ts, DateSource.TIMESTAMP)
+                        : Published.on(ts.toLocalDate(), DateSource.TIMESTAMP), true));
                 continue;
             }
             String b = PageLines.bylineLine(l);
@@ -91,7 +92,7 @@ record HeaderScan(List<String> titles, List<DateLine> dates, String byline, bool
     private static void addWritten(List<DateLine> dates, int i, String l) {
         DateText.Found f = DateText.writtenDate(l);
         if (f != null) {
-            dates.add(new DateLine(i, new Published(f.date(), f.time(), Published.TIMESTAMP), false));
+            dates.add(new DateLine(i, new Published(f.date(), f.time(), DateSource.TIMESTAMP), false));
         }
     }
 

@@ -45,7 +45,7 @@ public final class OutcomeJson {
             field(sb, "headline", a.headline());
             field(sb, "headline_source", a.headlineSource());
             field(sb, "published", a.published() == null ? null : a.published().iso());
-            field(sb, "published_source", a.published() == null ? null : a.published().source());
+            field(sb, "published_source", a.published() == null ? null : a.published().source().label());
             field(sb, "crawl_date", a.crawlDate() == null ? null : a.crawlDate().toString());
             field(sb, "dateline_city", a.datelineCity());
             field(sb, "byline", a.byline());

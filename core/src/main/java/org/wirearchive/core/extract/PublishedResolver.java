@@ -1,5 +1,6 @@
 package org.wirearchive.core.extract;
 
+import org.wirearchive.core.article.DateSource;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,23 +16,23 @@ import org.wirearchive.core.article.Published;
  */
 final class PublishedResolver {
 
-    /** Where a publication date came from; {@link #label()} is the {@code published_source} printed. */
+    /** Which rule chose a publication date; {@link #dateSource()} is the source the article records. */
     enum Source {
-        TIMESTAMP(Published.TIMESTAMP),
-        DOC_ID(Published.DOC_ID),
-        TITLE(Published.TITLE),
-        DATELINE(Published.DATELINE),
-        DATELINE_CRAWL_YEAR(Published.DATELINE_CRAWL_YEAR),
-        FOOTER_TIMESTAMP(Published.TIMESTAMP);
+        TIMESTAMP(DateSource.TIMESTAMP),
+        DOC_ID(DateSource.DOC_ID),
+        TITLE(DateSource.TITLE),
+        DATELINE(DateSource.DATELINE),
+        DATELINE_CRAWL_YEAR(DateSource.DATELINE_CRAWL_YEAR),
+        FOOTER_TIMESTAMP(DateSource.TIMESTAMP);
 
-        private final String label;
+        private final DateSource dateSource;
 
-        Source(String label) {
-            this.label = label;
+        Source(DateSource dateSource) {
+            this.dateSource = dateSource;
         }
 
-        String label() {
-            return label;
+        DateSource dateSource() {
+            return dateSource;
         }
     }
 
@@ -53,14 +54,14 @@ final class PublishedResolver {
             return new Resolved(p, Source.TIMESTAMP);
         }
         if (docId != null && docId.date().isPresent()) {
-            p = check.ok(Published.on(docId.date().get(), Source.DOC_ID.label()));
+            p = check.ok(Published.on(docId.date().get(), Source.DOC_ID.dateSource()));
             if (p != null) {
                 return new Resolved(p, Source.DOC_ID);
             }
         }
         if (headline != null && headline.toLowerCase(Locale.ROOT).contains("main news for")) {
             DateText.Found f = DateText.writtenDate(headline);
-            p = f == null ? null : check.ok(Published.on(f.date(), Source.TITLE.label()));
+            p = f == null ? null : check.ok(Published.on(f.date(), Source.TITLE.dateSource()));
             if (p != null) {
                 return new Resolved(p, Source.TITLE);
             }
@@ -96,7 +97,7 @@ final class PublishedResolver {
         try {
             if (d.year() >= 1990 && d.year() <= 2100) {
                 Published p = new Check(crawlDate, warnings)
-                        .ok(Published.on(LocalDate.of(d.year(), d.month(), d.day()), Source.DATELINE.label()));
+                        .ok(Published.on(LocalDate.of(d.year(), d.month(), d.day()), Source.DATELINE.dateSource()));
                 return p == null ? null : new Resolved(p, Source.DATELINE);
             }
             if (crawlDate == null) {
@@ -108,7 +109,7 @@ final class PublishedResolver {
                 date = LocalDate.of(crawlDate.getYear() - 1, d.month(), 1).withDayOfMonth(d.day());
                 warnings.add("dateline-year-before-crawl");
             }
-            return new Resolved(Published.on(date, Source.DATELINE_CRAWL_YEAR.label()), Source.DATELINE_CRAWL_YEAR);
+            return new Resolved(Published.on(date, Source.DATELINE_CRAWL_YEAR.dateSource()), Source.DATELINE_CRAWL_YEAR);
         } catch (DateTimeException e) {
             return null;
         }

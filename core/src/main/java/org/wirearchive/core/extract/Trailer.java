@@ -1,5 +1,6 @@
 package org.wirearchive.core.extract;
 
+import org.wirearchive.core.article.DateSource;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.wirearchive.core.article.MenafnDocId;
@@ -30,8 +31,8 @@ record Trailer(MenafnDocId docId, Published footerTime) {
             if (footerTime == null && l.length() <= 32) {
                 LocalDateTime ts = DateText.numericTimestamp(l);
                 if (ts != null) {
-                    footerTime = DateText.hasTime(l) ? Published.at(ts, Published.TIMESTAMP)
-                            : Published.on(ts.toLocalDate(), Published.TIMESTAMP);
+                    footerTime = DateText.hasTime(l) ? Published.at(ts, DateSource.TIMESTAMP)
+                            : Published.on(ts.toLocalDate(), DateSource.TIMESTAMP);
                 }
             }
         }

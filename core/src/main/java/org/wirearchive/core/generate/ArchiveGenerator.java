@@ -46,8 +46,7 @@ import org.wirearchive.core.generate.PageWriter.Variant;
 public final class ArchiveGenerator {
 
     /** The story kinds written to the truth's {@code kind} column. */
-    public static final List<String> KINDS = List.of("single", "recrawl", "kuna-menafn", "repost", "correction",
-            "html-copy", "yearly-feature", "briefing", "press-release", "bad");
+    public static final List<StoryKind> KINDS = List.of(StoryKind.values());
 
     /** The truth CSV's header: six label columns, then the page's fields ({@link PageTruth}). */
     public static final String TRUTH_HEADER = "file,story_id,kind,role,published,crawl_date,layout,headline,provider,"
@@ -105,7 +104,7 @@ public final class ArchiveGenerator {
                     }
                 }
                 PageTruth t = page.truth();
-                truth.write(String.join(",", page.file(), page.storyId() == null ? "" : page.storyId(), page.kind(),
+                truth.write(String.join(",", page.file(), page.storyId() == null ? "" : page.storyId(), page.kind().label(),
                         page.role(), t == null ? "" : t.publishedIso(),
                         t == null || t.crawlDate() == null ? "" : t.crawlDate().toString()));
                 truth.write(t == null ? EMPTY_FIELDS : "," + t.csvFields());
@@ -116,7 +115,7 @@ public final class ArchiveGenerator {
     }
 
     /** One drawn page before rendering. */
-    private record Draft(Page page, String storyId, String kind, String role) {
+    private record Draft(Page page, String storyId, StoryKind kind, String role) {
     }
 
     private static final class PageIterator implements Iterator<GeneratedPage> {
@@ -163,7 +162,7 @@ public final class ArchiveGenerator {
             LocalDate night = dayOf(Math.max(0, storyIndex - 1));
             boolean empty = (seq / Math.max(1, spec.badEvery())) % 2 == 0;
             String file = night + "/" + String.format(Locale.ROOT, "%07d_%s.txt", seq, hex);
-            return new GeneratedPage(file, null, "bad", empty ? "empty" : "no-article",
+            return new GeneratedPage(file, null, StoryKind.BAD, empty ? "empty" : "no-article",
                     empty ? new byte[0] : PageWriter.noArticlePage(night), null);
         }
 
@@ -178,17 +177,18 @@ public final class ArchiveGenerator {
             String id = String.format(Locale.ROOT, "S%06d", s);
             boolean full = spec.mix() == GeneratorSpec.Mix.FULL;
             int roll = r.nextInt(100);
-            String kind;
+            StoryKind kind;
             if (full) {
-                kind = roll < 30 ? "single" : roll < 48 ? "recrawl" : roll < 60 ? "kuna-menafn" : roll < 68 ? "repost"
-                        : roll < 76 ? "correction" : roll < 83 ? "html-copy" : roll < 89 ? "yearly-feature"
-                        : roll < 95 ? "briefing" : "press-release";
+                kind = roll < 30 ? StoryKind.SINGLE : roll < 48 ? StoryKind.RECRAWL : roll < 60 ? StoryKind.KUNA_MENAFN
+                        : roll < 68 ? StoryKind.REPOST : roll < 76 ? StoryKind.CORRECTION : roll < 83 ? StoryKind.HTML_COPY
+                        : roll < 89 ? StoryKind.YEARLY_FEATURE : roll < 95 ? StoryKind.BRIEFING : StoryKind.PRESS_RELEASE;
             } else {
-                kind = roll < 35 ? "single" : roll < 60 ? "recrawl" : roll < 70 ? "repost" : roll < 80 ? "correction"
-                        : roll < 87 ? "yearly-feature" : roll < 94 ? "briefing" : "press-release";
+                kind = roll < 35 ? StoryKind.SINGLE : roll < 60 ? StoryKind.RECRAWL : roll < 70 ? StoryKind.REPOST
+                        : roll < 80 ? StoryKind.CORRECTION : roll < 87 ? StoryKind.YEARLY_FEATURE
+                        : roll < 94 ? StoryKind.BRIEFING : StoryKind.PRESS_RELEASE;
             }
-            if (kind.equals("yearly-feature") && !firstYearlyOfDay(s, full, roll)) {
-                kind = "single"; // one "Today in Kuwait's History" a day: a second one would be the same text
+            if (kind == StoryKind.YEARLY_FEATURE && !firstYearlyOfDay(s, full, roll)) {
+                kind = StoryKind.SINGLE; // one "Today in Kuwait's History" a day: a second one would be the same text
             }
             LocalDateTime published = LocalDateTime.of(day, LocalTime.of(r.nextInt(24), r.nextInt(60), r.nextInt(60)));
             LocalDate crawl = r.nextInt(10) < 7 ? day : day.plusDays(1);
@@ -200,10 +200,10 @@ public final class ArchiveGenerator {
                     headline, facts.city(), body, Words.pick(r, Words.INITIALS), r.nextBoolean(), r.nextInt(3) == 0,
                     Variant.PLAIN);
             switch (kind) {
-                case "single":
+                case SINGLE:
                     add(base, id, kind, "original");
                     break;
-                case "recrawl": {
+                case RECRAWL: {
                     add(base, id, kind, "original");
                     int copies = 1 + r.nextInt(2);
                     LocalDate night = crawl;
@@ -214,7 +214,7 @@ public final class ArchiveGenerator {
                     }
                     break;
                 }
-                case "kuna-menafn": {
+                case KUNA_MENAFN: {
                     Page kuna = new Page(Layout.KUNA_HTML, Provider.KUNA, day, published, null, kunaId(day, k, 0),
                             headline, base.city(), body, base.initials(), false, true, Variant.PLAIN);
                     add(kuna, id, kind, "kuna-original");
@@ -231,7 +231,7 @@ public final class ArchiveGenerator {
                     add(copy, id, kind, "menafn-copy");
                     break;
                 }
-                case "repost": {
+                case REPOST: {
                     add(base, id, kind, "original");
                     LocalDateTime later = published.plusDays(1).withHour(r.nextInt(24));
                     LocalDate d2 = later.toLocalDate();
@@ -240,7 +240,7 @@ public final class ArchiveGenerator {
                             Variant.PLAIN), id, kind, "repost");
                     break;
                 }
-                case "correction": {
+                case CORRECTION: {
                     add(base, id, kind, "original");
                     List<String> corrected = correct(r, facts, body);
                     LocalDate recrawl = crawl.plusDays(1 + r.nextInt(2));
@@ -251,17 +251,17 @@ public final class ArchiveGenerator {
                             base.initialsSameLine(), Variant.PLAIN), id, kind, "corrected");
                     break;
                 }
-                case "html-copy": {
+                case HTML_COPY: {
                     add(base, id, kind, "original");
                     add(new Page(Layout.MENAFN_HTML, provider, crawl.plusDays(r.nextInt(4)), published,
                             base.menafnNo(), null, headline, base.city(), body, base.initials(), false, true,
                             Variant.PLAIN), id, kind, "html-copy");
                     break;
                 }
-                case "yearly-feature":
+                case YEARLY_FEATURE:
                     yearly(r, day, k, id, published, crawl, full);
                     break;
-                case "briefing":
+                case BRIEFING:
                     briefings(r, day, k, id, published, crawl, full);
                     break;
                 default:
@@ -308,7 +308,7 @@ public final class ArchiveGenerator {
                         crawl, published.withYear(d.getYear()).withDayOfMonth(d.getDayOfMonth()),
                         menafnNo(d, k, variant), null, headline, "KUWAIT", items, initials, r.nextBoolean(),
                         r.nextInt(3) == 0, Variant.PLAIN);
-                add(p, id + (char) ('a' + 2 - back), "yearly-feature", "distractor");
+                add(p, id + (char) ('a' + 2 - back), StoryKind.YEARLY_FEATURE, "distractor");
             }
         }
 
@@ -326,7 +326,7 @@ public final class ArchiveGenerator {
                         menafnNo(d, k, i == 0 ? 0 : 4), null,
                         "Briefing Of KUNA Main News For " + weekday + " Until 00:00 GMT", "KUWAIT", items,
                         Words.pick(r, Words.INITIALS), r.nextBoolean(), r.nextInt(3) == 0, Variant.PLAIN);
-                add(p, id + (char) ('a' + i), "briefing", "distractor");
+                add(p, id + (char) ('a' + i), StoryKind.BRIEFING, "distractor");
             }
         }
 
@@ -336,17 +336,17 @@ public final class ArchiveGenerator {
             Page jna = new Page(full ? Layout.MENAFN_SEED : layout, Provider.JNA, crawl, published, menafnNo(day, k, 0),
                     null, headline, "Amman", TextMaker.body(r, facts, spec.bodyBytes()), Words.pick(r, Words.INITIALS),
                     r.nextBoolean(), r.nextInt(3) == 0, Variant.PLAIN);
-            add(jna, id + "a", "press-release", "distractor");
+            add(jna, id + "a", StoryKind.PRESS_RELEASE, "distractor");
             int j = 1 + r.nextInt(3);
             LocalDate d2 = day.plusDays(j);
             Page azer = new Page(layout, Provider.AZERNEWS, crawl.plusDays(j),
                     published.plusDays(j).withHour(r.nextInt(24)), menafnNo(d2, k, 4 + j), null, headline, null,
                     TextMaker.rewordedBody(r, facts, spec.bodyBytes()), Words.pick(r, Words.INITIALS),
                     r.nextBoolean(), r.nextInt(3) == 0, Variant.PLAIN);
-            add(azer, id + "b", "press-release", "distractor");
+            add(azer, id + "b", StoryKind.PRESS_RELEASE, "distractor");
         }
 
-        private void add(Page p, String storyId, String kind, String role) {
+        private void add(Page p, String storyId, StoryKind kind, String role) {
             queue.add(new Draft(p, storyId, kind, role));
         }
 

@@ -1,5 +1,6 @@
 package org.wirearchive.core.dedup;
 
+import org.wirearchive.core.article.DateSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ class DeduplicatorRulesTest {
                            String headline, LocalDate published, String body) {
         return new Article(source, null, format, null, menafnNo, kunaId == null ? null : KunaId.of(kunaId.toString()),
                 null, providerKey, headline, headline == null ? null : "title-line",
-                published == null ? null : Published.on(published, Published.TIMESTAMP), published, null, null, null,
+                published == null ? null : Published.on(published, DateSource.TIMESTAMP), published, null, null, null,
                 "en", body, sha(body), List.of());
     }
 

@@ -17,6 +17,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.wirearchive.core.generate.StoryKind;
 import org.wirearchive.core.generate.GeneratorSpec;
 import org.wirearchive.core.generate.ParsedArchive;
 import org.wirearchive.core.generate.ParsedArchive.ParsedPage;
@@ -126,18 +127,18 @@ class GeneratedArchiveDedupTest {
     void theYearlyFeatureIsNeverMerged() {
         Map<String, String> keyOf = run(List.of(pages), new InMemoryDedupIndex());
         Map<String, Integer> perKey = new HashMap<>();
-        long yearly = pages.stream().filter(p -> p.page().kind().equals("yearly-feature")).count();
-        pages.stream().filter(p -> p.page().kind().equals("yearly-feature") && p.article() != null)
+        long yearly = pages.stream().filter(p -> p.page().kind() == StoryKind.YEARLY_FEATURE).count();
+        pages.stream().filter(p -> p.page().kind() == StoryKind.YEARLY_FEATURE && p.article() != null)
                 .forEach(p -> perKey.merge(keyOf.get(p.page().file()), 1, Integer::sum));
         assertThat(yearly).isGreaterThan(20);
         assertThat(perKey.values()).allMatch(n -> n == 1);
         // and the other distractors neither
-        for (String kind : List.of("briefing", "press-release")) {
+        for (StoryKind kind : List.of(StoryKind.BRIEFING, StoryKind.PRESS_RELEASE)) {
             Map<String, Integer> counts = new HashMap<>();
-            pages.stream().filter(p -> p.page().kind().equals(kind) && p.article() != null)
+            pages.stream().filter(p -> p.page().kind() == kind && p.article() != null)
                     .forEach(p -> counts.merge(keyOf.get(p.page().file()), 1, Integer::sum));
-            assertThat(counts).as(kind).isNotEmpty();
-            assertThat(counts.values()).as(kind).allMatch(n -> n == 1);
+            assertThat(counts).as(kind.label()).isNotEmpty();
+            assertThat(counts.values()).as(kind.label()).allMatch(n -> n == 1);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.wirearchive.core.extract;
 
+import org.wirearchive.core.article.DateSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -215,7 +216,7 @@ class PhasesTest {
         void aDateTimeBlockBeforeTheArticleIsTheTimestamp() {
             Article a = read("2023-03-06 17:36:54", LocalDate.of(2023, 3, 7));
             assertThat(a.published().iso()).isEqualTo("2023-03-06T17:36:54");
-            assertThat(a.published().source()).isEqualTo(Published.TIMESTAMP);
+            assertThat(a.published().source()).isEqualTo(DateSource.TIMESTAMP);
         }
 
         @Test
@@ -321,8 +322,8 @@ class PhasesTest {
         @Test
         void theTimestampNearestAboveTheAnchorWins() {
             List<HeaderScan.DateLine> d = List.of(
-                    new HeaderScan.DateLine(1, Published.on(LocalDate.of(2023, 3, 1), "TIMESTAMP"), true),
-                    new HeaderScan.DateLine(2, Published.on(LocalDate.of(2023, 3, 2), "TIMESTAMP"), true));
+                    new HeaderScan.DateLine(1, Published.on(LocalDate.of(2023, 3, 1), DateSource.TIMESTAMP), true),
+                    new HeaderScan.DateLine(2, Published.on(LocalDate.of(2023, 3, 2), DateSource.TIMESTAMP), true));
             PublishedResolver.Resolved r = PublishedResolver.resolve(d, docId, null, null, null,
                     LocalDate.of(2023, 4, 2), new ArrayList<>());
             assertThat(r.value().iso()).isEqualTo("2023-03-02");
@@ -333,7 +334,7 @@ class PhasesTest {
         void aDateAfterTheCrawlIsImpossibleAndTheNextSourceIsUsed() {
             List<String> warnings = new ArrayList<>();
             List<HeaderScan.DateLine> d = List.of(
-                    new HeaderScan.DateLine(1, Published.on(LocalDate.of(2025, 3, 14), "TIMESTAMP"), true));
+                    new HeaderScan.DateLine(1, Published.on(LocalDate.of(2025, 3, 14), DateSource.TIMESTAMP), true));
             PublishedResolver.Resolved r = PublishedResolver.resolve(d, docId, null, null, null,
                     LocalDate.of(2023, 4, 2), warnings);
             assertThat(r.source()).isEqualTo(PublishedResolver.Source.DOC_ID);
@@ -347,7 +348,7 @@ class PhasesTest {
             PublishedResolver.Resolved r = PublishedResolver.resolve(List.of(), null, null, dl, null,
                     LocalDate.of(2024, 1, 2), new ArrayList<>());
             assertThat(r.value().iso()).isEqualTo("2023-12-30");
-            assertThat(r.source().label()).isEqualTo("DATELINE+CRAWL_YEAR");
+            assertThat(r.source().dateSource().label()).isEqualTo("DATELINE+CRAWL_YEAR");
         }
 
         @Test

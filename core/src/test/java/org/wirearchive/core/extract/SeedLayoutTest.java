@@ -52,7 +52,7 @@ class SeedLayoutTest {
         assertThat(article.headlineSource()).isEqualTo("title-line");
         assertThat(article.published().date()).isEqualTo(LocalDate.of(2024, 11, 14));
         assertThat(article.published().time()).isEqualTo(LocalTime.of(9, 41, 7));
-        assertThat(article.published().source()).isEqualTo("TIMESTAMP");
+        assertThat(article.published().source().label()).isEqualTo("TIMESTAMP");
         assertThat(article.published().iso()).isEqualTo("2024-11-14T09:41:07");
         assertThat(article.crawlDate()).isEqualTo(LocalDate.of(2024, 11, 14));
     }

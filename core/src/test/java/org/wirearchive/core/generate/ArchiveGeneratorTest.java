@@ -122,7 +122,7 @@ class ArchiveGeneratorTest {
                 stories.add(f[1]);
             }
         }
-        assertThat(kinds).containsExactlyInAnyOrderElementsOf(ArchiveGenerator.KINDS);
+        assertThat(kinds).containsExactlyInAnyOrderElementsOf(ArchiveGenerator.KINDS.stream().map(StoryKind::label).toList());
         assertThat(roles).contains("recrawl-whitespace", "recrawl-crlf", "recrawl-gzip", "kuna-original",
                 "menafn-copy", "repost", "corrected", "html-copy", "distractor", "empty", "no-article");
         assertThat(s.filesWritten()).isEqualTo(1500);

@@ -23,12 +23,19 @@ public class WirearchiveApplication {
         plainContext().run(args);
     }
 
-    /** The application of the plain commands' context: no web server, no banner, no start-up info line. */
+    /**
+     * The application of the plain commands' context: no web server, no banner, no start-up info line, and without
+     * the auto-configurations only the console's web server uses (JSON mapper, HTTP message converters: on the class
+     * path for {@code serve}, whose context keeps them).
+     */
     public static SpringApplicationBuilder plainContext() {
         return new SpringApplicationBuilder(WirearchiveApplication.class)
                 .main(WirearchiveApplication.class) // names the AOT initializer: WirearchiveApplication__...
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false);
+                .logStartupInfo(false)
+                .properties("spring.autoconfigure.exclude="
+                        + "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration,"
+                        + "org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration");
     }
 }

@@ -1,6 +1,9 @@
 package org.wirearchive.batch;
 
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 
 /**
  * The Spring Boot configuration root: its package and those below it are scanned. The entry point is
@@ -10,4 +13,29 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  */
 @SpringBootApplication
 public class WirearchiveApplication {
+
+    /**
+     * Only for the build's Spring AOT processing (spring-boot-maven-plugin {@code process-aot}): starts the context
+     * the plain commands use (no web server, no remote partitioning, no console), whose bean definitions the plugin
+     * turns into code. The jar's entry point is {@code cli.WirearchiveCli}.
+     */
+    public static void main(String[] args) {
+        plainContext().run(args);
+    }
+
+    /**
+     * The application of the plain commands' context: no web server, no banner, no start-up info line, and without
+     * the auto-configurations only the console's web server uses (JSON mapper, HTTP message converters: on the class
+     * path for {@code serve}, whose context keeps them).
+     */
+    public static SpringApplicationBuilder plainContext() {
+        return new SpringApplicationBuilder(WirearchiveApplication.class)
+                .main(WirearchiveApplication.class) // names the AOT initializer: WirearchiveApplication__...
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .properties("spring.autoconfigure.exclude="
+                        + "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration,"
+                        + "org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration");
+    }
 }

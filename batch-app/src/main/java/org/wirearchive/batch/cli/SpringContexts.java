@@ -1,17 +1,48 @@
 package org.wirearchive.batch.cli;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.ClassUtils;
 import org.wirearchive.batch.ExitCodes;
 import org.wirearchive.batch.OperatorZone;
 import org.wirearchive.batch.WirearchiveApplication;
 
-/** Starts the Spring Boot application context for the commands that need the database. */
+/**
+ * Starts the Spring Boot application context for the commands that need the database.
+ *
+ * <p>The plain context (no web server, no remote partitioning) starts from the code that Spring AOT generated at build
+ * time when the jar holds it ({@code WirearchiveApplication__ApplicationContextInitializer}): no configuration class
+ * is parsed and no condition evaluated at run time. Those decisions were taken for the plain context, so only a
+ * context whose properties cannot change them uses it: {@link #aotFits}. {@code -Dspring.aot.enabled=false} (the
+ * launcher's {@code WIREARCHIVE_SPRING_AOT=off}) starts every context the usual way.
+ */
 final class SpringContexts {
+
+    static final String AOT_ENABLED = "spring.aot.enabled";
+
+    private static final String AOT_INITIALIZER = WirearchiveApplication.class.getName()
+            + "__ApplicationContextInitializer";
+
+    /**
+     * The properties that decide which beans the context has: every {@code @ConditionalOnProperty} of the application
+     * (SpringContextsAotTests checks that this list names them all).
+     */
+    static final Set<String> CONDITIONS = Set.of("wirearchive.workers", "wirearchive.remote.role",
+            "wirearchive.console.enabled");
+
+    /** Spring's properties that the CLI sets and that decide nothing at start-up: values only, no bean comes or goes. */
+    private static final Set<String> SPRING_NEUTRAL = Set.of("spring.datasource.url", "spring.datasource.username",
+            "spring.datasource.password", "spring.main.register-shutdown-hook");
+
+    private static final List<String> NEUTRAL_PREFIXES = List.of("logging.",
+            "spring.datasource.hikari.data-source-properties.");
 
     private SpringContexts() {
     }
@@ -30,12 +61,7 @@ final class SpringContexts {
         props.put("wirearchive.operator-zone", OperatorZone.get().getId()); // the console's times
         props.putAll(extra);
         try {
-            return new SpringApplicationBuilder(WirearchiveApplication.class)
-                    .web(WebApplicationType.NONE)
-                    .bannerMode(Banner.Mode.OFF)
-                    .logStartupInfo(false)
-                    .properties(props)
-                    .run();
+            return run(aotFits(props), () -> WirearchiveApplication.plainContext().properties(props).run());
         } catch (RuntimeException e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
@@ -61,13 +87,13 @@ final class SpringContexts {
         Map<String, Object> props = new LinkedHashMap<>(db.springProperties());
         props.putAll(extra);
         try {
-            return new SpringApplicationBuilder(WirearchiveApplication.class)
+            return run(false, () -> new SpringApplicationBuilder(WirearchiveApplication.class)
                     .web(WebApplicationType.SERVLET)
                     .bannerMode(Banner.Mode.OFF)
                     .logStartupInfo(false)
                     .properties(props)
                     .initializers(ctx -> ctx.getBeanFactory().registerSingleton("consoleSettings", settings))
-                    .run();
+                    .run());
         } catch (RuntimeException e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
@@ -78,6 +104,37 @@ final class SpringContexts {
             }
             throw new UserError(ExitCodes.ENVIRONMENT, "cannot open the database "
                     + withoutPassword(String.valueOf(props.get("spring.datasource.url"))) + ": " + root.getMessage());
+        }
+    }
+
+    /**
+     * Whether a plain context with these properties may start from the AOT-generated code: only when no property is
+     * one that a condition reads ({@code --workers remote}, {@code worker} and the console set such ones), and every
+     * Spring property is one of the few known to decide nothing.
+     */
+    static boolean aotFits(Map<String, Object> props) {
+        return props.keySet().stream().allMatch(key -> key.startsWith("wirearchive.") ? !CONDITIONS.contains(key)
+                : SPRING_NEUTRAL.contains(key) || NEUTRAL_PREFIXES.stream().anyMatch(key::startsWith));
+    }
+
+    /**
+     * Runs {@code start} with Spring's AOT switch (a system property Spring reads throughout the start) on when
+     * {@code aot} and the jar holds the generated code and the caller did not turn it off, off otherwise; the
+     * property is restored afterwards.
+     */
+    private static ConfigurableApplicationContext run(boolean aot, Supplier<ConfigurableApplicationContext> start) {
+        String before = System.getProperty(AOT_ENABLED);
+        boolean use = aot && !"false".equalsIgnoreCase(before)
+                && ClassUtils.isPresent(AOT_INITIALIZER, SpringContexts.class.getClassLoader());
+        System.setProperty(AOT_ENABLED, Boolean.toString(use));
+        try {
+            return start.get();
+        } finally {
+            if (before == null) {
+                System.clearProperty(AOT_ENABLED);
+            } else {
+                System.setProperty(AOT_ENABLED, before);
+            }
         }
     }
 

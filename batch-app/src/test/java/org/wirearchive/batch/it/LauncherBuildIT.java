@@ -23,11 +23,12 @@ class LauncherBuildIT {
     @DisplayName("the first build writes no raw colour codes to a file")
     void firstBuildPrintsNoEscapeCodes(@TempDir Path clone) throws Exception {
         Path root = Launcher.root();
-        for (String f : List.of("pom.xml", "wirearchive", "core/pom.xml", "reports/pom.xml", "batch-app/pom.xml")) {
+        for (String f : List.of("pom.xml", "wirearchive", "core/pom.xml", "store/pom.xml", "reports/pom.xml",
+                "batch-app/pom.xml")) {
             Files.createDirectories(clone.resolve(f).getParent());
             Files.copy(root.resolve(f), clone.resolve(f), StandardCopyOption.COPY_ATTRIBUTES);
         }
-        for (String dir : List.of("core/src/main", "reports/src/main", "batch-app/src/main")) {
+        for (String dir : List.of("core/src/main", "store/src/main", "reports/src/main", "batch-app/src/main")) {
             try (Stream<Path> files = Files.walk(root.resolve(dir))) {
                 for (Path f : files.filter(Files::isRegularFile).toList()) {
                     Path target = clone.resolve(root.relativize(f).toString());

@@ -90,6 +90,9 @@ if [ -n "$(git -C "$repo" status --porcelain --untracked-files=no -- core report
 fi
 code_commit=$(git -C "$repo" log -1 --format=%h -- core reports batch-app pom.xml 2>/dev/null || echo unknown)
 java_opts=${WIREARCHIVE_JAVA_OPTS:--Xmx704m -XX:+UseParallelGC}
+# the store floor runs on the java the launcher chooses for the ingest (a Java 25+ JDK when one is installed)
+floor_java=$("$launcher" --which-java)
+echo "== java: $floor_java ($("$floor_java" -version 2>&1 | head -1))" >&2
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
 # "m:ss.ss" or "h:mm:ss" of GNU time -v -> seconds
@@ -155,7 +158,7 @@ for n in ${pages//,/ }; do
   store_cpus=()
   for ((r = 1; r <= store_repeats; r++)); do
     rm -rf "$work/store-floor"
-    if ! /usr/bin/time -v -o "$work/store-floor.time" java -Xmx704m -XX:+UseParallelGC -cp "$h2_jar:$floor_cp/classes" \
+    if ! /usr/bin/time -v -o "$work/store-floor.time" "$floor_java" -Xmx704m -XX:+UseParallelGC -cp "$h2_jar:$floor_cp/classes" \
         StoreFloor "$archive" "$work/store-floor" >"$work/store-floor.log" 2>&1; then
       echo "bench/run.sh: the store floor of $n pages failed; see $work/store-floor.log" >&2
       exit 1

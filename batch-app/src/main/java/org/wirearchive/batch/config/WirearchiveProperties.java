@@ -21,7 +21,7 @@ import org.wirearchive.store.ChunkDedupIndex;
  */
 @ConfigurationProperties("wirearchive")
 public record WirearchiveProperties(
-        @DefaultValue("50") int chunkSize,
+        @DefaultValue("250") int chunkSize,
         @DefaultValue("5") int progressSeconds,
         @DefaultValue("0") long chunkPauseMs,
         @DefaultValue("" + ChunkDedupIndex.DEFAULT_CACHE_COPIES) int dedupCacheCopies,

@@ -26,7 +26,7 @@ class WirearchivePropertiesTests {
     @Test
     void withNothingSetEveryDefaultApplies() {
         WirearchiveProperties p = bind(Map.of());
-        assertThat(p.chunkSize()).isEqualTo(50);
+        assertThat(p.chunkSize()).isEqualTo(250);
         assertThat(p.progressSeconds()).isEqualTo(5);
         assertThat(p.chunkPauseMs()).isZero();
         assertThat(p.dedupCacheCopies()).isEqualTo(50_000);

@@ -190,6 +190,9 @@ class ConsoleBrowserIT {
         driver.get(console.base() + "/articles");
         driver.findElement(By.name("q")).sendKeys(word);
         driver.findElement(By.cssSelector("form.filter button")).click();
+        // the form's GET loads a new page: wait for it (reading at once may catch the page between the two)
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(d -> d.getCurrentUrl().contains("q=") && !d.findElements(By.id("articles")).isEmpty());
         assertThat(driver.findElement(By.id("articles")).getText()).contains(headline);
         screenshot("console-articles.png");
 

@@ -60,7 +60,7 @@ class SignalStopIT {
     @DisplayName("a signal in the middle of a night: STOPPED, summary and metrics, exit 1, and the rerun matches a clean run")
     void signalStopsTheNightGracefully(String signal, String tz, String lang, @TempDir Path work) throws Exception {
         Path metrics = work.resolve("wirearchive.prom");
-        ProcessBuilder pb = Launcher.builder(work, SLOW, "ingest", "--input", archive.toString(), "--run-date", DATE,
+        ProcessBuilder pb = builder(work, SLOW, "ingest", "--input", archive.toString(), "--run-date", DATE,
                         "--metrics-file", metrics.toString())
                 .redirectOutput(work.resolve("night.out").toFile()).redirectError(work.resolve("night.err").toFile());
         pb.environment().put("TZ", tz);
@@ -110,7 +110,7 @@ class SignalStopIT {
     @Test
     @DisplayName("jobs restart: SIGTERM stops the restarted run too (STOPPED, exit 1); the next restart completes it")
     void restartStopsGracefully(@TempDir Path work) throws Exception {
-        Process p = Launcher.builder(work, SLOW, "ingest", "--input", archive.toString(), "--run-date", DATE)
+        Process p = builder(work, SLOW, "ingest", "--input", archive.toString(), "--run-date", DATE)
                 .redirectOutput(work.resolve("night.out").toFile()).redirectError(work.resolve("night.err").toFile())
                 .start();
         assertThat(waitForSources(p, work, 30)).isTrue();
@@ -122,7 +122,7 @@ class SignalStopIT {
             before = count(c, "SELECT COUNT(*) FROM sources");
         }
 
-        Process restart = Launcher.builder(work, SLOW, "jobs", "restart", "1")
+        Process restart = builder(work, SLOW, "jobs", "restart", "1")
                 .redirectOutput(work.resolve("restart.out").toFile())
                 .redirectError(work.resolve("restart.err").toFile()).start();
         // look into the database only once the restart has opened it: it then serves the file (AUTO_SERVER) and this
@@ -156,7 +156,7 @@ class SignalStopIT {
     @DisplayName("schedule: SIGTERM during a night stops it (STOPPED, exit 1); SIGTERM while idle exits 0")
     void scheduleStopsGracefully(@TempDir Path work) throws Exception {
         // every second: the first night starts at once
-        Process p = Launcher.builder(work, SLOW, "schedule", "--cron", "* * * * * *", "--input", archive.toString(),
+        Process p = builder(work, SLOW, "schedule", "--cron", "* * * * * *", "--input", archive.toString(),
                         "--max-runs", "1")
                 .redirectOutput(work.resolve("schedule.out").toFile())
                 .redirectError(work.resolve("schedule.err").toFile()).start();
@@ -180,7 +180,7 @@ class SignalStopIT {
         // idle (the next night is a year away): a stop ends it with 0
         Path idle = work.resolve("idle");
         Files.createDirectories(idle);
-        Process q = Launcher.builder(idle, Map.of(), "schedule", "--cron", "0 0 3 1 1 *", "--input", archive.toString())
+        Process q = builder(idle, Map.of(), "schedule", "--cron", "0 0 3 1 1 *", "--input", archive.toString())
                 .redirectOutput(idle.resolve("schedule.out").toFile())
                 .redirectError(idle.resolve("schedule.err").toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
@@ -193,6 +193,18 @@ class SignalStopIT {
         assertThat(q.exitValue()).as(read(idle.resolve("schedule.out")) + read(idle.resolve("schedule.err"))).isZero();
         assertThat(read(idle.resolve("schedule.out"))).contains("Schedule stopped.");
         assertThat(read(idle.resolve("schedule.err"))).doesNotContain("Exception");
+    }
+
+    /**
+     * The launcher's command with the signals it is sent at their default disposition, as in an operator's terminal
+     * or under cron/systemd. A process started with SIGINT ignored (a background job of a non-interactive script, as a
+     * CI runner may be) keeps ignoring it, as Unix wants and the JVM does: {@code env --default-signal} undoes that
+     * inheritance so the test does not depend on how its own runner was started.
+     */
+    static ProcessBuilder builder(Path workDir, Map<String, String> env, String... args) {
+        ProcessBuilder pb = Launcher.builder(workDir, env, args);
+        pb.command().addAll(0, List.of("env", "--default-signal=INT,TERM,HUP"));
+        return pb;
     }
 
     /** Sends SIGTERM ({@link Process#destroy()} on Linux) or SIGINT ({@code kill -INT}, as Ctrl-C does). */

@@ -25,7 +25,7 @@ import java.util.Objects;
  * @param language       ISO 639-1 code ({@code en}, {@code ar}, {@code fr})
  * @param body           the normalized article text only (paragraphs separated by {@code \n})
  * @param bodySha256     lower-case hex SHA-256 of the UTF-8 normalized body
- * @param warnings       what the parser repaired or guessed (empty when clean)
+ * @param warnings       what the parser repaired or guessed, as printed ({@link Warning}; empty when clean)
  */
 public record Article(
         String source,
@@ -47,12 +47,6 @@ public record Article(
         String body,
         String bodySha256,
         List<String> warnings) {
-
-    /**
-     * The warning of a body that ended without the provider's end marker: the page may be cut off, so dedup counts
-     * the copy as possibly incomplete.
-     */
-    public static final String WARNING_NO_END_MARKER = "no-end-marker";
 
     public Article {
         Objects.requireNonNull(source, "source");

@@ -3,6 +3,7 @@ package org.wirearchive.core.dedup;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Objects;
+import org.wirearchive.core.article.Warning;
 import org.wirearchive.core.article.Article;
 import org.wirearchive.core.menafn.Providers;
 import org.wirearchive.core.normalize.TextNormalizer;
@@ -24,7 +25,7 @@ import org.wirearchive.core.normalize.TextNormalizer;
  * @param contentHash     SHA-256 hex of the body's comparison form
  * @param headlineHash    the first 16 hex of SHA-256 of the headline's comparison form, or null without a headline
  * @param bodyLength      the length of the body's comparison form (the "most complete" measure)
- * @param complete        false when the parser warned {@link Article#WARNING_NO_END_MARKER} (the body may be cut off)
+ * @param complete        false when the parser warned {@link Warning#NO_END_MARKER} (the body may be cut off)
  * @param minHash         the body's MinHash signature
  */
 public record IndexedCopy(String source, String articleKey, Long menafnArticleNo, Long kunaId, boolean providerKuna,
@@ -58,7 +59,7 @@ public record IndexedCopy(String source, String articleKey, Long menafnArticleNo
                 : a.menafnArticleNo() != null && !html ? Origin.MENAFN_TEXT : Origin.OTHER;
         boolean providerKuna = "kuna".equals(a.providerKey()) || Providers.byCode(a.menafnProviderCode()).map(Providers.Known::key).filter("kuna"::equals).isPresent()
                 || origin == Origin.KUNA_SITE;
-        boolean complete = !a.warnings().contains(Article.WARNING_NO_END_MARKER);
+        boolean complete = !a.warnings().contains(Warning.NO_END_MARKER.code());
         LocalDate date = a.publishedDate() != null ? a.publishedDate() : a.crawlDate();
         return new IndexedCopy(a.source(), null, a.menafnArticleNo(), kuna, providerKuna, origin, date, a.crawlDate(),
                 TextNormalizer.sha256Hex(body), headline.isEmpty() ? null : TextNormalizer.sha256Hex(headline).substring(0, 16),

@@ -1,5 +1,6 @@
 package org.wirearchive.core.extract;
 
+import org.wirearchive.core.article.Warning;
 import org.wirearchive.core.article.DateSource;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class ArticleExtractor {
         }
         List<String> warnings = new ArrayList<>(2);
         if (decoded.detected() && !decoded.charset().name().startsWith("UTF")) {
-            warnings.add("charset-detected:" + decoded.charset().name().toLowerCase(Locale.ROOT));
+            warnings.add(Warning.CHARSET_DETECTED.with(decoded.charset().name().toLowerCase(Locale.ROOT)));
         }
         boolean html = document.kind() == InputDocument.ContentKind.HTML
                 || (document.kind() == InputDocument.ContentKind.UNKNOWN && looksLikeHtml(text));

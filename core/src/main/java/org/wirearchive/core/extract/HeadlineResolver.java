@@ -2,6 +2,7 @@ package org.wirearchive.core.extract;
 
 import java.util.List;
 import java.util.Optional;
+import org.wirearchive.core.article.Warning;
 import org.wirearchive.core.menafn.MenafnUrl;
 import org.wirearchive.core.normalize.Mojibake;
 import org.wirearchive.core.normalize.TextNormalizer;
@@ -49,7 +50,7 @@ final class HeadlineResolver {
         }
         Optional<String> slug = MenafnUrl.isMenafn(url) ? MenafnUrl.slugHeadline(url) : Optional.empty();
         if (slug.isPresent()) {
-            warnings.add("headline-from-url");
+            warnings.add(Warning.HEADLINE_FROM_URL.code());
             return new Resolved(slug.get(), Source.URL_SLUG);
         }
         return new Resolved(null, null);

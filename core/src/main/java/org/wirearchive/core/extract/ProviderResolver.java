@@ -2,6 +2,7 @@ package org.wirearchive.core.extract;
 
 import java.util.List;
 import java.util.Optional;
+import org.wirearchive.core.article.Warning;
 import org.wirearchive.core.article.MenafnDocId;
 import org.wirearchive.core.kuna.KunaUrl;
 import org.wirearchive.core.menafn.ProviderWrapper;
@@ -17,18 +18,18 @@ final class ProviderResolver {
     /** Where the provider came from; {@link #warning()} is the warning added, null for the wrapper. */
     enum Source {
         WRAPPER(null),
-        DOC_ID("provider-from-doc-id"),
-        DATELINE("provider-from-dateline"),
-        SOURCE_LINE("provider-from-source-line"),
-        SITE("provider-from-site");
+        DOC_ID(Warning.PROVIDER_FROM_DOC_ID),
+        DATELINE(Warning.PROVIDER_FROM_DATELINE),
+        SOURCE_LINE(Warning.PROVIDER_FROM_SOURCE_LINE),
+        SITE(Warning.PROVIDER_FROM_SITE);
 
-        private final String warning;
+        private final Warning warning;
 
-        Source(String warning) {
+        Source(Warning warning) {
             this.warning = warning;
         }
 
-        String warning() {
+        Warning warning() {
             return warning;
         }
     }
@@ -44,7 +45,7 @@ final class ProviderResolver {
                             boolean kunaSite, List<String> warnings) {
         Resolved r = pick(wrapper, docId, dateline, sourceLine, kunaSite);
         if (r.source() != null && r.source().warning() != null) {
-            warnings.add(r.source().warning());
+            warnings.add(r.source().warning().code());
         }
         return r;
     }

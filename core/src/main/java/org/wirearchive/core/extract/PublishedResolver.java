@@ -1,5 +1,6 @@
 package org.wirearchive.core.extract;
 
+import org.wirearchive.core.article.Warning;
 import org.wirearchive.core.article.DateSource;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -107,7 +108,7 @@ final class PublishedResolver {
                     .withDayOfMonth(d.day());
             if (date.isAfter(crawlDate.plusDays(2))) {
                 date = LocalDate.of(crawlDate.getYear() - 1, d.month(), 1).withDayOfMonth(d.day());
-                warnings.add("dateline-year-before-crawl");
+                warnings.add(Warning.DATELINE_YEAR_BEFORE_CRAWL.code());
             }
             return new Resolved(Published.on(date, Source.DATELINE_CRAWL_YEAR.dateSource()), Source.DATELINE_CRAWL_YEAR);
         } catch (DateTimeException e) {
@@ -130,7 +131,7 @@ final class PublishedResolver {
                 return p;
             }
             if (!warnings.contains("published-after-crawl")) {
-                warnings.add("published-after-crawl");
+                warnings.add(Warning.PUBLISHED_AFTER_CRAWL.code());
             }
             return null;
         }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.wirearchive.core.article.Warning;
 import org.wirearchive.core.article.Article;
 import org.wirearchive.core.article.KunaId;
 import org.wirearchive.core.article.ParseOutcome;
@@ -43,7 +44,7 @@ final class TextArticleParser {
         int headerEnd = anchor.index() >= 0 ? anchor.index() : lines.size();
         HeaderScan header = HeaderScan.scan(lines, start.first(), headerEnd, anchor.index() >= 0, siteKey);
         if (header.teaser()) {
-            warnings.add("teaser-dropped");
+            warnings.add(Warning.TEASER_DROPPED.code());
         }
         int bodyLine = anchor.bodyLine();
         int bodyOffset = anchor.bodyOffset();
@@ -61,7 +62,7 @@ final class TextArticleParser {
         }
         BodyScan bodyScan = BodyScan.read(lines, bodyLine, bodyOffset, siteKey);
         if (!bodyScan.endSeen()) {
-            warnings.add(Article.WARNING_NO_END_MARKER);
+            warnings.add(Warning.NO_END_MARKER.code());
         }
         Trailer trailer = Trailer.read(lines, bodyScan.trailerStart());
         String body = normalizeBody(bodyScan.lines(), warnings);
@@ -81,7 +82,7 @@ final class TextArticleParser {
         Optional<Long> urlNo = MenafnUrl.articleNo(url);
         if (urlNo.isPresent()) {
             if (articleNo != null && !articleNo.equals(urlNo.get())) {
-                warnings.add("article-no-mismatch:url=" + urlNo.get());
+                warnings.add(Warning.ARTICLE_NO_MISMATCH.with("url=" + urlNo.get()));
             }
             if (articleNo == null) {
                 articleNo = urlNo.get();
@@ -99,7 +100,7 @@ final class TextArticleParser {
                 headline.headline(), anchor.dateline(), trailer.footerTime(), start.crawlDate(), warnings);
         String language = Language.detect(body, KunaUrl.languageHint(url));
         if (GluedWords.count(body) > 0) {
-            warnings.add("glued-words-suspected"); // AMP page with its breaks removed: flagged, never split
+            warnings.add(Warning.GLUED_WORDS_SUSPECTED.code()); // AMP page with its breaks removed: flagged, never split
         }
         String byline = anchor.byline() != null ? anchor.byline() : header.byline();
         String format = format(ctx, kunaSite, anchor.wrapper() != null || trailer.docId() != null
@@ -152,7 +153,7 @@ final class TextArticleParser {
             lines.add(l);
         }
         if (arabicRepaired) {
-            warnings.add("mojibake-repaired:arabic-as-latin1");
+            warnings.add(Warning.MOJIBAKE_REPAIRED.with("arabic-as-latin1"));
         }
         return lines;
     }
@@ -181,12 +182,12 @@ final class TextArticleParser {
         String joined = String.join("\n", cleanedBody);
         String repaired = Mojibake.repairCurlyQuotes(joined);
         if (!repaired.equals(joined)) {
-            warnings.add("mojibake-repaired:curly-quotes");
+            warnings.add(Warning.MOJIBAKE_REPAIRED.with("curly-quotes"));
         }
         List<String> paragraphs = TextNormalizer.unwrap(List.of(repaired.split("\n", -1)));
         long nonBlank = cleanedBody.stream().filter(s -> !s.isEmpty()).count();
         if (paragraphs.size() < nonBlank) {
-            warnings.add("hard-wrap-joined");
+            warnings.add(Warning.HARD_WRAP_JOINED.code());
         }
         return String.join("\n", paragraphs);
     }

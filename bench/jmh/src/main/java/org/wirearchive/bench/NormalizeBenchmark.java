@@ -41,13 +41,13 @@ public class NormalizeBenchmark {
 
     /** The comparison form of a body (the input of the content hash and the MinHash). */
     @Benchmark
-    public String forComparison() {
-        return TextNormalizer.forComparison(bodies.get(Math.floorMod(i++, bodies.size())));
+    public String slugKey() {
+        return TextNormalizer.slugKey(bodies.get(Math.floorMod(i++, bodies.size())));
     }
 
     @Benchmark
-    public String headlineForComparison() {
-        return TextNormalizer.headlineForComparison(headlines.get(Math.floorMod(i++, headlines.size())));
+    public String headlineSlugKey() {
+        return TextNormalizer.headlineSlugKey(headlines.get(Math.floorMod(i++, headlines.size())));
     }
 
     @Benchmark

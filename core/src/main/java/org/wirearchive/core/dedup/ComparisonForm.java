@@ -8,9 +8,9 @@ import org.wirearchive.core.normalize.TextNormalizer;
  * {@code آ} before a quote dropped, every other character that is not a letter or digit turned into a space, runs
  * of spaces folded. Line ends, wrapping, quotes, dashes and punctuation therefore never make two copies differ.
  *
- * <p>The only comparison form of deduplication. It is deliberately coarser than the parser's
- * {@code TextNormalizer.forComparison} (which keeps punctuation): replacing one by the other would change which copies
- * match, so both stay, each with its own job.
+ * <p>The one comparison form of the project. The parser's {@code TextNormalizer.slugKey} is not one: it is the
+ * key a headline is matched with its URL slug by (it keeps punctuation, joins abbreviations), and never compares
+ * copies.
  */
 final class ComparisonForm {
 

@@ -222,9 +222,9 @@ final class Headlines {
         }
         Optional<String> slug = MenafnUrl.isMenafn(url) ? MenafnUrl.slugHeadline(url) : Optional.empty();
         if (slug.isPresent()) {
-            String sk = TextNormalizer.headlineForComparison(slug.get());
+            String sk = TextNormalizer.headlineSlugKey(slug.get());
             for (String c : cands) {
-                String ck = TextNormalizer.headlineForComparison(c);
+                String ck = TextNormalizer.headlineSlugKey(c);
                 if (!sk.isEmpty() && (ck.equals(sk) || sk.length() >= 20 && ck.startsWith(trimLastWord(sk)))) {
                     return c;
                 }

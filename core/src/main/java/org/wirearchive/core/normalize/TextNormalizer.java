@@ -14,9 +14,10 @@ import java.util.Locale;
  *
  * <p>The stored form ({@link #normalizeBody}) keeps the text as printed except for whitespace and Unicode form: NFC,
  * every space-like character to a plain space, runs of blanks folded, line ends {@code \n}, hard-wrapped lines joined,
- * and paragraphs separated by exactly one {@code \n} (blank lines between paragraphs are dropped). The comparison forms
- * ({@link #forComparison}, {@link #headlineForComparison}) additionally fold case, quotes, dashes and spacing around
- * punctuation; they are never stored as the body.
+ * and paragraphs separated by exactly one {@code \n} (blank lines between paragraphs are dropped). The keys that match a
+ * headline with its URL slug ({@link #slugKey}, {@link #headlineSlugKey}) additionally fold case, quotes, dashes and
+ * spacing around punctuation; they are never stored, and deduplication does not use them (its one comparison form is
+ * {@code dedup.ComparisonForm}).
  */
 public final class TextNormalizer {
 
@@ -293,12 +294,13 @@ public final class TextNormalizer {
     }
 
     /**
-     * The comparison form of the parser (deduplication uses its own, coarser {@code dedup.ComparisonForm}): NFC, lower case ({@link Locale#ROOT}), curly quotes and primes to
+     * The parser's matching key of a text (not a comparison form of deduplication, which has only
+     * {@code dedup.ComparisonForm}): NFC, lower case ({@link Locale#ROOT}), curly quotes and primes to
      * ASCII quotes, every dash to {@code -}, a space inserted after sentence punctuation and before an opening quote
      * glued to a word ({@code talks.The} and {@code talks. The} compare equal), all whitespace (line breaks included)
      * folded to one space, stripped. Never null for non-null input.
      */
-    public static String forComparison(String text) {
+    public static String slugKey(String text) {
         if (text == null) {
             return "";
         }
@@ -338,12 +340,12 @@ public final class TextNormalizer {
     }
 
     /**
-     * The comparison form of a headline: {@link #forComparison} with every character that is not a letter or digit
+     * The key a headline is matched with its URL slug by: {@link #slugKey} with every character that is not a letter or digit
      * removed (apostrophes glue: {@code Kuwait's} = {@code Kuwaits}, as URL slugs print it) or turned into a space.
      * A headline derived from a URL slug and the printed title then compare equal.
      */
-    public static String headlineForComparison(String headline) {
-        String s = forComparison(headline);
+    public static String headlineSlugKey(String headline) {
+        String s = slugKey(headline);
         StringBuilder sb = new StringBuilder(s.length());
         boolean pendingSpace = false;
         for (int i = 0; i < s.length(); i++) {

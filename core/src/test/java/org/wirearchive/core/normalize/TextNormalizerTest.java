@@ -42,7 +42,7 @@ class TextNormalizerTest {
         "U.S. envoy | u.s. envoy",
     })
     void comparisonForm(String a, String b) {
-        assertThat(TextNormalizer.forComparison(a)).isEqualTo(TextNormalizer.forComparison(b.strip()));
+        assertThat(TextNormalizer.slugKey(a)).isEqualTo(TextNormalizer.slugKey(b.strip()));
     }
 
     @ParameterizedTest(name = "[{index}] {0} ~ {1}")
@@ -52,12 +52,12 @@ class TextNormalizerTest {
         "Oil prices \u2013 rise | oil prices rise",
     })
     void headlineComparisonFormMatchesSlugs(String printed, String slug) {
-        assertThat(TextNormalizer.headlineForComparison(printed)).isEqualTo(TextNormalizer.headlineForComparison(slug));
+        assertThat(TextNormalizer.headlineSlugKey(printed)).isEqualTo(TextNormalizer.headlineSlugKey(slug));
     }
 
     @Test
     void differentTextsStayDifferent() {
-        assertThat(TextNormalizer.forComparison("Kuwait signs deal")).isNotEqualTo(TextNormalizer.forComparison("Kuwait sign deal"));
+        assertThat(TextNormalizer.slugKey("Kuwait signs deal")).isNotEqualTo(TextNormalizer.slugKey("Kuwait sign deal"));
     }
 
     @Test

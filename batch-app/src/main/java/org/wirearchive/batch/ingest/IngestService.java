@@ -104,7 +104,7 @@ public class IngestService {
                                 + "` and then this command again, or rerun it with --recover to do both.");
                     }
                     BatchStatus left = last.getStatus(); // recover() changes it
-                    jobOperator.recover(last);
+                    Recovery.recover(jobOperator, jobRepository, last);
                     log.warn("Recovered execution {} for {} (left {} by a crashed process); restarting the run",
                             last.getId(), request.runDate(), left);
                 }

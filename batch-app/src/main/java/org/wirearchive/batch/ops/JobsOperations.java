@@ -26,6 +26,7 @@ import org.springframework.stereotype.Service;
 import org.wirearchive.batch.OperatorZone;
 import org.wirearchive.batch.Refusal;
 import org.wirearchive.batch.config.WirearchiveProperties;
+import org.wirearchive.batch.ingest.Recovery;
 import org.wirearchive.batch.ingest.IngestJobConfiguration;
 import org.wirearchive.batch.ingest.IngestParameters;
 import org.wirearchive.batch.ingest.IngestRequest;
@@ -260,7 +261,7 @@ public class JobsOperations {
                     + "To end it: `wirearchive jobs stop " + executionId + "`");
         }
         BatchStatus left = e.getStatus(); // recover() changes the status of the execution it is given
-        JobExecution recovered = jobOperator.recover(e);
+        JobExecution recovered = Recovery.recover(jobOperator, jobRepository, e);
         if (recovered.getStatus() != BatchStatus.FAILED) {
             throw refused(describe(e) + " could not be recovered: it is " + recovered.getStatus());
         }

@@ -51,14 +51,7 @@ public class RunInputTable {
 
     /** At most {@code max} files of the list from {@code seq} on, in order. */
     public List<Entry> page(long runId, int fromSeq, int max) {
-        return jdbc.query(con -> {
-            PreparedStatement ps = con.prepareStatement("SELECT seq, path, size_bytes, modified FROM run_inputs "
-                    + "WHERE job_instance_id = ? AND seq >= ? ORDER BY job_instance_id, seq");
-            ps.setMaxRows(max);
-            ps.setLong(1, runId);
-            ps.setInt(2, fromSeq);
-            return ps;
-        }, ENTRY);
+        return page(runId, fromSeq, Integer.MAX_VALUE, max); // seq is an INTEGER below its maximum
     }
 
     /** At most {@code max} files of the list with {@code seq} in {@code [fromSeq, toSeq)}, in order. */

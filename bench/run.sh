@@ -85,10 +85,10 @@ h2_jar=$(ls "$floor_cp"/h2-*.jar | head -1)
 javac -d "$floor_cp/classes" "$repo/bench/store-floor/StoreFloor.java"
 
 commit=$(git -C "$repo" rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [ -n "$(git -C "$repo" status --porcelain --untracked-files=no -- core reports batch-app pom.xml 2>/dev/null)" ]; then
+if [ -n "$(git -C "$repo" status --porcelain --untracked-files=no -- core store reports batch-app pom.xml 2>/dev/null)" ]; then
   commit="$commit+dirty"
 fi
-code_commit=$(git -C "$repo" log -1 --format=%h -- core reports batch-app pom.xml 2>/dev/null || echo unknown)
+code_commit=$(git -C "$repo" log -1 --format=%h -- core store reports batch-app pom.xml 2>/dev/null || echo unknown)
 java_opts=${WIREARCHIVE_JAVA_OPTS:--Xmx704m -XX:+UseParallelGC}
 # the store floor runs on the java the launcher chooses for the ingest (a Java 25+ JDK when one is installed)
 floor_java=$("$launcher" --which-java)

@@ -2,10 +2,13 @@ package org.wirearchive.batch.ingest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.slf4j.Logger;
@@ -41,9 +44,14 @@ public class ParseFileProcessor implements ItemProcessor<InputFile, FileOutcomes
                             + "cannot be opened: run with a UTF-8 locale (LC_ALL=C.UTF-8, as the wirearchive launcher "
                             + "does) or rename the file");
         }
-        String sha;
         try {
-            sha = sha256(file);
+            // the common case: the file read once, whole; its fingerprint and its inputs come from the same bytes
+            byte[] content = readWhole(file, parser.maxWholeFileBytes());
+            if (content != null) {
+                return new FileOutcomes(file, sha256(content), parser.parse(file.toPath(), file.path(), content));
+            }
+            String sha = sha256(file);
+            return new FileOutcomes(file, sha, parser.parse(file.toPath(), file.path()));
         } catch (InputReadException e) {
             if (e.getCause() instanceof NoSuchFileException) {
                 return rejected(file, RejectReason.VANISHED, "the file was listed for this run but is gone (moved, "
@@ -51,7 +59,36 @@ public class ParseFileProcessor implements ItemProcessor<InputFile, FileOutcomes
             }
             throw e;
         }
-        return new FileOutcomes(file, sha, parser.parse(file.toPath(), file.path()));
+    }
+
+    /** The whole content of the file when it has at most {@code max} bytes; null when it is larger (then streamed). */
+    private static byte[] readWhole(InputFile file, long max) {
+        try (SeekableByteChannel ch = Files.newByteChannel(file.toPath())) {
+            long size = ch.size();
+            if (size > max) {
+                return null;
+            }
+            ByteBuffer buf = ByteBuffer.allocate((int) size);
+            while (buf.hasRemaining() && ch.read(buf) >= 0) {
+                // reads on until the listed size (or the end, if the file shrank meanwhile)
+            }
+            if (!buf.hasRemaining() && ch.read(ByteBuffer.allocate(1)) > 0) {
+                return null; // it grew while being read: the streaming path reads it as it is then
+            }
+            return buf.position() == buf.capacity() ? buf.array() : Arrays.copyOf(buf.array(), buf.position());
+        } catch (IOException e) {
+            // A listed file that cannot be read is an environment problem (storage, permissions), not bad content:
+            // fail the run so nothing is lost; fix it and rerun the date to restart from the last commit.
+            throw new InputReadException(file.path(), e);
+        }
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static FileOutcomes rejected(InputFile file, RejectReason reason, String message) {

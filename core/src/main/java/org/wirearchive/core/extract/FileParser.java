@@ -48,6 +48,22 @@ public final class FileParser {
         reader.read(file, sourceName, item -> sink.accept(outcome(item)));
     }
 
+    /**
+     * The outcomes of a file whose whole content the caller has read already (at most the reader's
+     * {@link org.wirearchive.core.format.InputLimits#maxInputBytes()}), as {@link #parse(Path, String)} would give
+     * them for a file with this content.
+     */
+    public List<ParseOutcome> parse(Path file, String sourceName, byte[] content) {
+        List<ParseOutcome> out = new ArrayList<>();
+        reader.read(file, sourceName, content, item -> out.add(outcome(item)));
+        return out;
+    }
+
+    /** The largest file {@link #parse(Path, String, byte[])} takes whole. */
+    public long maxWholeFileBytes() {
+        return reader.limits().maxInputBytes();
+    }
+
     private ParseOutcome outcome(InputItem item) {
         if (item instanceof InputItem.Reject r) {
             return r.rejection();

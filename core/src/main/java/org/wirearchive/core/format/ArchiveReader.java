@@ -50,6 +50,24 @@ public final class ArchiveReader {
      * Reads {@code file} and hands each input to {@code sink} as soon as it is read, in file order, so that only one
      * input is in memory at a time. Exceptions thrown by the sink propagate.
      */
+    /**
+     * Reads a file whose whole content the caller has read already (at most {@link InputLimits#maxInputBytes()}
+     * bytes; a larger file goes through {@link #read(Path, String, Consumer)}), exactly as that method would read a
+     * file with this content: the file is not opened again, so the inputs come from the very bytes the caller has (and
+     * may have fingerprinted). {@code file} gives the name (containers are also detected by it).
+     */
+    public void read(Path file, String sourceName, byte[] content, Consumer<? super InputItem> sink) {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(sourceName, "sourceName");
+        Objects.requireNonNull(content, "content");
+        Objects.requireNonNull(sink, "sink");
+        ReadSession session = new ReadSession(limits, sink);
+        session.readContent(content, file, sourceName);
+        if (session.sinkFailure() != null) {
+            throw session.sinkFailure();
+        }
+    }
+
     public void read(Path file, String sourceName, Consumer<? super InputItem> sink) {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(sourceName, "sourceName");

@@ -80,15 +80,7 @@ final class ReadSession {
         try {
             if (size <= limits.maxInputBytes()) {
                 // the common case: small files are read once, whole, and only streamed if they are containers
-                byte[] bytes = Files.readAllBytes(file);
-                ContainerType.Detection d = ContainerType.detect(bytes, Math.min(bytes.length,
-                        ContainerType.HEAD_BYTES), fileName);
-                if (d.type() == ContainerType.PLAIN) {
-                    emit(new InputItem.Document(new InputDocument(name, null, null, bytes, null,
-                            kindFromName(fileName))));
-                } else {
-                    dispatch(new ByteArrayInputStream(bytes), d, name, fileName, 0, bytes.length);
-                }
+                readWhole(Files.readAllBytes(file), fileName, name);
                 return;
             }
             try (InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER)) {
@@ -108,6 +100,34 @@ final class ReadSession {
             // a library failing on damaged data: the inputs read so far stand
             reject(name, null, RejectReason.CORRUPT, "the file is damaged and could not be read further: "
                     + describe(e));
+        }
+    }
+
+    /**
+     * A file whose whole content the caller has read already ({@code content}, at most
+     * {@link InputLimits#maxInputBytes()} bytes): read as {@link #readFile} reads a small file, without opening it.
+     */
+    void readContent(byte[] content, Path file, String name) {
+        String fileName = file.getFileName() == null ? "" : file.getFileName().toString();
+        if (content.length > limits.maxInputBytes()) {
+            throw new IllegalArgumentException("content over the input limit: " + content.length + " bytes");
+        }
+        try {
+            readWhole(content, fileName, name);
+        } catch (RuntimeException e) {
+            // a library failing on damaged data: the inputs read so far stand
+            reject(name, null, RejectReason.CORRUPT, "the file is damaged and could not be read further: "
+                    + describe(e));
+        }
+    }
+
+    private void readWhole(byte[] bytes, String fileName, String name) {
+        ContainerType.Detection d = ContainerType.detect(bytes, Math.min(bytes.length, ContainerType.HEAD_BYTES),
+                fileName);
+        if (d.type() == ContainerType.PLAIN) {
+            emit(new InputItem.Document(new InputDocument(name, null, null, bytes, null, kindFromName(fileName))));
+        } else {
+            dispatch(new ByteArrayInputStream(bytes), d, name, fileName, 0, bytes.length);
         }
     }
 

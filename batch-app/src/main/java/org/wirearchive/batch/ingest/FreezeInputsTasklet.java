@@ -104,10 +104,10 @@ public class FreezeInputsTasklet implements Tasklet {
         }
         long walkStart = System.nanoTime();
         InputTree.Listing listing = scan(input, excluded);
-        List<Found> files = listing.files().stream()
+        List<Found> files = listing.listed().stream()
                 .map(f -> f.opensByName() // then the name is the path's string (Linux: '/' separators)
-                        ? new Found(f.path().toString(), f.size(), f.lastModified().toEpochMilli())
-                        : new Found(f.name(), InputFile.UNREADABLE_NAME, f.lastModified().toEpochMilli()))
+                        ? new Found(f.file().path().toString(), f.file().size(), f.file().lastModified().toEpochMilli())
+                        : new Found(f.name(), InputFile.UNREADABLE_NAME, f.file().lastModified().toEpochMilli()))
                 .toList();
         long walkNanos = System.nanoTime() - walkStart;
         logSkipped(listing.skipped(), files);

@@ -30,6 +30,9 @@ import java.util.Set;
  * and directories (a name starting with {@code .}, below an input path), dangling symbolic links, link loops, special
  * files (FIFOs, sockets, devices), excluded directories (the application's own output and data directories, when they
  * lie inside an input) and the report files of a report directory (a directory holding {@code run_summary.csv}).
+ *
+ * <p>{@link #scan} walks on several threads ({@link ParallelWalk}) with the same result as one thread; {@link #hasFiles}
+ * walks on the caller's thread, as {@code Files.walkFileTree}, and stops at the first file.
  */
 public final class InputTree {
 

@@ -109,20 +109,17 @@ public class FreezeInputsTasklet implements Tasklet {
         }
         long walkStart = System.nanoTime();
         // the walk on its own threads while this one (the step's, in its transaction) reads the manifest's first rows
-        FutureTask<InputTree.Listing> walk = new FutureTask<>(() -> scan(input, excluded));
+        // (the listing's paths are dropped there: only the names, sizes and times stay in memory)
+        FutureTask<Walked> walk = new FutureTask<>(() -> walked(scan(input, excluded)));
         Thread walker = new Thread(walk, "freeze-walk");
         walker.setDaemon(true);
         walker.start();
         Prefetch prefetch = prefetch(input);
         long prefetchNanos = System.nanoTime() - walkStart;
-        InputTree.Listing listing = join(walk);
-        List<Found> files = listing.listed().stream()
-                .map(f -> f.opensByName() // then the name is the path's string (Linux: '/' separators)
-                        ? new Found(f.file().path().toString(), f.file().size(), f.file().lastModified().toEpochMilli())
-                        : new Found(f.name(), InputFile.UNREADABLE_NAME, f.file().lastModified().toEpochMilli()))
-                .toList();
+        Walked walked = join(walk);
+        List<Found> files = walked.files();
         long walkNanos = System.nanoTime() - walkStart;
-        logSkipped(listing.skipped(), files);
+        logSkipped(walked.skipped(), files);
         // looked up with --full too: --full processes the unchanged files, it does not make them new
         Known[] known = known(files, prefetch);
         int seq = 0;
@@ -157,7 +154,7 @@ public class FreezeInputsTasklet implements Tasklet {
         ctx.putInt(FILES_NEW, fresh);
         ctx.putInt(FILES_CHANGED, changed);
         ctx.putInt(FILES_UNCHANGED, unchanged);
-        runs.fileCounts(instanceId, fresh, changed, unchanged, full, listing.skipped().size());
+        runs.fileCounts(instanceId, fresh, changed, unchanged, full, walked.skipped().size());
         contribution.incrementWriteCount(seq);
         log.info("Input: {} files under {}: {} new, {} changed, {} unchanged; to process: {}{}", files.size(),
                 input.replace(File.pathSeparator, ", "), fresh, changed, unchanged, seq,
@@ -315,7 +312,22 @@ public class FreezeInputsTasklet implements Tasklet {
         return new Prefetch(from, to, max, rows);
     }
 
-    private static InputTree.Listing join(FutureTask<InputTree.Listing> walk) {
+    /** The files of a listing as the freeze compares and records them, and the paths skipped. */
+    record Walked(List<Found> files, List<InputTree.Skipped> skipped) {
+    }
+
+    private static Walked walked(InputTree.Listing listing) {
+        List<Found> files = new ArrayList<>(listing.listed().size());
+        for (InputTree.Listed f : listing.listed()) {
+            long modified = f.file().lastModified().toEpochMilli();
+            files.add(f.opensByName() // then the name is the path's string (Linux: '/' separators)
+                    ? new Found(f.file().path().toString(), f.file().size(), modified)
+                    : new Found(f.name(), InputFile.UNREADABLE_NAME, modified));
+        }
+        return new Walked(files, listing.skipped());
+    }
+
+    private static <T> T join(FutureTask<T> walk) {
         try {
             return walk.get();
         } catch (ExecutionException e) {

@@ -117,8 +117,8 @@ public final class InputTree {
             excludedIds.add(identity(e));
         }
         List<Skipped> skipped = new ArrayList<>();
-        Set<Path> seen = new HashSet<>();
         if (threads <= 1) {
+            Set<Path> seen = new HashSet<>();
             List<InputFile> files = new ArrayList<>();
             for (Path input : inputs) {
                 walk(input, excludedIds, files, skipped, seen, false);
@@ -131,7 +131,16 @@ public final class InputTree {
             named.sort(Comparator.comparing(Listed::name));
             return new Listing(named, skipped);
         }
-        List<ParallelWalk.Found> found = new ArrayList<>();
+        List<Listed> files = walk(inputs, excludedIds, threads, skipped);
+        // sorted by name, stably (the walk's order among equal names), as the sequential walk's list
+        files.sort(Comparator.comparing(Listed::name));
+        return new Listing(files, skipped);
+    }
+
+    /** The files of a parallel walk in walk order, each identity once (the identities are dropped on return). */
+    private static List<Listed> walk(List<Path> inputs, Set<Path> excludedIds, int threads, List<Skipped> skipped) {
+        List<Listed> found = new ArrayList<>();
+        Set<Path> seen = new HashSet<>();
         try (ParallelWalk walk = new ParallelWalk(excludedIds, threads)) {
             for (Path input : inputs) {
                 try {
@@ -141,13 +150,7 @@ public final class InputTree {
                 }
             }
         }
-        // sorted by name, stably (the walk's order among equal names), as the sequential walk's list
-        found.sort(Comparator.comparing(ParallelWalk.Found::name));
-        List<Listed> files = new ArrayList<>(found.size());
-        for (ParallelWalk.Found f : found) {
-            files.add(new Listed(f.file(), f.name(), f.opensByName()));
-        }
-        return new Listing(files, skipped);
+        return found;
     }
 
     /**

@@ -68,12 +68,13 @@ final class ParallelWalk implements AutoCloseable {
     }
 
     /**
-     * Walks {@code input}; adds its files in walk order to {@code files} (each identity once: {@code seen}) and the
-     * skipped paths to {@code skipped}.
+     * Walks {@code input}; adds its files in walk order to {@code files} (each identity once: {@code seen}; the
+     * identities stay there) and the skipped paths to {@code skipped}.
      *
      * @throws IOException the first failure in walk order, as the sequential walk throws it
      */
-    void walk(Path input, List<Found> files, List<InputTree.Skipped> skipped, Set<Path> seen) throws IOException {
+    void walk(Path input, List<InputTree.Listed> files, List<InputTree.Skipped> skipped, Set<Path> seen)
+            throws IOException {
         List<Item> items = pool.invoke(new RecursiveTask<>() {
             @Override
             protected List<Item> compute() {
@@ -90,12 +91,12 @@ final class ParallelWalk implements AutoCloseable {
         pool.shutdownNow();
     }
 
-    private static void merge(List<Item> items, List<Found> files, List<InputTree.Skipped> skipped, Set<Path> seen)
-            throws IOException {
+    private static void merge(List<Item> items, List<InputTree.Listed> files, List<InputTree.Skipped> skipped,
+                              Set<Path> seen) throws IOException {
         for (Item item : items) {
             if (item instanceof Found f) {
                 if (seen.add(f.identity())) {
-                    files.add(f);
+                    files.add(new InputTree.Listed(f.file(), f.name(), f.opensByName()));
                 }
             } else if (item instanceof Skip s) {
                 skipped.add(s.skipped());

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -30,12 +31,20 @@ public final class ReportSession implements AutoCloseable {
     private final boolean autoCommit;
     private final boolean readOnly;
     private final int isolation;
+    private final boolean h2;
 
     private ReportSession(Connection c) throws SQLException {
         this.c = c;
         this.autoCommit = c.getAutoCommit();
         this.readOnly = c.isReadOnly();
         this.isolation = c.getTransactionIsolation();
+        this.h2 = "H2".equals(c.getMetaData().getDatabaseProductName());
+        if (h2) {
+            // H2 otherwise collects a whole result before returning its first row, and a large one (every article,
+            // bodies included) is written to a temporary file and read back; lazily, the rows of a query that needs
+            // no sort come straight from the index as they are read. A session setting: reset on close.
+            lazy(true);
+        }
         c.setAutoCommit(false);
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         c.setReadOnly(true);
@@ -187,6 +196,9 @@ public final class ReportSession implements AutoCloseable {
                 c.rollback();
             } finally {
                 try {
+                    if (h2) {
+                        lazy(false);
+                    }
                     c.setReadOnly(readOnly);
                     c.setTransactionIsolation(isolation);
                     c.setAutoCommit(autoCommit);
@@ -196,6 +208,12 @@ public final class ReportSession implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new StoreReadException(e);
+        }
+    }
+
+    private void lazy(boolean on) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
         }
     }
 

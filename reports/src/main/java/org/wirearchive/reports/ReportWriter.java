@@ -146,8 +146,9 @@ public final class ReportWriter {
 
     /**
      * Writes the CSVs and gathers what the HTML page shows; the page's totals come from the rows the files were
-     * written from, not from queries of their own. When {@code concurrent}, {@code articles.csv}, the largest file, is
-     * written on a thread and a session of its own while this thread writes the others, and null is returned when the
+     * written from, not from queries of their own. When {@code concurrent}, {@code articles.csv}, the largest file, and
+     * {@code provider_daily.csv}, which reads every article too, are written on a thread and a session of their own
+     * while this thread writes the others (the two halves cost about the same), and null is returned when the
      * store's version is no longer {@code before} (what {@code store} showed first) once they are written: a chunk
      * was committed meanwhile, the two sessions may show different states, and the caller writes the files again in
      * one session. Every ingest chunk raises the version, and nothing else writes articles or inputs.
@@ -158,21 +159,20 @@ public final class ReportWriter {
         for (Report r : Report.values()) {
             staged.put(r, files.stage(r.fileName())); // in Report order, whichever thread finishes first
         }
-        SideTask<ArticleTotals> side = concurrent ? SideTask.start("reports-articles", task -> {
+        SideTask<ArticleSide> side = concurrent ? SideTask.start("reports-articles", task -> {
             try (ReportSession own = ReportSession.open(ds)) {
-                return articles(own, staged.get(Report.ARTICLES), sel, bom, task);
+                return articleSide(own, staged, sel, bom, task);
             }
         }) : null;
-        ArticleTotals articles;
+        ArticleSide articles;
         long inputs;
         long rejects;
         RunSummary run;
-        List<ReportData.DailyRow> daily = new ArrayList<>();
         List<String[]> rules = new ArrayList<>();
         List<String[]> reasons = new ArrayList<>();
         List<String[]> rejectList = new ArrayList<>();
         try {
-            articles = concurrent ? null : articles(store, staged.get(Report.ARTICLES), sel, bom, null);
+            articles = concurrent ? null : articleSide(store, staged, sel, bom, null);
             try (CsvOut out = csv(staged, Report.SOURCES, bom)) {
                 inputs = store.sources(sel, s -> out.row(RowCells.of(s)));
             }
@@ -181,12 +181,6 @@ public final class ReportWriter {
             }
             try (CsvOut out = csv(staged, Report.REJECTS, bom)) {
                 rejects = store.rejects(sel, 0, r -> out.row(RowCells.of(r)));
-            }
-            try (CsvOut out = csv(staged, Report.PROVIDER_DAILY, bom)) {
-                store.providerDaily(sel, d -> {
-                    daily.add(dailyRow(d));
-                    out.row(RowCells.of(d));
-                });
             }
             run = runSummary(store, staged.get(Report.RUN_SUMMARY), runId, bom);
             store.duplicatesByRule(sel).forEach(r -> rules.add(RowCells.of(r)));
@@ -211,20 +205,26 @@ public final class ReportWriter {
         }
         return new ReportData(text, runId, run, articles.count(), inputs,
                 articles.first() == null ? null : articles.first().toString(),
-                articles.last() == null ? null : articles.last().toString(), daily, rules, reasons, rejectList,
-                rejects);
+                articles.last() == null ? null : articles.last().toString(), articles.daily(), rules, reasons,
+                rejectList, rejects);
     }
 
-    /** How many articles {@code articles.csv} has, with their first and last publication date (null: none dated). */
-    private record ArticleTotals(long count, LocalDate first, LocalDate last) {
+    /**
+     * What the article side of the reports gives the page: how many articles {@code articles.csv} has, with their
+     * first and last publication date (null: none dated), and the rows of {@code provider_daily.csv}.
+     */
+    private record ArticleSide(long count, LocalDate first, LocalDate last, List<ReportData.DailyRow> daily) {
     }
 
-    /** Writes articles.csv from {@code store}; with {@code task}, stops at the next row once it is cancelled. */
-    private static ArticleTotals articles(ReportSession store, Path file, Selection sel, boolean bom,
-            SideTask<?> task) {
+    /**
+     * Writes articles.csv and provider_daily.csv from {@code store}; with {@code task}, stops at the next row once it
+     * is cancelled.
+     */
+    private static ArticleSide articleSide(ReportSession store, Map<Report, Path> staged, Selection sel,
+            boolean bom, SideTask<?> task) {
         LocalDate[] range = new LocalDate[2];
         long count;
-        try (CsvOut out = new CsvOut(file, Report.ARTICLES.header(), bom)) {
+        try (CsvOut out = csv(staged, Report.ARTICLES, bom)) {
             count = store.articles(sel, a -> {
                 if (task != null) {
                     task.checkNotCancelled();
@@ -237,7 +237,17 @@ public final class ReportWriter {
                 out.row(RowCells.of(a));
             });
         }
-        return new ArticleTotals(count, range[0], range[1]);
+        List<ReportData.DailyRow> daily = new ArrayList<>();
+        try (CsvOut out = csv(staged, Report.PROVIDER_DAILY, bom)) {
+            store.providerDaily(sel, d -> {
+                if (task != null) {
+                    task.checkNotCancelled();
+                }
+                daily.add(dailyRow(d));
+                out.row(RowCells.of(d));
+            });
+        }
+        return new ArticleSide(count, range[0], range[1], daily);
     }
 
     /** Writes run_summary.csv (the run's row, or the header alone) and returns the summary. */

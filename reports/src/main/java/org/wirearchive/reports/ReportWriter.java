@@ -14,6 +14,7 @@ import javax.sql.DataSource;
 import org.wirearchive.reports.files.Report;
 import org.wirearchive.reports.files.ReportWriteException;
 import org.wirearchive.reports.internal.CsvOut;
+import org.wirearchive.reports.internal.DailyTotals;
 import org.wirearchive.reports.internal.HtmlReport;
 import org.wirearchive.reports.internal.ReportData;
 import org.wirearchive.reports.internal.RowCells;
@@ -147,8 +148,8 @@ public final class ReportWriter {
     /**
      * Writes the CSVs and gathers what the HTML page shows; the page's totals come from the rows the files were
      * written from, not from queries of their own. When {@code concurrent}, {@code articles.csv}, the largest file, and
-     * {@code provider_daily.csv}, which reads every article too, are written on a thread and a session of their own
-     * while this thread writes the others (the two halves cost about the same), and null is returned when the
+     * {@code provider_daily.csv}, added up from the same article rows, are written on a thread and a session of their
+     * own while this thread writes the others, and null is returned when the
      * store's version is no longer {@code before} (what {@code store} showed first) once they are written: a chunk
      * was committed meanwhile, the two sessions may show different states, and the caller writes the files again in
      * one session. Every ingest chunk raises the version, and nothing else writes articles or inputs.
@@ -217,12 +218,13 @@ public final class ReportWriter {
     }
 
     /**
-     * Writes articles.csv and provider_daily.csv from {@code store}; with {@code task}, stops at the next row once it
-     * is cancelled.
+     * Writes articles.csv and provider_daily.csv from {@code store}, the articles read once for both (the input side
+     * of provider_daily is a query of its own); with {@code task}, stops at the next row once it is cancelled.
      */
     private static ArticleSide articleSide(ReportSession store, Map<Report, Path> staged, Selection sel,
             boolean bom, SideTask<?> task) {
         LocalDate[] range = new LocalDate[2];
+        DailyTotals totals = new DailyTotals();
         long count;
         try (CsvOut out = csv(staged, Report.ARTICLES, bom)) {
             count = store.articles(sel, a -> {
@@ -234,18 +236,17 @@ public final class ReportWriter {
                     range[0] = range[0] == null || d.isBefore(range[0]) ? d : range[0];
                     range[1] = range[1] == null || d.isAfter(range[1]) ? d : range[1];
                 }
+                totals.article(d, a.providerKey(), a.provider());
                 out.row(RowCells.of(a));
             });
         }
+        store.inputsDaily(sel, totals::inputs);
         List<ReportData.DailyRow> daily = new ArrayList<>();
         try (CsvOut out = csv(staged, Report.PROVIDER_DAILY, bom)) {
-            store.providerDaily(sel, d -> {
-                if (task != null) {
-                    task.checkNotCancelled();
-                }
+            for (ReportRows.Daily d : totals.rows(store::inCollationOrder)) {
                 daily.add(dailyRow(d));
                 out.row(RowCells.of(d));
-            });
+            }
         }
         return new ArticleSide(count, range[0], range[1], daily);
     }

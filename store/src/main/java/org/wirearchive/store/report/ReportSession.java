@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,6 +110,38 @@ public final class ReportSession implements AutoCloseable {
         params.addAll(sel.sourceParams());
         return stream(ReportSql.providerDaily(sel), params, 0, rs -> sink.accept(new ReportRows.Daily(date(rs, 1),
                 rs.getString(2), rs.getString(3), number(rs, 4), number(rs, 5), number(rs, 6))));
+    }
+
+    /**
+     * Streams the selection's duplicates and rejects per publication date and provider key (an input's own, else its
+     * article's), in no particular order: the input side of {@link #providerDaily} ({@code provider} null,
+     * {@code articles} 0); returns how many rows.
+     */
+    public long inputsDaily(Selection sel, Consumer<ReportRows.Daily> sink) {
+        return stream(ReportSql.inputsDaily(sel), sel.sourceParams(), 0, rs -> sink.accept(new ReportRows.Daily(
+                date(rs, 1), rs.getString(2), null, 0L, number(rs, 3), number(rs, 4))));
+    }
+
+    /**
+     * {@code texts} without nulls and repeats, in the order the database sorts text ({@code ORDER BY} a text
+     * column: its collation, which a report's order must follow whatever the database).
+     */
+    public List<String> inCollationOrder(Collection<String> texts) {
+        List<String> sorted = new ArrayList<>();
+        if (texts.isEmpty()) {
+            return sorted;
+        }
+        try (PreparedStatement ps = c.prepareStatement(ReportSql.COLLATION_ORDER)) {
+            ps.setArray(1, c.createArrayOf("VARCHAR", texts.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sorted.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreReadException(e);
+        }
+        return sorted;
     }
 
     /** How many articles (with their date range) and inputs the selection has. */

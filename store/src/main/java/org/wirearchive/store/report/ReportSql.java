@@ -66,6 +66,23 @@ final class ReportSql {
                 + " ORDER BY t.published_date NULLS LAST, t.provider_key NULLS LAST";
     }
 
+    /**
+     * The selection's duplicates and rejects per publication date and provider key (an input's own, else its
+     * article's), in no particular order: the input side of {@link #providerDaily}. Parameters: source params.
+     */
+    static String inputsDaily(Selection sel) {
+        return "SELECT i.published_date, i.provider_key, SUM(i.n_duplicates), SUM(i.n_rejects) FROM ("
+                + " SELECT " + Selection.SOURCE_DATE + " AS published_date, " + Selection.SOURCE_PROVIDER
+                + " AS provider_key, CASE WHEN s.status = 'duplicate' THEN 1 ELSE 0 END AS n_duplicates,"
+                + " CASE WHEN s.status = 'rejected' THEN 1 ELSE 0 END AS n_rejects"
+                + SOURCES + "WHERE s.status IN ('duplicate', 'rejected') AND " + sel.sourceWhere()
+                + ") i GROUP BY i.published_date, i.provider_key";
+    }
+
+    /** Distinct texts of an array parameter in the database's order of text (its collation). */
+    static final String COLLATION_ORDER = "SELECT DISTINCT t.v FROM UNNEST(CAST(? AS VARCHAR ARRAY)) AS t(v)"
+            + " WHERE t.v IS NOT NULL ORDER BY t.v";
+
     /** How many rejects the selection has (the rows of {@link #rejects}). */
     static String rejectCount(Selection sel) {
         return "SELECT COUNT(*)" + SOURCES + "WHERE s.status = 'rejected' AND " + sel.sourceWhere();

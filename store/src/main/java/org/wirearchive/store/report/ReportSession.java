@@ -18,8 +18,9 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
- * The report queries, run in one read-only, repeatable-read transaction so that every file of a set of reports shows
- * the same state of the store. Row-level results are streamed forward-only to a sink, never held in memory;
+ * The report queries, run in one read-only, repeatable-read transaction (a writer of reports may open two sessions
+ * side by side and check, by {@link #storeVersion()}, that both saw the same state). On H2 rows are read lazily, as
+ * the sink takes them. Row-level results are streamed forward-only to a sink, never held in memory;
  * aggregates are returned. Every method throws {@link StoreReadException} when the database fails; what a sink throws
  * passes through unchanged.
  */
@@ -103,7 +104,9 @@ public final class ReportSession implements AutoCloseable {
 
     /**
      * Streams the selection's articles, duplicates and rejects per publication date and provider (undated and
-     * unknown last); returns how many rows.
+     * unknown last) as one SQL query: the rows of the {@code provider_daily} view. The report writer adds them up
+     * from the article rows instead (reading the articles once for two files) and is tested against this; returns
+     * how many rows.
      */
     public long providerDaily(Selection sel, Consumer<ReportRows.Daily> sink) {
         List<Object> params = new ArrayList<>(sel.articleParams());

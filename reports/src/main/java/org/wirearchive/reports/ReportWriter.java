@@ -36,8 +36,8 @@ import org.wirearchive.store.report.StoreReadException;
  * <p>Every file is written to a temporary file in the output directory and renamed into place once all are complete,
  * so a crash leaves whole files only, and a rerun replaces them. Nothing depends on the wall clock, the default locale
  * or charset: the same store gives byte-identical files. The queries run in read-only, repeatable-read transactions
- * ({@link ReportSession}): {@code articles.csv} on a thread and a session of its own, the other files on the
- * caller's; the store's version (raised by every ingest chunk) read before the first and after the last query shows
+ * ({@link ReportSession}): {@code articles.csv} and {@code provider_daily.csv} (added up from the same article rows)
+ * on a thread and a session of their own, the other files on the caller's; the store's version (raised by every ingest chunk) read before the first and after the last query shows
  * that both saw the same state, else every file is written again in one transaction. Either way the files agree with
  * each other.
  */
@@ -82,8 +82,9 @@ public final class ReportWriter {
 
     private static List<Path> write(DataSource ds, Path outDir, Selection sel, Long runIdOrNull, String text,
             boolean bom, boolean stamped) {
-        // first articles.csv on a session of its own beside the other files; when the store changed meanwhile (a
-        // concurrent ingest: the two sessions may show different states) everything again, in one session
+        // first articles.csv and provider_daily.csv on a session of their own beside the other files; when the store
+        // changed meanwhile (a concurrent ingest: the two sessions may show different states) everything again, in
+        // one session
         for (boolean concurrent : new boolean[] {true, false}) {
             try (StagedFiles files = new StagedFiles(outDir)) {
                 try (ReportSession store = ReportSession.open(ds)) {
@@ -149,10 +150,10 @@ public final class ReportWriter {
      * Writes the CSVs and gathers what the HTML page shows; the page's totals come from the rows the files were
      * written from, not from queries of their own. When {@code concurrent}, {@code articles.csv}, the largest file, and
      * {@code provider_daily.csv}, added up from the same article rows, are written on a thread and a session of their
-     * own while this thread writes the others, and null is returned when the
-     * store's version is no longer {@code before} (what {@code store} showed first) once they are written: a chunk
-     * was committed meanwhile, the two sessions may show different states, and the caller writes the files again in
-     * one session. Every ingest chunk raises the version, and nothing else writes articles or inputs.
+     * own while this thread writes the others, and null is returned when the store's version is no longer
+     * {@code before} (what {@code store} showed first) once they are written: a chunk was committed meanwhile, the two
+     * sessions may show different states, and the caller writes the files again in one session. Every ingest chunk
+     * raises the version, and nothing else writes articles or inputs.
      */
     private static ReportData writeAll(DataSource ds, ReportSession store, StagedFiles files, Selection sel,
             Long runId, String text, boolean bom, boolean concurrent, ReportRows.StoreVersion before) {

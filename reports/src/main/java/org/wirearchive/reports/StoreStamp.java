@@ -34,9 +34,8 @@ final class StoreStamp {
     private StoreStamp() {
     }
 
-    /** The stamp of the store as the session's transaction sees it, or null when it has no id yet (empty). */
-    static String current(ReportSession store, boolean bom) {
-        ReportRows.StoreVersion v = store.storeVersion();
+    /** The stamp of the store at version {@code v} (as a session's transaction sees it), or null for none (empty). */
+    static String current(ReportRows.StoreVersion v, boolean bom) {
         if (v == null) {
             return null;
         }

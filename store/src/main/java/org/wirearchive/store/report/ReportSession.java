@@ -4,10 +4,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +18,9 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
- * The report queries, run in one read-only, repeatable-read transaction so that every file of a set of reports shows
- * the same state of the store. Row-level results are streamed forward-only to a sink, never held in memory;
+ * The report queries, run in one read-only, repeatable-read transaction (a writer of reports may open two sessions
+ * side by side and check, by {@link #storeVersion()}, that both saw the same state). On H2 rows are read lazily, as
+ * the sink takes them. Row-level results are streamed forward-only to a sink, never held in memory;
  * aggregates are returned. Every method throws {@link StoreReadException} when the database fails; what a sink throws
  * passes through unchanged.
  */
@@ -30,12 +33,20 @@ public final class ReportSession implements AutoCloseable {
     private final boolean autoCommit;
     private final boolean readOnly;
     private final int isolation;
+    private final boolean h2;
 
     private ReportSession(Connection c) throws SQLException {
         this.c = c;
         this.autoCommit = c.getAutoCommit();
         this.readOnly = c.isReadOnly();
         this.isolation = c.getTransactionIsolation();
+        this.h2 = "H2".equals(c.getMetaData().getDatabaseProductName());
+        if (h2) {
+            // H2 otherwise collects a whole result before returning its first row, and a large one (every article,
+            // bodies included) is written to a temporary file and read back; lazily, the rows of a query that needs
+            // no sort come straight from the index as they are read. A session setting: reset on close.
+            lazy(true);
+        }
         c.setAutoCommit(false);
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
         c.setReadOnly(true);
@@ -93,13 +104,47 @@ public final class ReportSession implements AutoCloseable {
 
     /**
      * Streams the selection's articles, duplicates and rejects per publication date and provider (undated and
-     * unknown last); returns how many rows.
+     * unknown last) as one SQL query: the rows of the {@code provider_daily} view. The report writer adds them up
+     * from the article rows instead (reading the articles once for two files) and is tested against this; returns
+     * how many rows.
      */
     public long providerDaily(Selection sel, Consumer<ReportRows.Daily> sink) {
         List<Object> params = new ArrayList<>(sel.articleParams());
         params.addAll(sel.sourceParams());
         return stream(ReportSql.providerDaily(sel), params, 0, rs -> sink.accept(new ReportRows.Daily(date(rs, 1),
                 rs.getString(2), rs.getString(3), number(rs, 4), number(rs, 5), number(rs, 6))));
+    }
+
+    /**
+     * Streams the selection's duplicates and rejects per publication date and provider key (an input's own, else its
+     * article's), in no particular order: the input side of {@link #providerDaily} ({@code provider} null,
+     * {@code articles} 0); returns how many rows.
+     */
+    public long inputsDaily(Selection sel, Consumer<ReportRows.Daily> sink) {
+        return stream(ReportSql.inputsDaily(sel), sel.sourceParams(), 0, rs -> sink.accept(new ReportRows.Daily(
+                date(rs, 1), rs.getString(2), null, 0L, number(rs, 3), number(rs, 4))));
+    }
+
+    /**
+     * {@code texts} without nulls and repeats, in the order the database sorts text ({@code ORDER BY} a text
+     * column: its collation, which a report's order must follow whatever the database).
+     */
+    public List<String> inCollationOrder(Collection<String> texts) {
+        List<String> sorted = new ArrayList<>();
+        if (texts.isEmpty()) {
+            return sorted;
+        }
+        try (PreparedStatement ps = c.prepareStatement(ReportSql.COLLATION_ORDER)) {
+            ps.setArray(1, c.createArrayOf("VARCHAR", texts.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sorted.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new StoreReadException(e);
+        }
+        return sorted;
     }
 
     /** How many articles (with their date range) and inputs the selection has. */
@@ -187,6 +232,9 @@ public final class ReportSession implements AutoCloseable {
                 c.rollback();
             } finally {
                 try {
+                    if (h2) {
+                        lazy(false);
+                    }
                     c.setReadOnly(readOnly);
                     c.setTransactionIsolation(isolation);
                     c.setAutoCommit(autoCommit);
@@ -196,6 +244,12 @@ public final class ReportSession implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new StoreReadException(e);
+        }
+    }
+
+    private void lazy(boolean on) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
         }
     }
 

@@ -6,15 +6,14 @@ final class ReportSql {
     private ReportSql() {
     }
 
+    /** Inputs with their article: only where a report shows the article's columns (it reads the whole article row). */
     private static final String SOURCES_JOIN = " FROM sources s LEFT JOIN articles a ON a.article_key = s.article_key ";
 
     /**
-     * The sources of the selection for counts: without the join when the selection does not look at the article
-     * (a LEFT JOIN on the article's key never changes the number of source rows), which spares reading every article.
+     * The sources alone: {@link Selection#sourceWhere()} reaches an input's article only through a subquery, so the
+     * reports that show no article column never read an article (on H2 a row read is the whole row, body included).
      */
-    private static String sourcesForCounts(Selection sel) {
-        return sel.sourceWhere().contains("a.") ? SOURCES_JOIN : " FROM sources s ";
-    }
+    private static final String SOURCES = " FROM sources s ";
 
     static String articles(Selection sel) {
         return "SELECT a.article_key, a.menafn_doc_id, a.menafn_article_no, a.menafn_provider_code, a.kuna_id,"
@@ -28,7 +27,7 @@ final class ReportSql {
     static String sources(Selection sel) {
         return "SELECT s.source, s.status, s.article_key, s.duplicate_of, s.reason, s.reason_text, s.similarity,"
                 + " s.url, s.body_sha256, s.published_date, s.provider_key, s.run_id, s.run_date, s.first_seen_run"
-                + SOURCES_JOIN + "WHERE " + sel.sourceWhere() + " ORDER BY s.source";
+                + SOURCES + "WHERE " + sel.sourceWhere() + " ORDER BY s.source";
     }
 
     static String duplicates(Selection sel) {
@@ -40,38 +39,64 @@ final class ReportSql {
 
     static String rejects(Selection sel) {
         return "SELECT s.source, s.reason, s.reason_text, s.url, s.run_id, s.run_date, s.first_seen_run"
-                + SOURCES_JOIN + "WHERE s.status = 'rejected' AND " + sel.sourceWhere() + " ORDER BY s.source";
+                + SOURCES + "WHERE s.status = 'rejected' AND " + sel.sourceWhere() + " ORDER BY s.source";
     }
 
-    /** Parameters: article params, then source params. Same shape as the {@code provider_daily} view. */
+    /**
+     * Parameters: article params, then source params. Same rows as the {@code provider_daily} view. Each side is
+     * grouped on its own before the two are added up, so the union holds a row per day and provider, not one per
+     * article and input; an input's date and provider fall back to its article's through a subquery that runs only
+     * when the input has none.
+     */
     static String providerDaily(Selection sel) {
         return "SELECT t.published_date, t.provider_key, MIN(t.provider), SUM(t.n_articles), SUM(t.n_duplicates),"
                 + " SUM(t.n_rejects) FROM ("
-                + " SELECT a.published_date AS published_date, a.provider_key AS provider_key, a.provider AS provider,"
-                + " 1 AS n_articles, 0 AS n_duplicates, 0 AS n_rejects FROM articles a WHERE " + sel.articleWhere()
+                + " SELECT a.published_date AS published_date, a.provider_key AS provider_key,"
+                + " MIN(a.provider) AS provider, COUNT(*) AS n_articles, 0 AS n_duplicates, 0 AS n_rejects"
+                + " FROM articles a WHERE " + sel.articleWhere() + " GROUP BY a.published_date, a.provider_key"
                 + " UNION ALL"
-                + " SELECT COALESCE(s.published_date, a.published_date), COALESCE(s.provider_key, a.provider_key),"
-                + " CAST(NULL AS VARCHAR(500)),"
-                + " 0, CASE WHEN s.status = 'duplicate' THEN 1 ELSE 0 END, CASE WHEN s.status = 'rejected' THEN 1 ELSE 0 END"
-                + SOURCES_JOIN + "WHERE s.status IN ('duplicate', 'rejected') AND " + sel.sourceWhere()
+                + " SELECT i.published_date, i.provider_key, CAST(NULL AS VARCHAR(500)), 0, SUM(i.n_duplicates),"
+                + " SUM(i.n_rejects) FROM ("
+                + " SELECT " + Selection.SOURCE_DATE + " AS published_date, " + Selection.SOURCE_PROVIDER
+                + " AS provider_key, CASE WHEN s.status = 'duplicate' THEN 1 ELSE 0 END AS n_duplicates,"
+                + " CASE WHEN s.status = 'rejected' THEN 1 ELSE 0 END AS n_rejects"
+                + SOURCES + "WHERE s.status IN ('duplicate', 'rejected') AND " + sel.sourceWhere()
+                + ") i GROUP BY i.published_date, i.provider_key"
                 + ") t GROUP BY t.published_date, t.provider_key"
                 + " ORDER BY t.published_date NULLS LAST, t.provider_key NULLS LAST";
     }
 
+    /**
+     * The selection's duplicates and rejects per publication date and provider key (an input's own, else its
+     * article's), in no particular order: the input side of {@link #providerDaily}. Parameters: source params.
+     */
+    static String inputsDaily(Selection sel) {
+        return "SELECT i.published_date, i.provider_key, SUM(i.n_duplicates), SUM(i.n_rejects) FROM ("
+                + " SELECT " + Selection.SOURCE_DATE + " AS published_date, " + Selection.SOURCE_PROVIDER
+                + " AS provider_key, CASE WHEN s.status = 'duplicate' THEN 1 ELSE 0 END AS n_duplicates,"
+                + " CASE WHEN s.status = 'rejected' THEN 1 ELSE 0 END AS n_rejects"
+                + SOURCES + "WHERE s.status IN ('duplicate', 'rejected') AND " + sel.sourceWhere()
+                + ") i GROUP BY i.published_date, i.provider_key";
+    }
+
+    /** Distinct texts of an array parameter in the database's order of text (its collation). */
+    static final String COLLATION_ORDER = "SELECT DISTINCT t.v FROM UNNEST(CAST(? AS VARCHAR ARRAY)) AS t(v)"
+            + " WHERE t.v IS NOT NULL ORDER BY t.v";
+
     /** How many rejects the selection has (the rows of {@link #rejects}). */
     static String rejectCount(Selection sel) {
-        return "SELECT COUNT(*)" + sourcesForCounts(sel) + "WHERE s.status = 'rejected' AND " + sel.sourceWhere();
+        return "SELECT COUNT(*)" + SOURCES + "WHERE s.status = 'rejected' AND " + sel.sourceWhere();
     }
 
     /** Duplicates of the selection per rule: rule, count, average similarity. */
     static String duplicatesByRule(Selection sel) {
-        return "SELECT s.reason, COUNT(*), CAST(AVG(s.similarity) AS DOUBLE PRECISION)" + sourcesForCounts(sel)
+        return "SELECT s.reason, COUNT(*), CAST(AVG(s.similarity) AS DOUBLE PRECISION)" + SOURCES
                 + "WHERE s.status = 'duplicate' AND " + sel.sourceWhere() + " GROUP BY s.reason ORDER BY s.reason NULLS LAST";
     }
 
     /** Rejects of the selection per reason code: reason, count. */
     static String rejectsByReason(Selection sel) {
-        return "SELECT s.reason, COUNT(*)" + sourcesForCounts(sel) + "WHERE s.status = 'rejected' AND " + sel.sourceWhere()
+        return "SELECT s.reason, COUNT(*)" + SOURCES + "WHERE s.status = 'rejected' AND " + sel.sourceWhere()
                 + " GROUP BY s.reason ORDER BY s.reason NULLS LAST";
     }
 
@@ -87,7 +112,7 @@ final class ReportSql {
     }
 
     static String sourceTotals(Selection sel) {
-        return "SELECT COUNT(*)" + sourcesForCounts(sel) + "WHERE " + sel.sourceWhere();
+        return "SELECT COUNT(*)" + SOURCES + "WHERE " + sel.sourceWhere();
     }
 
     /**

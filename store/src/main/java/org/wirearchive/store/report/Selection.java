@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Which store rows a set of reports covers, as SQL predicates over {@code articles a} and over
- * {@code sources s LEFT JOIN articles a ON a.article_key = s.article_key}, with their parameters.
+ * Which store rows a set of reports covers, as SQL predicates over {@code articles a} and over {@code sources s}
+ * (an input's article is reached through a subquery), with their parameters.
  *
  * @param runId          restrict to rows this run touched, or null for the whole store
  * @param from           first publication date (inclusive), or null for no range
@@ -15,7 +15,16 @@ import java.util.List;
  */
 public record Selection(Long runId, LocalDate from, LocalDate to, boolean includeUndated) {
 
-    private static final String SOURCE_DATE = "COALESCE(s.published_date, a.published_date)";
+    /**
+     * An input's publication date: its own, else its article's. The article is read only when the input has no date
+     * (COALESCE stops at its first non-null argument), and no report query needs a join for it.
+     */
+    static final String SOURCE_DATE = "COALESCE(s.published_date,"
+            + " (SELECT x.published_date FROM articles x WHERE x.article_key = s.article_key))";
+
+    /** An input's provider key: its own, else its article's (read only when the input has none). */
+    static final String SOURCE_PROVIDER = "COALESCE(s.provider_key,"
+            + " (SELECT x.provider_key FROM articles x WHERE x.article_key = s.article_key))";
 
     /** Everything in the store. */
     public static Selection wholeStore() {
@@ -48,7 +57,7 @@ public record Selection(Long runId, LocalDate from, LocalDate to, boolean includ
         return params;
     }
 
-    /** A predicate on {@code sources s} joined to {@code articles a} ({@code 1 = 1} when unrestricted). */
+    /** A predicate on {@code sources s} ({@code 1 = 1} when unrestricted); it names no other table alias. */
     String sourceWhere() {
         List<String> parts = new ArrayList<>();
         if (runId != null) {

@@ -38,7 +38,17 @@ final class DayCache {
 
     /** Loads the days of {@code [from, to]} that are not cached yet (one query for all of them). */
     void ensure(LocalDate from, LocalDate to) {
-        ensure(from.datesUntil(to.plusDays(1)).toList());
+        // the usual case, every day cached, without building a list of days: the same pins and uses in the same order
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            if (!index.hasDay(d)) {
+                ensure(from.datesUntil(to.plusDays(1)).toList());
+                return;
+            }
+        }
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            eviction.pin(d);
+            eviction.used(d);
+        }
     }
 
     /** Loads every one of these days that is not cached yet (one query for all of them); pins them to this chunk. */
@@ -97,6 +107,31 @@ final class DayCache {
     /** See {@link DayIndex#carriers}. */
     int carriers(long band, LocalDate from, LocalDate to, IntList into, int limit) {
         return index.carriers(band, from, to, into, limit);
+    }
+
+    /** See {@link DayIndex#openWindow}. */
+    void openWindow(LocalDate from, LocalDate to) {
+        index.openWindow(from, to);
+    }
+
+    /** See {@link DayIndex#windowCarriers}. */
+    int windowCarriers(long band, IntList into, int limit) {
+        return index.windowCarriers(band, into, limit);
+    }
+
+    /** See {@link DayIndex#closeWindow}. */
+    void closeWindow() {
+        index.closeWindow();
+    }
+
+    /** See {@link DayIndex#puts()}. */
+    long puts() {
+        return index.puts();
+    }
+
+    /** See {@link DayIndex#putAt}. */
+    long putAt(int id) {
+        return index.putAt(id);
     }
 
     /** See {@link DayIndex#similarity}. */

@@ -44,6 +44,9 @@ final class DayIndex {
     /** The signatures of the copies, {@link MinHash#HASHES} ints each at {@code id * HASHES}, and if they are banded. */
     private int[] signatures = new int[1024 * MinHash.HASHES];
     private boolean[] banded = new boolean[1024];
+    /** When each copy was put: the value of {@link #puts} then (puts only grow, even across {@link #clear}). */
+    private long[] putAt = new long[1024];
+    private long puts;
     private int[] freeIds = new int[64];
     private int freeCount;
     private int nextId;
@@ -52,6 +55,12 @@ final class DayIndex {
     private final Map<String, int[]> idsByKey = new HashMap<>();
 
     private final IntList scratch = new IntList(256);
+    // the days of the current look-up's window (see openWindow)
+    private Day[] window = new Day[2 * 2 + 1];
+    private LocalDate[] windowDates = new LocalDate[window.length];
+    private long[] lastUse = new long[window.length];
+    private int windowSize;
+    private long useClock;
 
     DayIndex(Consumer<LocalDate> used) {
         this.used = used;
@@ -111,6 +120,16 @@ final class DayIndex {
         return nextId;
     }
 
+    /** How many copies were put so far: a copy with {@link #putAt} above this value was put after it was read. */
+    long puts() {
+        return puts;
+    }
+
+    /** When the cached copy {@code id} was put (see {@link #puts()}). */
+    long putAt(int id) {
+        return putAt[id];
+    }
+
     /** How many copies are cached. */
     int size() {
         return idBySource.size();
@@ -119,8 +138,9 @@ final class DayIndex {
     /** Sources on the days of {@code [from, to]} (all cached) with this content hash. */
     void content(String hash, LocalDate from, LocalDate to, Set<String> into) {
         long key = key(hash);
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            collect(day(d).byContent, key);
+        int n = resolve(from, to);
+        for (int k = 0; k < n; k++) {
+            collect(window[k].byContent, key);
             for (int i = 0; i < scratch.size(); i++) {
                 IndexedCopy c = copies[scratch.get(i)];
                 if (c.contentHash().equals(hash)) {
@@ -128,13 +148,15 @@ final class DayIndex {
                 }
             }
         }
+        useInOrder(n);
     }
 
     /** Sources on the days of {@code [from, to]} (all cached) with this headline hash. */
     void headline(String hash, LocalDate from, LocalDate to, Set<String> into) {
         long key = key(hash);
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            collect(day(d).byHeadline, key);
+        int n = resolve(from, to);
+        for (int k = 0; k < n; k++) {
+            collect(window[k].byHeadline, key);
             for (int i = 0; i < scratch.size(); i++) {
                 IndexedCopy c = copies[scratch.get(i)];
                 if (hash.equals(c.headlineHash())) {
@@ -142,6 +164,7 @@ final class DayIndex {
                 }
             }
         }
+        useInOrder(n);
     }
 
     private void collect(IdPostings postings, long key) {
@@ -151,17 +174,86 @@ final class DayIndex {
 
     /**
      * Appends the ids of the copies on the days of {@code [from, to]} (all cached) that carry this band value, when
-     * at most {@code limit} do; returns how many do, or -1 (and leaves {@code into} in any state) when more do.
+     * at most {@code limit} do; returns how many do, or -1 (and leaves {@code into} in any state) when more do. The
+     * days are used from {@code from} on up to the day where the limit was passed.
      */
     int carriers(long band, LocalDate from, LocalDate to, IntList into, int limit) {
+        openWindow(from, to);
+        int n = windowCarriers(band, into, limit);
+        closeWindow();
+        return n;
+    }
+
+    /**
+     * Resolves the days of {@code [from, to]} (all cached) once for a series of {@link #windowCarriers} probes, so
+     * that a probe costs one table look-up per day and no date arithmetic. The uses of the days are recorded and
+     * reported by {@link #closeWindow} in the order the probes made them last, so the eviction sees the same order
+     * of days as if every probe had reported each use at once.
+     */
+    void openWindow(LocalDate from, LocalDate to) {
+        int n = resolve(from, to);
+        windowSize = n;
+        Arrays.fill(lastUse, 0, n, 0L);
+        useClock = 0;
+    }
+
+    /** {@link #carriers} on the window of {@link #openWindow}. */
+    int windowCarriers(long band, IntList into, int limit) {
         int n = 0;
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            n += day(d).byBand.collect(band, into, limit - n);
+        for (int k = 0; k < windowSize; k++) {
+            lastUse[k] = ++useClock;
+            n += window[k].byBand.collect(band, into, limit - n);
             if (n > limit) {
                 return -1;
             }
         }
         return n;
+    }
+
+    /** Reports the uses of the window's days, least recent first (see {@link #openWindow}). */
+    void closeWindow() {
+        int n = windowSize;
+        windowSize = 0;
+        // at most a handful of days: pick the least recent remaining use each time
+        for (int done = 0; done < n; done++) {
+            int least = -1;
+            for (int k = 0; k < n; k++) {
+                if (lastUse[k] > 0 && (least < 0 || lastUse[k] < lastUse[least])) {
+                    least = k;
+                }
+            }
+            if (least < 0) {
+                return;
+            }
+            used.accept(windowDates[least]);
+            lastUse[least] = 0;
+        }
+    }
+
+    /** Puts the cached days of {@code [from, to]} into {@link #window} in order, without using them; returns how many. */
+    private int resolve(LocalDate from, LocalDate to) {
+        int n = 0;
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            Day day = days.get(d);
+            if (day == null) {
+                throw new IllegalStateException("dedup day not loaded: " + d);
+            }
+            if (n == window.length) {
+                window = Arrays.copyOf(window, n * 2);
+                windowDates = Arrays.copyOf(windowDates, n * 2);
+                lastUse = Arrays.copyOf(lastUse, n * 2);
+            }
+            window[n] = day;
+            windowDates[n++] = d;
+        }
+        return n;
+    }
+
+    /** Uses the first {@code n} days of {@link #window}, in order. */
+    private void useInOrder(int n) {
+        for (int k = 0; k < n; k++) {
+            used.accept(windowDates[k]);
+        }
     }
 
     /**
@@ -170,16 +262,6 @@ final class DayIndex {
      */
     double similarity(MinHash signature, int id) {
         return banded[id] ? signature.similarity(signatures, id * MinHash.HASHES) : -1;
-    }
-
-    /** A cached day, as a use of it. */
-    private Day day(LocalDate d) {
-        Day day = days.get(d);
-        if (day == null) {
-            throw new IllegalStateException("dedup day not loaded: " + d);
-        }
-        used.accept(d);
-        return day;
     }
 
     /**
@@ -249,6 +331,7 @@ final class DayIndex {
         canonical[id] = isCanonical;
         c.minHash().copyInto(signatures, id * MinHash.HASHES);
         banded[id] = c.minHash().banded();
+        putAt[id] = ++puts;
         idBySource.put(c.source(), id);
         addKey(c.articleKey(), id);
         Day day = days.get(c.date());
@@ -290,6 +373,7 @@ final class DayIndex {
             canonical = Arrays.copyOf(canonical, nextId * 2);
             signatures = Arrays.copyOf(signatures, nextId * 2 * MinHash.HASHES);
             banded = Arrays.copyOf(banded, nextId * 2);
+            putAt = Arrays.copyOf(putAt, nextId * 2);
         }
         return nextId++;
     }

@@ -48,6 +48,8 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
         boolean moved; // re-keyed in this chunk
         /** The band values of its current content (none when undated). */
         long[] bands;
+        /** Its number in {@code rowList}, set when it is first indexed. */
+        int number = -1;
 
         Row(IndexedCopy copy, boolean canonical, boolean stored) {
             this.copy = copy;
@@ -75,7 +77,11 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
     private final Map<Long, Set<String>> byKuna = new HashMap<>();
     private final Map<String, Set<String>> byContent = new HashMap<>();
     private final Map<String, Set<String>> byHeadline = new HashMap<>();
-    private final Map<Long, Set<String>> byBand = new HashMap<>();
+    /** Band value to the numbers of the rows ({@link #rowList}) that carry it. */
+    private final IdPostings byBand = new IdPostings();
+    /** The rows by number, in the order they were taken. */
+    private final List<Row> rowList = new ArrayList<>();
+    private final IntList bandRows = new IntList(16);
     // what was loaded: a lookup outside of it would be answered wrongly, so it is refused
     private final Set<String> sources = new HashSet<>();
     private final Set<Long> menafn = new HashSet<>();
@@ -89,7 +95,6 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
         this.jdbc = jdbc;
         this.days = days;
         this.bandSearch = bandSearch;
-        bandSearch.nextChunk();
         List<LocalDate> dates = new ArrayList<>();
         for (IndexedCopy c : incoming) {
             sources.add(c.source());
@@ -104,6 +109,7 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
             }
         }
         days.ensure(DayCache.windows(dates, Deduplicator.WINDOW_DAYS));
+        bandSearch.nextChunk(); // after the window days are cached, before any row is taken
         for (List<String> slice : InLists.slices(sources)) {
             select("c.source IN (" + InLists.marks(slice.size()) + ")", slice.toArray());
         }
@@ -194,6 +200,10 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
     }
 
     private void index(Row r) {
+        if (r.number < 0) {
+            r.number = rowList.size();
+            rowList.add(r);
+        }
         IndexedCopy c = r.copy;
         String src = c.source();
         put(byKey, c.articleKey(), src);
@@ -208,7 +218,7 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
             put(byHeadline, c.headlineHash(), src);
         }
         for (long b : r.bands) {
-            put(byBand, b, src);
+            byBand.add(b, r.number);
         }
     }
 
@@ -221,7 +231,7 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
         remove(byContent, c.contentHash(), src);
         remove(byHeadline, c.headlineHash(), src);
         for (long b : r.bands) {
-            remove(byBand, b, src);
+            byBand.remove(b, r.number);
         }
     }
 
@@ -423,13 +433,13 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
 
     @Override
     public void carriers(long band, LocalDate from, LocalDate to, List<IndexedCopy> into) {
-        Set<String> own = byBand.get(band);
-        if (own != null) {
-            for (String src : own) {
-                Row r = bySource.get(src);
-                if (inWindow(r.copy, from, to)) {
-                    into.add(r.copy);
-                }
+        IntList own = bandRows;
+        own.clear();
+        byBand.collect(band, own);
+        for (int i = 0; i < own.size(); i++) {
+            Row r = rowList.get(own.get(i));
+            if (inWindow(r.copy, from, to)) {
+                into.add(r.copy);
             }
         }
     }

@@ -84,6 +84,11 @@ final class DayCache {
         return index.id(source);
     }
 
+    /** See {@link DayIndex#canonicalId}. */
+    int canonicalId(String articleKey) {
+        return index.canonicalId(articleKey);
+    }
+
     /** The cached copy with this id (a live id, from {@link #carriers}). */
     IndexedCopy copy(int id) {
         return index.copy(id);

@@ -110,6 +110,19 @@ final class DayIndex {
         return id == null ? -1 : id;
     }
 
+    /** The id of the cached copy that is the canonical copy of this key, or -1 (none cached is). */
+    int canonicalId(String articleKey) {
+        int[] ids = idsByKey.get(articleKey);
+        if (ids != null) {
+            for (int id : ids) {
+                if (canonical[id]) {
+                    return id;
+                }
+            }
+        }
+        return -1;
+    }
+
     /** The cached copy with this id (a live id, from {@link #carriers}). */
     IndexedCopy copy(int id) {
         return copies[id];

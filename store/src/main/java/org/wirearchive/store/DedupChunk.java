@@ -153,10 +153,23 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
         }
     }
 
+    /**
+     * Loads the canonical copy of this key unless it was. A key has at most one committed canonical copy, so when the
+     * day cache holds it, it is the row the query would return: it is taken from the cache, without a query.
+     */
     private void ensureKey(String key) {
-        if (!keys.contains(key)) {
-            loadCanonicals(List.of(key));
+        if (keys.contains(key)) {
+            return;
         }
+        int cached = days.canonicalId(key);
+        if (cached >= 0) {
+            keys.add(key);
+            if (!bySource.containsKey(days.copy(cached).source())) {
+                takeCached(cached);
+            }
+            return;
+        }
+        loadCanonicals(List.of(key));
     }
 
     private void loaded(ResultSet rs) throws SQLException {
@@ -167,13 +180,17 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
         int cached = days.id(source);
         if (cached >= 0) {
             // the same committed row: take the cached one
-            pull(days.entry(cached));
-            bandSearch.markHeld(cached);
+            takeCached(cached);
             return;
         }
         Row row = new Row(DedupCopies.map(rs, 0), DedupCopies.canonical(rs), true);
         bySource.put(source, row);
         index(row);
+    }
+
+    private void takeCached(int id) {
+        pull(days.entry(id));
+        bandSearch.markHeld(id);
     }
 
     /**

@@ -102,7 +102,8 @@ final class BandSearch {
                         found.add(chunk.rekeyed(days.copy(id)));
                     }
                 }
-                for (IndexedCopy c : rows) {
+                for (int i = 0; i < rows.size(); i++) {
+                    IndexedCopy c = rows.get(i);
                     if (testedRows == null) {
                         testedRows = new HashSet<>();
                     }

@@ -38,14 +38,13 @@ final class DayCache {
 
     /** Loads the days of {@code [from, to]} that are not cached yet (one query for all of them). */
     void ensure(LocalDate from, LocalDate to) {
-        // the usual case, every day cached, without building a list of days: the same pins and uses in the same order
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            if (!index.hasDay(d)) {
-                ensure(from.datesUntil(to.plusDays(1)).toList());
-                return;
-            }
+        if (!index.hasDays(from, to)) {
+            ensure(from.datesUntil(to.plusDays(1)).toList());
+            return;
         }
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+        // the usual case, every day cached: the same pins and uses in the same order, without making a date
+        for (long e = from.toEpochDay(); e <= to.toEpochDay(); e++) {
+            LocalDate d = index.cachedDate(e);
             eviction.pin(d);
             eviction.used(d);
         }

@@ -26,15 +26,25 @@ final class DayIndex {
     }
 
     private static final class Day {
+        /** The day, the instance the eviction knows it by. */
+        final LocalDate date;
+        final long epochDay;
         /** Ids put on this day; an id freed or reused since is skipped when the day is dropped. */
         final IntList ids = new IntList(64);
         final IdPostings byContent = new IdPostings();
         final IdPostings byHeadline = new IdPostings();
         final IdPostings byBand = new IdPostings();
+
+        Day(LocalDate date) {
+            this.date = date;
+            this.epochDay = date.toEpochDay();
+        }
     }
 
     private final Consumer<LocalDate> used;
     private final Map<LocalDate, Day> days = new HashMap<>();
+    /** The cached days by epoch day modulo its length (a window's days never collide): no date made to find one. */
+    private final Day[] byEpochDay = new Day[64];
     /** One instance per date, shared by the cached copies. */
     private final Map<LocalDate, LocalDate> dates = new HashMap<>();
 
@@ -57,7 +67,6 @@ final class DayIndex {
     private final IntList scratch = new IntList(256);
     // the days of the current look-up's window (see openWindow)
     private Day[] window = new Day[2 * 2 + 1];
-    private LocalDate[] windowDates = new LocalDate[window.length];
     private long[] lastUse = new long[window.length];
     private int windowSize;
     private long useClock;
@@ -73,12 +82,17 @@ final class DayIndex {
 
     /** Starts an empty cached day, to be filled with {@link #put}. */
     void addDay(LocalDate d) {
-        days.put(d, new Day());
+        Day day = new Day(d);
+        days.put(d, day);
+        byEpochDay[slot(day.epochDay)] = day;
     }
 
     /** Drops a cached day and its copies (the day's own tables go with it). */
     void dropDay(LocalDate date) {
         Day day = days.remove(date);
+        if (byEpochDay[slot(day.epochDay)] == day) {
+            byEpochDay[slot(day.epochDay)] = null;
+        }
         dates.remove(date);
         IntList ids = day.ids;
         for (int i = 0; i < ids.size(); i++) {
@@ -238,34 +252,65 @@ final class DayIndex {
             if (least < 0) {
                 return;
             }
-            used.accept(windowDates[least]);
+            used.accept(window[least].date);
             lastUse[least] = 0;
         }
     }
 
     /** Puts the cached days of {@code [from, to]} into {@link #window} in order, without using them; returns how many. */
     private int resolve(LocalDate from, LocalDate to) {
-        int n = 0;
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            Day day = days.get(d);
-            if (day == null) {
-                throw new IllegalStateException("dedup day not loaded: " + d);
-            }
-            if (n == window.length) {
-                window = Arrays.copyOf(window, n * 2);
-                windowDates = Arrays.copyOf(windowDates, n * 2);
-                lastUse = Arrays.copyOf(lastUse, n * 2);
-            }
-            window[n] = day;
-            windowDates[n++] = d;
+        long first = from.toEpochDay();
+        int n = (int) (to.toEpochDay() - first + 1);
+        if (n > window.length) {
+            window = Arrays.copyOf(window, n);
+            lastUse = Arrays.copyOf(lastUse, n);
         }
-        return n;
+        for (int k = 0; k < n; k++) {
+            Day day = day(first + k);
+            if (day == null) {
+                throw new IllegalStateException("dedup day not loaded: " + LocalDate.ofEpochDay(first + k));
+            }
+            window[k] = day;
+        }
+        return Math.max(n, 0);
+    }
+
+    /** True when every day of {@code [from, to]} is cached (not a use of them). */
+    boolean hasDays(LocalDate from, LocalDate to) {
+        for (long e = from.toEpochDay(); e <= to.toEpochDay(); e++) {
+            if (day(e) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The instance of a cached day's date (the one the eviction knows), by its epoch day. */
+    LocalDate cachedDate(long epochDay) {
+        return day(epochDay).date;
+    }
+
+    /** The cached day with this epoch day, or null. */
+    private Day day(long epochDay) {
+        Day day = byEpochDay[slot(epochDay)];
+        if (day != null && day.epochDay == epochDay) {
+            return day;
+        }
+        day = days.get(LocalDate.ofEpochDay(epochDay));
+        if (day != null) {
+            byEpochDay[slot(epochDay)] = day;
+        }
+        return day;
+    }
+
+    private int slot(long epochDay) {
+        return (int) (epochDay & (byEpochDay.length - 1));
     }
 
     /** Uses the first {@code n} days of {@link #window}, in order. */
     private void useInOrder(int n) {
         for (int k = 0; k < n; k++) {
-            used.accept(windowDates[k]);
+            used.accept(window[k].date);
         }
     }
 
@@ -324,6 +369,7 @@ final class DayIndex {
     /** Forgets everything. */
     void clear() {
         days.clear();
+        Arrays.fill(byEpochDay, null);
         dates.clear();
         Arrays.fill(copies, 0, nextId, null);
         nextId = 0;

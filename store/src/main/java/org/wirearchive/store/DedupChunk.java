@@ -464,7 +464,8 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
     /** A committed copy with the chunk's re-keys so far applied, as the database will apply them. */
     @Override
     public IndexedCopy rekeyed(IndexedCopy c) {
-        for (Rekey rk : rekeys) {
+        for (int i = 0; i < rekeys.size(); i++) {
+            Rekey rk = rekeys.get(i);
             if (c.articleKey().equals(rk.oldKey())) {
                 c = c.withKey(rk.newKey());
             }

@@ -46,6 +46,7 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
         final boolean loadedCanonical;
         boolean replaced; // its content was rewritten by add()
         boolean moved; // re-keyed in this chunk
+        boolean pulled; // taken from the day cache (its copy is the cached one)
         /** The band values of its current content (none when undated). */
         long[] bands;
         /** Its number in {@code rowList}, set when it is first indexed. */
@@ -58,6 +59,11 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
             this.loadedKey = copy.articleKey();
             this.loadedCanonical = canonical;
             this.bands = bandsOf(copy);
+        }
+
+        /** True when it was taken from the day cache and the chunk changed nothing of it. */
+        boolean cachedAsIs() {
+            return pulled && !replaced && !moved && copy.articleKey().equals(loadedKey) && canonical == loadedCanonical;
         }
 
         /** True when only its key or canonical flag changed since it was loaded. */
@@ -199,6 +205,7 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
      */
     private void pull(DayIndex.Entry e) {
         Row row = new Row(e.copy(), e.canonical(), true);
+        row.pulled = true;
         for (Rekey rk : rekeys) {
             if (row.copy.articleKey().equals(rk.oldKey())) {
                 row.copy = row.copy.withKey(rk.newKey());
@@ -485,6 +492,9 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
         List<Row> moves = new ArrayList<>();
         List<DayIndex.Entry> finalStates = new ArrayList<>(bySource.size());
         for (Row r : bySource.values()) {
+            if (r.cachedAsIs()) {
+                continue; // the cache holds it as it is: nothing to write, nothing to apply
+            }
             DayIndex.Entry now = new DayIndex.Entry(r.copy, r.canonical);
             finalStates.add(now);
             if (!r.stored) {

@@ -144,13 +144,20 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
 
     /**
      * Loads the canonical copies of these keys. The copies of a key that stay unloaded are never canonical, and the
-     * only change the chunk can make to them is a re-key, replayed in order when the chunk is written.
+     * only change the chunk can make to them is a re-key, replayed in order when the chunk is written. A key has at
+     * most one committed canonical copy, so when the day cache holds it, it is the row the query would return: it is
+     * taken from the cache, and only the other keys are queried.
      */
     private void loadCanonicals(Collection<String> wanted) {
         List<String> missing = new ArrayList<>();
         for (String k : wanted) {
             if (keys.add(k)) {
-                missing.add(k);
+                int cached = days.canonicalId(k);
+                if (cached < 0) {
+                    missing.add(k);
+                } else if (!bySource.containsKey(days.copy(cached).source())) {
+                    takeCached(cached);
+                }
             }
         }
         for (List<String> slice : InLists.slices(missing)) {
@@ -159,23 +166,10 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
         }
     }
 
-    /**
-     * Loads the canonical copy of this key unless it was. A key has at most one committed canonical copy, so when the
-     * day cache holds it, it is the row the query would return: it is taken from the cache, without a query.
-     */
     private void ensureKey(String key) {
-        if (keys.contains(key)) {
-            return;
+        if (!keys.contains(key)) {
+            loadCanonicals(List.of(key));
         }
-        int cached = days.canonicalId(key);
-        if (cached >= 0) {
-            keys.add(key);
-            if (!bySource.containsKey(days.copy(cached).source())) {
-                takeCached(cached);
-            }
-            return;
-        }
-        loadCanonicals(List.of(key));
     }
 
     private void loaded(ResultSet rs) throws SQLException {

@@ -37,8 +37,10 @@ final class BandSearch {
     private final DayCache days;
 
     // Marks of the day cache's ids. tested: valid where it equals the current look-up's stamp. held (whether the chunk
-    // holds a row for the id's source): valid where seen equals the chunk's stamp. Within a chunk the cache frees no
-    // id, a copy it loads gets a new id, and a cached copy becomes held only when pulled into the chunk (marked then).
+    // holds a row for the id's source): valid where seen equals the chunk's stamp; an id without a valid mark is not
+    // held when it was cached before the chunk started (see nextChunk), else the chunk is asked once. Within a chunk
+    // the cache frees no id, a copy it loads gets a new id, and a cached copy becomes held only when pulled into the
+    // chunk (marked then).
     private final IntList carriers = new IntList(256);
     private final List<IndexedCopy> chunkRows = new ArrayList<>();
     private int[] tested = new int[0];

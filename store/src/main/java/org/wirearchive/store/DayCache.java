@@ -88,7 +88,7 @@ final class DayCache {
         return index.canonicalId(articleKey);
     }
 
-    /** The cached copy with this id (a live id, from {@link #carriers}). */
+    /** The cached copy with this id (a live id, from {@link #windowCarriers}). */
     IndexedCopy copy(int id) {
         return index.copy(id);
     }
@@ -106,11 +106,6 @@ final class DayCache {
     /** Sources on the days of {@code [from, to]} (all cached) with this headline hash. */
     void headline(String hash, LocalDate from, LocalDate to, Set<String> into) {
         index.headline(hash, from, to, into);
-    }
-
-    /** See {@link DayIndex#carriers}. */
-    int carriers(long band, LocalDate from, LocalDate to, IntList into, int limit) {
-        return index.carriers(band, from, to, into, limit);
     }
 
     /** See {@link DayIndex#openWindow}. */

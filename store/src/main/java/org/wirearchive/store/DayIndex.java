@@ -16,7 +16,7 @@ import org.wirearchive.core.dedup.MinHash;
  * The index of the {@link DayCache}: the cached committed copies of whole days and the tables that find them. Each
  * cached copy has an int id; the day tables (content hash, headline hash, band value to ids) are primitive tables
  * ({@link IdPostings}), so a cached copy costs its {@link IndexedCopy} and a few hundred bytes of arrays, and the band
- * look-up of the writer ({@link #carriers}) walks ids without creating an object per candidate. Every use of a day
+ * look-up of the writer ({@link #windowCarriers}) walks ids without creating an object per candidate. Every use of a day
  * is reported to {@code used} (the eviction orders the days by it). Not thread-safe.
  */
 final class DayIndex {
@@ -65,7 +65,7 @@ final class DayIndex {
     private final Map<String, int[]> idsByKey = new HashMap<>();
 
     private final IntList scratch = new IntList(256);
-    // the days of the current look-up's window (see openWindow)
+    // the days of the current look-up's window (see openWindow; also the same-body and same-headline look-ups use it)
     private Day[] window = new Day[2 * 2 + 1];
     private long[] lastUse = new long[window.length];
     private int windowSize;
@@ -137,7 +137,7 @@ final class DayIndex {
         return -1;
     }
 
-    /** The cached copy with this id (a live id, from {@link #carriers}). */
+    /** The cached copy with this id (a live id, from {@link #windowCarriers}). */
     IndexedCopy copy(int id) {
         return copies[id];
     }
@@ -200,19 +200,8 @@ final class DayIndex {
     }
 
     /**
-     * Appends the ids of the copies on the days of {@code [from, to]} (all cached) that carry this band value, when
-     * at most {@code limit} do; returns how many do, or -1 (and leaves {@code into} in any state) when more do. The
-     * days are used from {@code from} on up to the day where the limit was passed.
-     */
-    int carriers(long band, LocalDate from, LocalDate to, IntList into, int limit) {
-        openWindow(from, to);
-        int n = windowCarriers(band, into, limit);
-        closeWindow();
-        return n;
-    }
-
-    /**
-     * Resolves the days of {@code [from, to]} (all cached) once for a series of {@link #windowCarriers} probes, so
+     * Resolves the days of {@code [from, to]} (all cached) once for a series of {@link #windowCarriers} probes (one
+     * band look-up at a time), so
      * that a probe costs one table look-up per day and no date arithmetic. The uses of the days are recorded and
      * reported by {@link #closeWindow} in the order the probes made them last, so the eviction sees the same order
      * of days as if every probe had reported each use at once.
@@ -224,7 +213,11 @@ final class DayIndex {
         useClock = 0;
     }
 
-    /** {@link #carriers} on the window of {@link #openWindow}. */
+    /**
+     * Appends the ids of the copies on the window's days (see {@link #openWindow}) that carry this band value, when at
+     * most {@code limit} do; returns how many do, or -1 (and leaves {@code into} in any state) when more do. The days
+     * are used from the first on up to the day where the limit was passed.
+     */
     int windowCarriers(long band, IntList into, int limit) {
         int n = 0;
         for (int k = 0; k < windowSize; k++) {

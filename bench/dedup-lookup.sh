@@ -42,7 +42,7 @@ run empty
 
 # (b): create the schema with an empty run, then fill it with N synthetic stored articles
 mkdir -p "$dir/none"
-"$wa" ingest --input "$dir/none" --data "$dir/filled" --out "$dir/filled-out" --run-date 2000-01-01 >/dev/null 2>&1
+"$wa" ingest --input "$dir/none" --allow-empty --data "$dir/filled" --out "$dir/filled-out" --run-date 2000-01-01 >/dev/null 2>&1
 sig=$(printf 'A%.0s' $(seq 512))
 # filled in slices of 50,000 articles: RunScript commits each statement, and one huge INSERT ... SELECT (then with
 # 24 million band rows) made H2's file grow past 70 GB (its undo log) and filled the disk

@@ -4,9 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.wirearchive.core.dedup.Deduplicator;
 import org.wirearchive.core.dedup.IndexedCopy;
@@ -39,14 +37,19 @@ final class BandSearch {
     private final DayCache days;
 
     // Marks of the day cache's ids. tested: valid where it equals the current look-up's stamp. held (whether the chunk
-    // holds a row for the id's source): valid where seen equals the chunk's stamp. Within a chunk the cache frees no
-    // id, a copy it loads gets a new id, and a cached copy becomes held only when pulled into the chunk (marked then).
+    // holds a row for the id's source): valid where seen equals the chunk's stamp; an id without a valid mark is not
+    // held when it was cached before the chunk started (see nextChunk), else the chunk is asked once. Within a chunk
+    // the cache frees no id, a copy it loads gets a new id, and a cached copy becomes held only when pulled into the
+    // chunk (marked then).
     private final IntList carriers = new IntList(256);
+    private final List<IndexedCopy> chunkRows = new ArrayList<>();
     private int[] tested = new int[0];
     private int[] seen = new int[0];
     private boolean[] held = new boolean[0];
     private int lookups;
     private int chunks;
+    /** The day cache's {@link DayCache#puts()} when the chunk started: a copy put later is checked by its source. */
+    private long chunkPuts;
 
     BandSearch(DayCache days) {
         this.days = days;
@@ -63,48 +66,60 @@ final class BandSearch {
             double minSimilarity, Chunk chunk) {
         days.ensure(from, to);
         int lookup = nextLookup(days.idBound());
-        Map<String, IndexedCopy> found = new LinkedHashMap<>();
-        Set<String> testedRows = new HashSet<>();
-        List<IndexedCopy> rows = new ArrayList<>();
+        // committed copies and chunk rows are each found once (marks, and the rows' sources): no two share a source,
+        // since a committed copy the chunk holds is answered by the chunk's row
+        List<IndexedCopy> found = new ArrayList<>();
+        Set<String> testedRows = null;
+        List<IndexedCopy> rows = chunkRows;
         IntList ids = carriers;
-        for (long b : bands) {
-            ids.clear();
-            rows.clear();
-            // committed carriers that the chunk does not hold are exact; at most every chunk row differs from its
-            // committed self: beyond that margin the band is certainly too common, without looking at its copies
-            if (days.carriers(b, from, to, ids, Deduplicator.MAX_BAND_COPIES + chunk.rows()) < 0) {
-                continue;
-            }
-            int carrying = 0;
-            for (int i = 0; i < ids.size(); i++) {
-                if (!heldByChunk(ids.get(i), chunk)) {
-                    carrying++;
-                }
-            }
-            chunk.carriers(b, from, to, rows);
-            carrying += rows.size();
-            if (carrying > Deduplicator.MAX_BAND_COPIES) {
-                continue;
-            }
-            for (int i = 0; i < ids.size(); i++) {
-                int id = ids.get(i);
-                if (heldByChunk(id, chunk) || tested[id] == lookup) {
+        int limit = Deduplicator.MAX_BAND_COPIES + chunk.rows();
+        days.openWindow(from, to);
+        try {
+            for (long b : bands) {
+                ids.clear();
+                rows.clear();
+                // committed carriers that the chunk does not hold are exact; at most every chunk row differs from its
+                // committed self: beyond that margin the band is certainly too common, without looking at its copies
+                if (days.windowCarriers(b, ids, limit) < 0) {
                     continue;
                 }
-                tested[id] = lookup;
-                if (signature == null || days.similarity(signature, id) >= minSimilarity) {
-                    IndexedCopy c = chunk.rekeyed(days.copy(id));
-                    found.putIfAbsent(c.source(), c);
+                int carrying = 0;
+                for (int i = 0; i < ids.size(); i++) {
+                    if (!heldByChunk(ids.get(i), chunk)) {
+                        carrying++;
+                    }
+                }
+                chunk.carriers(b, from, to, rows);
+                carrying += rows.size();
+                if (carrying > Deduplicator.MAX_BAND_COPIES) {
+                    continue;
+                }
+                for (int i = 0; i < ids.size(); i++) {
+                    int id = ids.get(i);
+                    if (tested[id] == lookup || heldByChunk(id, chunk)) {
+                        continue;
+                    }
+                    tested[id] = lookup;
+                    if (signature == null || days.similarity(signature, id) >= minSimilarity) {
+                        found.add(chunk.rekeyed(days.copy(id)));
+                    }
+                }
+                for (int i = 0; i < rows.size(); i++) {
+                    IndexedCopy c = rows.get(i);
+                    if (testedRows == null) {
+                        testedRows = new HashSet<>();
+                    }
+                    if (testedRows.add(c.source()) && (signature == null
+                            || (c.minHash().banded() && signature.similarity(c.minHash()) >= minSimilarity))) {
+                        found.add(c);
+                    }
                 }
             }
-            for (IndexedCopy c : rows) {
-                if (testedRows.add(c.source()) && (signature == null
-                        || (c.minHash().banded() && signature.similarity(c.minHash()) >= minSimilarity))) {
-                    found.putIfAbsent(c.source(), c);
-                }
-            }
+        } finally {
+            days.closeWindow();
         }
-        return new ArrayList<>(found.values());
+        rows.clear();
+        return found;
     }
 
     /** Starts a look-up: a new stamp, and mark arrays that cover every id below {@code idBound}. */
@@ -117,12 +132,18 @@ final class BandSearch {
         return lookups;
     }
 
-    /** Starts a chunk: whether an id is held is found again. */
+    /**
+     * Starts a chunk: no cached copy is held until {@link #markHeld} says so. Called once the chunk's window days are
+     * cached and before it loads its rows: every row the chunk then takes of a copy cached by then is marked when it
+     * is taken ({@link #markHeld}); whether the chunk holds a copy cached later (a day loaded within the chunk) is
+     * asked of the chunk, once per chunk.
+     */
     void nextChunk() {
         if (++chunks == 0) {
             Arrays.fill(seen, 0);
             chunks = 1;
         }
+        chunkPuts = days.puts();
     }
 
     private void cover(int idBound) {
@@ -136,10 +157,14 @@ final class BandSearch {
 
     /** True when the chunk holds a row for the cached copy {@code id} (then the row answers, not the cache). */
     private boolean heldByChunk(int id, Chunk chunk) {
-        if (seen[id] != chunks) {
-            seen[id] = chunks;
-            held[id] = chunk.holds(days.copy(id).source());
+        if (seen[id] == chunks) {
+            return held[id];
         }
+        if (days.putAt(id) <= chunkPuts) {
+            return false; // cached before the chunk took any row, and never marked
+        }
+        seen[id] = chunks;
+        held[id] = chunk.holds(days.copy(id).source());
         return held[id];
     }
 

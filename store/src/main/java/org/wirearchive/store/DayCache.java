@@ -38,7 +38,16 @@ final class DayCache {
 
     /** Loads the days of {@code [from, to]} that are not cached yet (one query for all of them). */
     void ensure(LocalDate from, LocalDate to) {
-        ensure(from.datesUntil(to.plusDays(1)).toList());
+        if (!index.hasDays(from, to)) {
+            ensure(from.datesUntil(to.plusDays(1)).toList());
+            return;
+        }
+        // the usual case, every day cached: the same pins and uses in the same order, without making a date
+        for (long e = from.toEpochDay(); e <= to.toEpochDay(); e++) {
+            LocalDate d = index.cachedDate(e);
+            eviction.pin(d);
+            eviction.used(d);
+        }
     }
 
     /** Loads every one of these days that is not cached yet (one query for all of them); pins them to this chunk. */
@@ -74,7 +83,12 @@ final class DayCache {
         return index.id(source);
     }
 
-    /** The cached copy with this id (a live id, from {@link #carriers}). */
+    /** See {@link DayIndex#canonicalId}. */
+    int canonicalId(String articleKey) {
+        return index.canonicalId(articleKey);
+    }
+
+    /** The cached copy with this id (a live id, from {@link #windowCarriers}). */
     IndexedCopy copy(int id) {
         return index.copy(id);
     }
@@ -94,9 +108,29 @@ final class DayCache {
         index.headline(hash, from, to, into);
     }
 
-    /** See {@link DayIndex#carriers}. */
-    int carriers(long band, LocalDate from, LocalDate to, IntList into, int limit) {
-        return index.carriers(band, from, to, into, limit);
+    /** See {@link DayIndex#openWindow}. */
+    void openWindow(LocalDate from, LocalDate to) {
+        index.openWindow(from, to);
+    }
+
+    /** See {@link DayIndex#windowCarriers}. */
+    int windowCarriers(long band, IntList into, int limit) {
+        return index.windowCarriers(band, into, limit);
+    }
+
+    /** See {@link DayIndex#closeWindow}. */
+    void closeWindow() {
+        index.closeWindow();
+    }
+
+    /** See {@link DayIndex#puts()}. */
+    long puts() {
+        return index.puts();
+    }
+
+    /** See {@link DayIndex#putAt}. */
+    long putAt(int id) {
+        return index.putAt(id);
     }
 
     /** See {@link DayIndex#similarity}. */

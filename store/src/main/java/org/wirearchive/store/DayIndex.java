@@ -16,7 +16,7 @@ import org.wirearchive.core.dedup.MinHash;
  * The index of the {@link DayCache}: the cached committed copies of whole days and the tables that find them. Each
  * cached copy has an int id; the day tables (content hash, headline hash, band value to ids) are primitive tables
  * ({@link IdPostings}), so a cached copy costs its {@link IndexedCopy} and a few hundred bytes of arrays, and the band
- * look-up of the writer ({@link #carriers}) walks ids without creating an object per candidate. Every use of a day
+ * look-up of the writer ({@link #windowCarriers}) walks ids without creating an object per candidate. Every use of a day
  * is reported to {@code used} (the eviction orders the days by it). Not thread-safe.
  */
 final class DayIndex {
@@ -26,15 +26,25 @@ final class DayIndex {
     }
 
     private static final class Day {
+        /** The day, the instance the eviction knows it by. */
+        final LocalDate date;
+        final long epochDay;
         /** Ids put on this day; an id freed or reused since is skipped when the day is dropped. */
         final IntList ids = new IntList(64);
         final IdPostings byContent = new IdPostings();
         final IdPostings byHeadline = new IdPostings();
         final IdPostings byBand = new IdPostings();
+
+        Day(LocalDate date) {
+            this.date = date;
+            this.epochDay = date.toEpochDay();
+        }
     }
 
     private final Consumer<LocalDate> used;
     private final Map<LocalDate, Day> days = new HashMap<>();
+    /** The cached days by epoch day modulo its length (a window's days never collide): no date made to find one. */
+    private final Day[] byEpochDay = new Day[64];
     /** One instance per date, shared by the cached copies. */
     private final Map<LocalDate, LocalDate> dates = new HashMap<>();
 
@@ -44,6 +54,9 @@ final class DayIndex {
     /** The signatures of the copies, {@link MinHash#HASHES} ints each at {@code id * HASHES}, and if they are banded. */
     private int[] signatures = new int[1024 * MinHash.HASHES];
     private boolean[] banded = new boolean[1024];
+    /** When each copy was put: the value of {@link #puts} then (puts only grow, even across {@link #clear}). */
+    private long[] putAt = new long[1024];
+    private long puts;
     private int[] freeIds = new int[64];
     private int freeCount;
     private int nextId;
@@ -52,6 +65,11 @@ final class DayIndex {
     private final Map<String, int[]> idsByKey = new HashMap<>();
 
     private final IntList scratch = new IntList(256);
+    // the days of the current look-up's window (see openWindow; also the same-body and same-headline look-ups use it)
+    private Day[] window = new Day[2 * 2 + 1];
+    private long[] lastUse = new long[window.length];
+    private int windowSize;
+    private long useClock;
 
     DayIndex(Consumer<LocalDate> used) {
         this.used = used;
@@ -64,12 +82,17 @@ final class DayIndex {
 
     /** Starts an empty cached day, to be filled with {@link #put}. */
     void addDay(LocalDate d) {
-        days.put(d, new Day());
+        Day day = new Day(d);
+        days.put(d, day);
+        byEpochDay[slot(day.epochDay)] = day;
     }
 
     /** Drops a cached day and its copies (the day's own tables go with it). */
     void dropDay(LocalDate date) {
         Day day = days.remove(date);
+        if (byEpochDay[slot(day.epochDay)] == day) {
+            byEpochDay[slot(day.epochDay)] = null;
+        }
         dates.remove(date);
         IntList ids = day.ids;
         for (int i = 0; i < ids.size(); i++) {
@@ -101,7 +124,20 @@ final class DayIndex {
         return id == null ? -1 : id;
     }
 
-    /** The cached copy with this id (a live id, from {@link #carriers}). */
+    /** The id of the cached copy that is the canonical copy of this key, or -1 (none cached is). */
+    int canonicalId(String articleKey) {
+        int[] ids = idsByKey.get(articleKey);
+        if (ids != null) {
+            for (int id : ids) {
+                if (canonical[id]) {
+                    return id;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** The cached copy with this id (a live id, from {@link #windowCarriers}). */
     IndexedCopy copy(int id) {
         return copies[id];
     }
@@ -109,6 +145,16 @@ final class DayIndex {
     /** An upper bound of the ids, for arrays indexed by id. */
     int idBound() {
         return nextId;
+    }
+
+    /** How many copies were put so far: a copy with {@link #putAt} above this value was put after it was read. */
+    long puts() {
+        return puts;
+    }
+
+    /** When the cached copy {@code id} was put (see {@link #puts()}). */
+    long putAt(int id) {
+        return putAt[id];
     }
 
     /** How many copies are cached. */
@@ -119,8 +165,9 @@ final class DayIndex {
     /** Sources on the days of {@code [from, to]} (all cached) with this content hash. */
     void content(String hash, LocalDate from, LocalDate to, Set<String> into) {
         long key = key(hash);
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            collect(day(d).byContent, key);
+        int n = resolve(from, to);
+        for (int k = 0; k < n; k++) {
+            collect(window[k].byContent, key);
             for (int i = 0; i < scratch.size(); i++) {
                 IndexedCopy c = copies[scratch.get(i)];
                 if (c.contentHash().equals(hash)) {
@@ -128,13 +175,15 @@ final class DayIndex {
                 }
             }
         }
+        useInOrder(n);
     }
 
     /** Sources on the days of {@code [from, to]} (all cached) with this headline hash. */
     void headline(String hash, LocalDate from, LocalDate to, Set<String> into) {
         long key = key(hash);
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            collect(day(d).byHeadline, key);
+        int n = resolve(from, to);
+        for (int k = 0; k < n; k++) {
+            collect(window[k].byHeadline, key);
             for (int i = 0; i < scratch.size(); i++) {
                 IndexedCopy c = copies[scratch.get(i)];
                 if (hash.equals(c.headlineHash())) {
@@ -142,6 +191,7 @@ final class DayIndex {
                 }
             }
         }
+        useInOrder(n);
     }
 
     private void collect(IdPostings postings, long key) {
@@ -150,18 +200,111 @@ final class DayIndex {
     }
 
     /**
-     * Appends the ids of the copies on the days of {@code [from, to]} (all cached) that carry this band value, when
-     * at most {@code limit} do; returns how many do, or -1 (and leaves {@code into} in any state) when more do.
+     * Resolves the days of {@code [from, to]} (all cached) once for a series of {@link #windowCarriers} probes (one
+     * band look-up at a time), so
+     * that a probe costs one table look-up per day and no date arithmetic. The uses of the days are recorded and
+     * reported by {@link #closeWindow} in the order the probes made them last, so the eviction sees the same order
+     * of days as if every probe had reported each use at once.
      */
-    int carriers(long band, LocalDate from, LocalDate to, IntList into, int limit) {
+    void openWindow(LocalDate from, LocalDate to) {
+        int n = resolve(from, to);
+        windowSize = n;
+        Arrays.fill(lastUse, 0, n, 0L);
+        useClock = 0;
+    }
+
+    /**
+     * Appends the ids of the copies on the window's days (see {@link #openWindow}) that carry this band value, when at
+     * most {@code limit} do; returns how many do, or -1 (and leaves {@code into} in any state) when more do. The days
+     * are used from the first on up to the day where the limit was passed.
+     */
+    int windowCarriers(long band, IntList into, int limit) {
         int n = 0;
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            n += day(d).byBand.collect(band, into, limit - n);
+        for (int k = 0; k < windowSize; k++) {
+            lastUse[k] = ++useClock;
+            n += window[k].byBand.collect(band, into, limit - n);
             if (n > limit) {
                 return -1;
             }
         }
         return n;
+    }
+
+    /** Reports the uses of the window's days, least recent first (see {@link #openWindow}). */
+    void closeWindow() {
+        int n = windowSize;
+        windowSize = 0;
+        // at most a handful of days: pick the least recent remaining use each time
+        for (int done = 0; done < n; done++) {
+            int least = -1;
+            for (int k = 0; k < n; k++) {
+                if (lastUse[k] > 0 && (least < 0 || lastUse[k] < lastUse[least])) {
+                    least = k;
+                }
+            }
+            if (least < 0) {
+                return;
+            }
+            used.accept(window[least].date);
+            lastUse[least] = 0;
+        }
+    }
+
+    /** Puts the cached days of {@code [from, to]} into {@link #window} in order, without using them; returns how many. */
+    private int resolve(LocalDate from, LocalDate to) {
+        long first = from.toEpochDay();
+        int n = (int) (to.toEpochDay() - first + 1);
+        if (n > window.length) {
+            window = Arrays.copyOf(window, n);
+            lastUse = Arrays.copyOf(lastUse, n);
+        }
+        for (int k = 0; k < n; k++) {
+            Day day = day(first + k);
+            if (day == null) {
+                throw new IllegalStateException("dedup day not loaded: " + LocalDate.ofEpochDay(first + k));
+            }
+            window[k] = day;
+        }
+        return Math.max(n, 0);
+    }
+
+    /** True when every day of {@code [from, to]} is cached (not a use of them). */
+    boolean hasDays(LocalDate from, LocalDate to) {
+        for (long e = from.toEpochDay(); e <= to.toEpochDay(); e++) {
+            if (day(e) == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The instance of a cached day's date (the one the eviction knows), by its epoch day. */
+    LocalDate cachedDate(long epochDay) {
+        return day(epochDay).date;
+    }
+
+    /** The cached day with this epoch day, or null. */
+    private Day day(long epochDay) {
+        Day day = byEpochDay[slot(epochDay)];
+        if (day != null && day.epochDay == epochDay) {
+            return day;
+        }
+        day = days.get(LocalDate.ofEpochDay(epochDay));
+        if (day != null) {
+            byEpochDay[slot(epochDay)] = day;
+        }
+        return day;
+    }
+
+    private int slot(long epochDay) {
+        return (int) (epochDay & (byEpochDay.length - 1));
+    }
+
+    /** Uses the first {@code n} days of {@link #window}, in order. */
+    private void useInOrder(int n) {
+        for (int k = 0; k < n; k++) {
+            used.accept(window[k].date);
+        }
     }
 
     /**
@@ -170,16 +313,6 @@ final class DayIndex {
      */
     double similarity(MinHash signature, int id) {
         return banded[id] ? signature.similarity(signatures, id * MinHash.HASHES) : -1;
-    }
-
-    /** A cached day, as a use of it. */
-    private Day day(LocalDate d) {
-        Day day = days.get(d);
-        if (day == null) {
-            throw new IllegalStateException("dedup day not loaded: " + d);
-        }
-        used.accept(d);
-        return day;
     }
 
     /**
@@ -229,6 +362,7 @@ final class DayIndex {
     /** Forgets everything. */
     void clear() {
         days.clear();
+        Arrays.fill(byEpochDay, null);
         dates.clear();
         Arrays.fill(copies, 0, nextId, null);
         nextId = 0;
@@ -249,6 +383,7 @@ final class DayIndex {
         canonical[id] = isCanonical;
         c.minHash().copyInto(signatures, id * MinHash.HASHES);
         banded[id] = c.minHash().banded();
+        putAt[id] = ++puts;
         idBySource.put(c.source(), id);
         addKey(c.articleKey(), id);
         Day day = days.get(c.date());
@@ -290,6 +425,7 @@ final class DayIndex {
             canonical = Arrays.copyOf(canonical, nextId * 2);
             signatures = Arrays.copyOf(signatures, nextId * 2 * MinHash.HASHES);
             banded = Arrays.copyOf(banded, nextId * 2);
+            putAt = Arrays.copyOf(putAt, nextId * 2);
         }
         return nextId++;
     }

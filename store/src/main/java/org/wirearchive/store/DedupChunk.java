@@ -46,8 +46,11 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
         final boolean loadedCanonical;
         boolean replaced; // its content was rewritten by add()
         boolean moved; // re-keyed in this chunk
+        boolean pulled; // taken from the day cache (its copy is the cached one)
         /** The band values of its current content (none when undated). */
         long[] bands;
+        /** Its number in {@code rowList}, set when it is first indexed. */
+        int number = -1;
 
         Row(IndexedCopy copy, boolean canonical, boolean stored) {
             this.copy = copy;
@@ -56,6 +59,11 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
             this.loadedKey = copy.articleKey();
             this.loadedCanonical = canonical;
             this.bands = bandsOf(copy);
+        }
+
+        /** True when it was taken from the day cache and the chunk changed nothing of it. */
+        boolean cachedAsIs() {
+            return pulled && !replaced && !moved && copy.articleKey().equals(loadedKey) && canonical == loadedCanonical;
         }
 
         /** True when only its key or canonical flag changed since it was loaded. */
@@ -75,7 +83,11 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
     private final Map<Long, Set<String>> byKuna = new HashMap<>();
     private final Map<String, Set<String>> byContent = new HashMap<>();
     private final Map<String, Set<String>> byHeadline = new HashMap<>();
-    private final Map<Long, Set<String>> byBand = new HashMap<>();
+    /** Band value to the numbers of the rows ({@link #rowList}) that carry it. */
+    private final IdPostings byBand = new IdPostings();
+    /** The rows by number, in the order they were taken. */
+    private final List<Row> rowList = new ArrayList<>();
+    private final IntList bandRows = new IntList(16);
     // what was loaded: a lookup outside of it would be answered wrongly, so it is refused
     private final Set<String> sources = new HashSet<>();
     private final Set<Long> menafn = new HashSet<>();
@@ -89,7 +101,6 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
         this.jdbc = jdbc;
         this.days = days;
         this.bandSearch = bandSearch;
-        bandSearch.nextChunk();
         List<LocalDate> dates = new ArrayList<>();
         for (IndexedCopy c : incoming) {
             sources.add(c.source());
@@ -104,6 +115,7 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
             }
         }
         days.ensure(DayCache.windows(dates, Deduplicator.WINDOW_DAYS));
+        bandSearch.nextChunk(); // after the window days are cached, before any row is taken
         for (List<String> slice : InLists.slices(sources)) {
             select("c.source IN (" + InLists.marks(slice.size()) + ")", slice.toArray());
         }
@@ -132,13 +144,20 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
 
     /**
      * Loads the canonical copies of these keys. The copies of a key that stay unloaded are never canonical, and the
-     * only change the chunk can make to them is a re-key, replayed in order when the chunk is written.
+     * only change the chunk can make to them is a re-key, replayed in order when the chunk is written. A key has at
+     * most one committed canonical copy, so when the day cache holds it, it is the row the query would return: it is
+     * taken from the cache, and only the other keys are queried.
      */
     private void loadCanonicals(Collection<String> wanted) {
         List<String> missing = new ArrayList<>();
         for (String k : wanted) {
             if (keys.add(k)) {
-                missing.add(k);
+                int cached = days.canonicalId(k);
+                if (cached < 0) {
+                    missing.add(k);
+                } else if (!bySource.containsKey(days.copy(cached).source())) {
+                    takeCached(cached);
+                }
             }
         }
         for (List<String> slice : InLists.slices(missing)) {
@@ -161,13 +180,17 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
         int cached = days.id(source);
         if (cached >= 0) {
             // the same committed row: take the cached one
-            pull(days.entry(cached));
-            bandSearch.markHeld(cached);
+            takeCached(cached);
             return;
         }
         Row row = new Row(DedupCopies.map(rs, 0), DedupCopies.canonical(rs), true);
         bySource.put(source, row);
         index(row);
+    }
+
+    private void takeCached(int id) {
+        pull(days.entry(id));
+        bandSearch.markHeld(id);
     }
 
     /**
@@ -176,6 +199,7 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
      */
     private void pull(DayIndex.Entry e) {
         Row row = new Row(e.copy(), e.canonical(), true);
+        row.pulled = true;
         for (Rekey rk : rekeys) {
             if (row.copy.articleKey().equals(rk.oldKey())) {
                 row.copy = row.copy.withKey(rk.newKey());
@@ -194,6 +218,10 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
     }
 
     private void index(Row r) {
+        if (r.number < 0) {
+            r.number = rowList.size();
+            rowList.add(r);
+        }
         IndexedCopy c = r.copy;
         String src = c.source();
         put(byKey, c.articleKey(), src);
@@ -208,7 +236,7 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
             put(byHeadline, c.headlineHash(), src);
         }
         for (long b : r.bands) {
-            put(byBand, b, src);
+            byBand.add(b, r.number);
         }
     }
 
@@ -221,7 +249,7 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
         remove(byContent, c.contentHash(), src);
         remove(byHeadline, c.headlineHash(), src);
         for (long b : r.bands) {
-            remove(byBand, b, src);
+            byBand.remove(b, r.number);
         }
     }
 
@@ -423,13 +451,13 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
 
     @Override
     public void carriers(long band, LocalDate from, LocalDate to, List<IndexedCopy> into) {
-        Set<String> own = byBand.get(band);
-        if (own != null) {
-            for (String src : own) {
-                Row r = bySource.get(src);
-                if (inWindow(r.copy, from, to)) {
-                    into.add(r.copy);
-                }
+        IntList own = bandRows;
+        own.clear();
+        byBand.collect(band, own);
+        for (int i = 0; i < own.size(); i++) {
+            Row r = rowList.get(own.get(i));
+            if (inWindow(r.copy, from, to)) {
+                into.add(r.copy);
             }
         }
     }
@@ -437,7 +465,8 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
     /** A committed copy with the chunk's re-keys so far applied, as the database will apply them. */
     @Override
     public IndexedCopy rekeyed(IndexedCopy c) {
-        for (Rekey rk : rekeys) {
+        for (int i = 0; i < rekeys.size(); i++) {
+            Rekey rk = rekeys.get(i);
             if (c.articleKey().equals(rk.oldKey())) {
                 c = c.withKey(rk.newKey());
             }
@@ -457,6 +486,9 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
         List<Row> moves = new ArrayList<>();
         List<DayIndex.Entry> finalStates = new ArrayList<>(bySource.size());
         for (Row r : bySource.values()) {
+            if (r.cachedAsIs()) {
+                continue; // the cache holds it as it is: nothing to write, nothing to apply
+            }
             DayIndex.Entry now = new DayIndex.Entry(r.copy, r.canonical);
             finalStates.add(now);
             if (!r.stored) {

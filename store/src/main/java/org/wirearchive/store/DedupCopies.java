@@ -8,7 +8,6 @@ import java.sql.Types;
 import java.util.Base64;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.StatementCreatorUtils;
 import org.wirearchive.core.dedup.IndexedCopy;
 import org.wirearchive.core.dedup.MinHash;
 
@@ -70,27 +69,51 @@ final class DedupCopies {
         }
     }
 
-    /** The parameters of {@link #INSERT} and {@link #REWRITE}: every column with its SQL type, the source last. */
+    /**
+     * The parameters of {@link #INSERT} and {@link #REWRITE}: every column with its SQL type, the source last. Bound
+     * with the typed setters (a null with its SQL type), as {@code StatementCreatorUtils} binds these values, without
+     * its checks per value: this runs for every copy the writer stores.
+     */
     private static void bind(PreparedStatement ps, DayIndex.Entry e) throws SQLException {
         IndexedCopy c = e.copy();
-        set(ps, 1, Types.VARCHAR, c.articleKey());
-        set(ps, 2, Types.BIGINT, c.menafnArticleNo());
-        set(ps, 3, Types.BIGINT, c.kunaId());
-        set(ps, 4, Types.BOOLEAN, c.providerKuna());
-        set(ps, 5, Types.VARCHAR, c.origin().name());
-        set(ps, 6, Types.DATE, c.date() == null ? null : Date.valueOf(c.date()));
-        set(ps, 7, Types.DATE, c.crawlDate() == null ? null : Date.valueOf(c.crawlDate()));
-        set(ps, 8, Types.VARCHAR, c.contentHash());
-        set(ps, 9, Types.VARCHAR, c.headlineHash());
-        set(ps, 10, Types.INTEGER, c.bodyLength());
-        set(ps, 11, Types.BOOLEAN, c.complete());
-        set(ps, 12, Types.INTEGER, c.minHash().shingles());
-        set(ps, 13, Types.VARCHAR, Base64.getEncoder().encodeToString(c.minHash().toBytes()));
-        set(ps, 14, Types.BOOLEAN, e.canonical());
-        set(ps, 15, Types.VARCHAR, c.source());
+        ps.setString(1, c.articleKey());
+        setLong(ps, 2, c.menafnArticleNo());
+        setLong(ps, 3, c.kunaId());
+        ps.setBoolean(4, c.providerKuna());
+        ps.setString(5, c.origin().name());
+        setDate(ps, 6, c.date());
+        setDate(ps, 7, c.crawlDate());
+        ps.setString(8, c.contentHash());
+        setString(ps, 9, c.headlineHash());
+        ps.setInt(10, c.bodyLength());
+        ps.setBoolean(11, c.complete());
+        ps.setInt(12, c.minHash().shingles());
+        ps.setString(13, Base64.getEncoder().encodeToString(c.minHash().toBytes()));
+        ps.setBoolean(14, e.canonical());
+        ps.setString(15, c.source());
     }
 
-    private static void set(PreparedStatement ps, int index, int sqlType, Object value) throws SQLException {
-        StatementCreatorUtils.setParameterValue(ps, index, sqlType, value);
+    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.BIGINT);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+
+    private static void setDate(PreparedStatement ps, int index, java.time.LocalDate value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.DATE);
+        } else {
+            ps.setDate(index, Date.valueOf(value));
+        }
+    }
+
+    private static void setString(PreparedStatement ps, int index, String value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARCHAR);
+        } else {
+            ps.setString(index, value);
+        }
     }
 }

@@ -180,6 +180,43 @@ class ChunkDedupIndexTests {
         }
     }
 
+    /**
+     * A chunk that holds a committed copy whose day was not cached when the chunk started (it comes into the cache by
+     * a look-up within the chunk) answers the band look-up with its own row, not with the committed copy as well.
+     */
+    @org.junit.jupiter.api.Test
+    void aCopyTheChunkHoldsOnADayLoadedWithinTheChunkIsFoundOnce() {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:file:" + dir.resolve("db") + ";MODE=REGULAR");
+        ds.setUser("sa");
+        Flyway.configure().dataSource(ds).load().migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(ds);
+        IndexedCopy stored = articles.stream().map(IndexedCopy::of)
+                .filter(c -> c.date() != null && c.minHash().banded()).findFirst().orElseThrow();
+        ChunkDedupIndex first = new ChunkDedupIndex(jdbc);
+        first.begin(List.of(stored));
+        new Deduplicator(first).add(stored);
+        first.flush();
+
+        // a new step (an empty day cache): the same source again, undated, so that no window day is loaded at start
+        IndexedCopy again = new IndexedCopy(stored.source(), null, stored.menafnArticleNo(), stored.kunaId(),
+                stored.providerKuna(), stored.origin(), null, null, stored.contentHash(), stored.headlineHash(),
+                stored.bodyLength(), stored.complete(), stored.minHash());
+        ChunkDedupIndex next = new ChunkDedupIndex(jdbc);
+        next.begin(List.of(again));
+        try {
+            LocalDate from = stored.date().minusDays(Deduplicator.WINDOW_DAYS);
+            LocalDate to = stored.date().plusDays(Deduplicator.WINDOW_DAYS);
+            assertThat(keysBySource(next.findByBands(stored.minHash().bands(), from, to)))
+                    .isEqualTo(Map.of(stored.source(), stored.ownKey()));
+            assertThat(keysBySource(next.findSimilar(stored.minHash(), from, to, Deduplicator.DEFAULT_THRESHOLD)))
+                    .isEqualTo(Map.of(stored.source(), stored.ownKey()));
+            assertThat(next.cacheStatistics()).startsWith("5 day loads");
+        } finally {
+            next.discard();
+        }
+    }
+
     private static Map<String, String> keysBySource(List<IndexedCopy> copies) {
         Map<String, String> out = new TreeMap<>();
         copies.forEach(c -> assertThat(out.put(c.source(), c.articleKey())).as("one copy per source").isNull());

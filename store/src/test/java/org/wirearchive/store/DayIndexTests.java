@@ -1,0 +1,127 @@
+package org.wirearchive.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.wirearchive.core.dedup.IndexedCopy;
+import org.wirearchive.core.dedup.MinHash;
+
+/**
+ * The band look-up of the day cache's index over a window that is resolved once ({@code openWindow},
+ * {@code windowCarriers}, {@code closeWindow}) against a plain reference that probes every day of the window for every
+ * band, reporting each use of a day at once, as the look-up did before: the same carriers, the same counts and cut-offs
+ * at the limit, and the same order of the days' last uses, which is what the eviction drops by.
+ */
+class DayIndexTests {
+
+    private static final LocalDate FIRST = LocalDate.of(2026, 3, 1);
+    private static final int DAYS = 12;
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4, 5})
+    void windowedLookUpsFindAndUseDaysLikeProbingEveryDay(long seed) {
+        Random random = new Random(seed);
+        LinkedHashMap<LocalDate, Boolean> recency = new LinkedHashMap<>(16, 0.75f, true);
+        DayIndex index = new DayIndex(recency::get);
+        // the reference: every copy's band values by day
+        Map<LocalDate, List<long[]>> bandsByDay = new HashMap<>();
+        Map<LocalDate, List<Integer>> idsByDay = new HashMap<>();
+        for (int d = 0; d < DAYS; d++) {
+            LocalDate day = FIRST.plusDays(d);
+            index.addDay(day);
+            recency.put(day, Boolean.TRUE);
+            bandsByDay.put(day, new ArrayList<>());
+            idsByDay.put(day, new ArrayList<>());
+        }
+        // signatures drawn from few variants per band, so that band values are shared by many copies on many days
+        int copies = 400 + random.nextInt(400);
+        for (int i = 0; i < copies; i++) {
+            LocalDate day = FIRST.plusDays(random.nextInt(DAYS));
+            MinHash sig = signature(random, 1 + random.nextInt(4));
+            index.put(copy("s" + i, day, sig), false);
+            bandsByDay.get(day).add(sig.bands());
+            idsByDay.get(day).add(index.id("s" + i));
+        }
+        LinkedHashMap<LocalDate, Boolean> expectedRecency = new LinkedHashMap<>(16, 0.75f, true);
+        expectedRecency.putAll(recency);
+
+        for (int lookup = 0; lookup < 300; lookup++) {
+            LocalDate from = FIRST.plusDays(random.nextInt(DAYS - 4));
+            LocalDate to = from.plusDays(random.nextInt(5));
+            int limit = random.nextInt(60);
+            long[] bands = signature(random, 1 + random.nextInt(4)).bands();
+            index.openWindow(from, to);
+            for (long band : bands) {
+                IntList got = new IntList(4);
+                int n = index.windowCarriers(band, got, limit);
+                // the reference: day after day, each used at once, until more than the limit carry the band
+                List<Integer> want = new ArrayList<>();
+                int count = 0;
+                for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+                    expectedRecency.get(d);
+                    List<long[]> dayBands = bandsByDay.get(d);
+                    for (int c = 0; c < dayBands.size(); c++) {
+                        if (carries(dayBands.get(c), band)) {
+                            count++;
+                            want.add(idsByDay.get(d).get(c));
+                        }
+                    }
+                    if (count > limit) {
+                        break;
+                    }
+                }
+                if (count > limit) {
+                    assertThat(n).isEqualTo(-1);
+                } else {
+                    assertThat(n).isEqualTo(count);
+                    List<Integer> ids = new ArrayList<>();
+                    for (int i = 0; i < got.size(); i++) {
+                        ids.add(got.get(i));
+                    }
+                    assertThat(ids).containsExactlyInAnyOrderElementsOf(want);
+                }
+            }
+            index.closeWindow();
+            assertThat(recency.keySet()).as("order of the days' last uses after look-up %d", lookup)
+                    .containsExactlyElementsOf(expectedRecency.keySet());
+            // now and then a day used on its own (a load, a same-body look-up) between the band look-ups
+            if (random.nextInt(4) == 0) {
+                LocalDate d = FIRST.plusDays(random.nextInt(DAYS));
+                index.content("no such hash", d, d, new java.util.HashSet<>());
+                expectedRecency.get(d);
+            }
+        }
+    }
+
+    private static boolean carries(long[] bands, long band) {
+        for (long b : bands) {
+            if (b == band) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A banded signature whose rows are drawn from {@code variants} values per position. */
+    private static MinHash signature(Random random, int variants) {
+        byte[] bytes = new byte[MinHash.HASHES * 4];
+        for (int i = 0; i < MinHash.HASHES; i++) {
+            bytes[4 * i + 3] = (byte) random.nextInt(variants);
+        }
+        // a band holds 4 positions: few variants per position still make many band values, so most bands differ
+        return MinHash.fromBytes(bytes, MinHash.MIN_SHINGLES + 10);
+    }
+
+    private static IndexedCopy copy(String source, LocalDate date, MinHash sig) {
+        return new IndexedCopy(source, "K" + source, null, null, false, IndexedCopy.Origin.OTHER, date, date,
+                "hash-" + source, null, 100, true, sig);
+    }
+}

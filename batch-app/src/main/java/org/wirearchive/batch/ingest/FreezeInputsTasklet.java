@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -42,8 +39,6 @@ public class FreezeInputsTasklet implements Tasklet {
     private static final int BATCH = 500;
     /** Rows a page of the ordered manifest scan. */
     private static final int SCAN_PAGE = 10_000;
-    /** Manifest rows read while the walk runs, at most (the rest is read after it, page by page). */
-    private static final int PREFETCH = 100_000;
 
     /** Keys of the counts saved in the job's execution context. */
     public static final String FILES_SEEN = "files.seen";
@@ -108,20 +103,16 @@ public class FreezeInputsTasklet implements Tasklet {
             excluded.add(dataDir);
         }
         long walkStart = System.nanoTime();
-        // the walk on its own threads while this one (the step's, in its transaction) reads the manifest's first rows
-        // (the listing's paths are dropped there: only the names, sizes and times stay in memory)
-        FutureTask<Walked> walk = new FutureTask<>(() -> walked(scan(input, excluded)));
-        Thread walker = new Thread(walk, "freeze-walk");
-        walker.setDaemon(true);
-        walker.start();
-        Prefetch prefetch = prefetch(input);
-        long prefetchNanos = System.nanoTime() - walkStart;
-        Walked walked = join(walk);
-        List<Found> files = walked.files();
+        InputTree.Listing listing = scan(input, excluded);
+        List<Found> files = listing.files().stream()
+                .map(f -> f.opensByName() // then the name is the path's string (Linux: '/' separators)
+                        ? new Found(f.path().toString(), f.size(), f.lastModified().toEpochMilli())
+                        : new Found(f.name(), InputFile.UNREADABLE_NAME, f.lastModified().toEpochMilli()))
+                .toList();
         long walkNanos = System.nanoTime() - walkStart;
-        logSkipped(walked.skipped(), files);
+        logSkipped(listing.skipped(), files);
         // looked up with --full too: --full processes the unchanged files, it does not make them new
-        Known[] known = known(files, prefetch);
+        Known[] known = known(files);
         int seq = 0;
         int fresh = 0;
         int changed = 0;
@@ -146,15 +137,14 @@ public class FreezeInputsTasklet implements Tasklet {
             }
         }
         insertRunInputs(instanceId, rows);
-        log.debug("freeze: walk of {} files {} ms (manifest read meanwhile: {} rows, {} ms), manifest comparison and "
-                + "run_inputs {} ms", files.size(), walkNanos / 1_000_000, prefetch == null ? 0 : prefetch.rows().size(),
-                prefetchNanos / 1_000_000, (System.nanoTime() - walkStart - walkNanos) / 1_000_000);
+        log.debug("freeze: walk of {} files {} ms, manifest comparison and run_inputs {} ms", files.size(),
+                walkNanos / 1_000_000, (System.nanoTime() - walkStart - walkNanos) / 1_000_000);
         ExecutionContext ctx = jobExecution.getExecutionContext();
         ctx.putInt(FILES_SEEN, files.size());
         ctx.putInt(FILES_NEW, fresh);
         ctx.putInt(FILES_CHANGED, changed);
         ctx.putInt(FILES_UNCHANGED, unchanged);
-        runs.fileCounts(instanceId, fresh, changed, unchanged, full, walked.skipped().size());
+        runs.fileCounts(instanceId, fresh, changed, unchanged, full, listing.skipped().size());
         contribution.incrementWriteCount(seq);
         log.info("Input: {} files under {}: {} new, {} changed, {} unchanged; to process: {}{}", files.size(),
                 input.replace(File.pathSeparator, ", "), fresh, changed, unchanged, seq,
@@ -178,16 +168,11 @@ public class FreezeInputsTasklet implements Tasklet {
      * out of order, look-ups by path in batches.
      */
     Known[] known(List<Found> files) {
-        return known(files, null);
-    }
-
-    /** {@link #known(List)}, starting from the rows {@code prefetch} read (null: none) when they cover the files. */
-    Known[] known(List<Found> files, Prefetch prefetch) {
         Known[] known = new Known[files.size()];
         if (files.isEmpty()) {
             return known;
         }
-        if (!manifest.ordersPathsAsJava() || !scan(files, known, prefetch)) {
+        if (!manifest.ordersPathsAsJava() || !scan(files, known)) {
             Arrays.fill(known, null);
             for (int from = 0; from < files.size(); from += BATCH) {
                 lookup(files, from, Math.min(files.size(), from + BATCH), known);
@@ -198,149 +183,40 @@ public class FreezeInputsTasklet implements Tasklet {
 
     /** The ordered scan and merge; false if the database returned a path out of {@link String#compareTo} order. */
     boolean scan(List<Found> files, Known[] known) {
-        return scan(files, known, null);
-    }
-
-    /**
-     * The ordered scan and merge, from the rows {@code prefetch} read when every file's name lies in its range (then
-     * they are every manifest row of the files up to the last one read); false if the database returned a path out
-     * of {@link String#compareTo} order.
-     */
-    boolean scan(List<Found> files, Known[] known, Prefetch prefetch) {
         String last = files.get(files.size() - 1).name();
         String from = files.get(0).name();
         boolean inclusive = true;
-        Merge merge = new Merge(files, known);
-        if (prefetch != null && prefetch.covers(from, last)) {
-            prefetch.rows().forEach(merge);
-            if (merge.disordered) {
-                log.warn("The manifest's order differs from the file list's; comparing by look-ups instead");
-                return false;
-            }
-            if (prefetch.rows().size() < prefetch.max() || merge.previous == null) {
-                return true; // every row of the range was read
-            }
-            from = merge.previous;
-            inclusive = false;
-        }
+        int[] next = {0};
+        String[] previous = {null};
+        boolean[] disordered = {false};
         while (true) {
-            int rows = manifest.scan(from, inclusive, last, scanPage, merge);
-            if (merge.disordered) {
+            int rows = manifest.scan(from, inclusive, last, scanPage, e -> {
+                String path = e.path();
+                if (disordered[0] || (previous[0] != null && previous[0].compareTo(path) >= 0)) {
+                    disordered[0] = true;
+                    return;
+                }
+                previous[0] = path;
+                int i = next[0];
+                int c = -1;
+                while (i < files.size() && (c = files.get(i).name().compareTo(path)) < 0) {
+                    i++;
+                }
+                if (c == 0) {
+                    known[i] = new Known(e.sizeBytes(), e.modifiedMillis());
+                    i++;
+                }
+                next[0] = i;
+            });
+            if (disordered[0]) {
                 log.warn("The manifest's order differs from the file list's; comparing by look-ups instead");
                 return false;
             }
             if (rows < scanPage) {
                 return true;
             }
-            from = merge.previous;
+            from = previous[0];
             inclusive = false;
-        }
-    }
-
-    /** Merges manifest rows, in key order, with the sorted file list: each file's row into {@code known}. */
-    private static final class Merge implements Consumer<ManifestTable.Entry> {
-        private final List<Found> files;
-        private final Known[] known;
-        private int next;
-        private String previous;
-        private boolean disordered;
-
-        Merge(List<Found> files, Known[] known) {
-            this.files = files;
-            this.known = known;
-        }
-
-        @Override
-        public void accept(ManifestTable.Entry e) {
-            String path = e.path();
-            if (disordered || (previous != null && previous.compareTo(path) >= 0)) {
-                disordered = true;
-                return;
-            }
-            previous = path;
-            int i = next;
-            int c = -1;
-            while (i < files.size() && (c = files.get(i).name().compareTo(path)) < 0) {
-                i++;
-            }
-            if (c == 0) {
-                known[i] = new Known(e.sizeBytes(), e.modifiedMillis());
-                i++;
-            }
-            next = i;
-        }
-    }
-
-    /**
-     * The first {@code max} manifest rows (or fewer: all) of the key range {@code [from, to]} in which every name
-     * under the input paths lies (an input path {@code R}, or {@code R/...}), in key order.
-     */
-    record Prefetch(String from, String to, int max, List<ManifestTable.Entry> rows) {
-        boolean covers(String first, String last) {
-            return first.compareTo(from) >= 0 && last.compareTo(to) <= 0;
-        }
-    }
-
-    /**
-     * Reads the manifest's first rows of the input paths' key range, on H2 (which orders paths as Java does; null
-     * elsewhere): the walk has not listed the files yet, so the range is that of every name an input path can give.
-     */
-    Prefetch prefetch(String input) {
-        return prefetch(input, PREFETCH);
-    }
-
-    /** {@link #prefetch(String)} of at most {@code max} rows (tests). */
-    Prefetch prefetch(String input, int max) {
-        if (!manifest.ordersPathsAsJava()) {
-            return null;
-        }
-        String from = null;
-        String to = null;
-        for (String part : input.split(File.pathSeparator)) {
-            String root = Path.of(part).toAbsolutePath().normalize().toString();
-            // R and R/...: from R up to R's prefix with the '/' after it raised to '0' (the next character)
-            String prefix = root.endsWith("/") ? root : root + "/";
-            String end = prefix.substring(0, prefix.length() - 1) + (char) ('/' + 1);
-            from = from == null || root.compareTo(from) < 0 ? root : from;
-            to = to == null || end.compareTo(to) > 0 ? end : to;
-        }
-        if (from == null) {
-            return null;
-        }
-        List<ManifestTable.Entry> rows = new ArrayList<>();
-        manifest.scan(from, true, to, max, rows::add);
-        return new Prefetch(from, to, max, rows);
-    }
-
-    /** The files of a listing as the freeze compares and records them, and the paths skipped. */
-    record Walked(List<Found> files, List<InputTree.Skipped> skipped) {
-    }
-
-    private static Walked walked(InputTree.Listing listing) {
-        List<Found> files = new ArrayList<>(listing.listed().size());
-        for (InputTree.Listed f : listing.listed()) {
-            long modified = f.file().lastModified().toEpochMilli();
-            files.add(f.opensByName() // then the name is the path's string (Linux: '/' separators)
-                    ? new Found(f.file().path().toString(), f.file().size(), modified)
-                    : new Found(f.name(), InputFile.UNREADABLE_NAME, modified));
-        }
-        return new Walked(files, listing.skipped());
-    }
-
-    private static <T> T join(FutureTask<T> walk) {
-        try {
-            return walk.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r; // an InputPathException as it was thrown
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while listing the inputs", e);
         }
     }
 

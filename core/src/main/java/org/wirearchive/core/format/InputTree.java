@@ -11,7 +11,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,9 +29,6 @@ import java.util.Set;
  * and directories (a name starting with {@code .}, below an input path), dangling symbolic links, link loops, special
  * files (FIFOs, sockets, devices), excluded directories (the application's own output and data directories, when they
  * lie inside an input) and the report files of a report directory (a directory holding {@code run_summary.csv}).
- *
- * <p>{@link #scan} walks on several threads ({@link ParallelWalk}) with the same result as one thread; {@link #hasFiles}
- * walks on the caller's thread, as {@code Files.walkFileTree}, and stops at the first file.
  */
 public final class InputTree {
 
@@ -65,23 +61,11 @@ public final class InputTree {
     public record Skipped(String name, SkipReason reason) {
     }
 
-    /**
-     * A file to read with its name ({@link InputFile#name()}) and whether that name opens it
-     * ({@link InputFile#opensByName()}), both found once by the walk.
-     */
-    public record Listed(InputFile file, String name, boolean opensByName) {
-    }
-
     /** The files to read, in order, and the paths skipped (in the order met). */
-    public record Listing(List<Listed> listed, List<Skipped> skipped) {
+    public record Listing(List<InputFile> files, List<Skipped> skipped) {
         public Listing {
-            listed = List.copyOf(listed);
+            files = List.copyOf(files);
             skipped = List.copyOf(skipped);
-        }
-
-        /** The files to read, in order. */
-        public List<InputFile> files() {
-            return listed.stream().map(Listed::file).toList();
         }
     }
 
@@ -105,52 +89,25 @@ public final class InputTree {
      * @throws InputPathException as {@link #list(List)}
      */
     public static Listing scan(List<Path> inputs, Collection<Path> excluded) {
-        return scan(inputs, excluded, ParallelWalk.THREADS);
-    }
-
-    /** {@link #scan(List, Collection)} on {@code threads} threads; 1: the sequential walk (tests compare the two). */
-    static Listing scan(List<Path> inputs, Collection<Path> excluded, int threads) {
         Objects.requireNonNull(inputs, "inputs");
         requireExisting(inputs);
         Set<Path> excludedIds = new HashSet<>();
         for (Path e : excluded) {
             excludedIds.add(identity(e));
         }
+        List<InputFile> files = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
-        if (threads <= 1) {
-            Set<Path> seen = new HashSet<>();
-            List<InputFile> files = new ArrayList<>();
-            for (Path input : inputs) {
-                walk(input, excludedIds, files, skipped, seen, false);
-            }
-            // each name once (a name that is not valid in the file-name encoding is rebuilt from its bytes)
-            List<Listed> named = new ArrayList<>(files.size());
-            for (InputFile f : files) {
-                named.add(new Listed(f, f.name(), f.opensByName()));
-            }
-            named.sort(Comparator.comparing(Listed::name));
-            return new Listing(named, skipped);
-        }
-        List<Listed> files = walk(inputs, excludedIds, threads, skipped);
-        // sorted by name, stably (the walk's order among equal names), as the sequential walk's list
-        files.sort(Comparator.comparing(Listed::name));
-        return new Listing(files, skipped);
-    }
-
-    /** The files of a parallel walk in walk order, each identity once (the identities are dropped on return). */
-    private static List<Listed> walk(List<Path> inputs, Set<Path> excludedIds, int threads, List<Skipped> skipped) {
-        List<Listed> found = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
-        try (ParallelWalk walk = new ParallelWalk(excludedIds, threads)) {
-            for (Path input : inputs) {
-                try {
-                    walk.walk(input, found, skipped, seen);
-                } catch (IOException e) {
-                    throw failure(input, e);
-                }
-            }
+        for (Path input : inputs) {
+            walk(input, excludedIds, files, skipped, seen, false);
         }
-        return found;
+        // each name once (a name that is not valid in the file-name encoding is rebuilt from its bytes)
+        List<Map.Entry<String, InputFile>> named = new ArrayList<>(files.size());
+        for (InputFile f : files) {
+            named.add(Map.entry(f.name(), f));
+        }
+        named.sort(Map.Entry.comparingByKey());
+        return new Listing(named.stream().map(Map.Entry::getValue).toList(), skipped);
     }
 
     /**
@@ -251,32 +208,27 @@ public final class InputTree {
                         }
                     });
         } catch (IOException e) {
-            throw failure(input, e);
-        }
-    }
-
-    /** The walk failed: the path it names (else {@code input}), missing or unreadable. */
-    private static InputPathException failure(Path input, IOException e) {
-        Path where = input;
-        if (e instanceof java.nio.file.FileSystemException fse && fse.getFile() != null) {
-            try {
-                where = Path.of(fse.getFile());
-            } catch (java.nio.file.InvalidPathException badName) {
-                where = input;
+            Path where = input;
+            if (e instanceof java.nio.file.FileSystemException fse && fse.getFile() != null) {
+                try {
+                    where = Path.of(fse.getFile());
+                } catch (java.nio.file.InvalidPathException badName) {
+                    where = input;
+                }
             }
+            InputPathException.Problem problem = Files.exists(where, LinkOption.NOFOLLOW_LINKS)
+                    ? InputPathException.Problem.UNREADABLE : InputPathException.Problem.MISSING;
+            throw new InputPathException(where, problem, (problem == InputPathException.Problem.MISSING
+                    ? "input path does not exist: " : "input path cannot be read: ") + where, e);
         }
-        InputPathException.Problem problem = Files.exists(where, LinkOption.NOFOLLOW_LINKS)
-                ? InputPathException.Problem.UNREADABLE : InputPathException.Problem.MISSING;
-        return new InputPathException(where, problem, (problem == InputPathException.Problem.MISSING
-                ? "input path does not exist: " : "input path cannot be read: ") + where, e);
     }
 
-    static boolean hidden(Path p) {
+    private static boolean hidden(Path p) {
         Path name = p.getFileName();
         return name != null && name.toString().startsWith(".");
     }
 
-    static boolean reportFile(Path file) {
+    private static boolean reportFile(Path file) {
         Path name = file.getFileName();
         Path dir = file.getParent();
         return name != null && dir != null && REPORT_FILES.contains(name.toString())
@@ -297,7 +249,7 @@ public final class InputTree {
         return realParent.resolve(file.getFileName());
     }
 
-    static Path identity(Path file) {
+    private static Path identity(Path file) {
         try {
             return file.toRealPath();
         } catch (IOException e) {

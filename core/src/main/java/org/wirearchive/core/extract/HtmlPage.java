@@ -1,7 +1,10 @@
 package org.wirearchive.core.extract;
 
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -49,12 +52,42 @@ record HtmlPage(String title, String url, String text, String publishedMeta) {
         ".article-body", ".articleBody", "#articleBody", ".article-content", ".story-body", ".entry-content", "#article",
         ".article", "main").map(QueryParser::parse).toList();
 
+    /** What jsoup's URL resolution accepts as a scheme (it keeps such a link as written when Java has no handler). */
+    private static final Pattern URI_SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+-.]*:");
+    private static final Pattern CONTROL_CHARS = Pattern.compile("[\\x00-\\x1f]*");
+
+    /**
+     * The element's {@code href} made absolute, as jsoup's {@code absUrl("href")} gives it. Without a base URI (files
+     * read from disk without a {@code <base href>}, most pages) jsoup first fails to parse the empty base and then parses the link alone, each
+     * failure a {@link MalformedURLException} with its stack trace, twice a page; here the link alone is parsed
+     * directly, with jsoup's rules: control characters removed, a parsed URL in its external form, else the link as
+     * written when it starts with a scheme, else empty.
+     */
+    static String absoluteHref(Element e) {
+        if (!e.baseUri().isEmpty()) { // the reader's URL, or a <base href> in the page
+            return e.absUrl("href");
+        }
+        if (!e.hasAttr("href")) {
+            return "";
+        }
+        String link = CONTROL_CHARS.matcher(e.attr("href")).replaceAll("");
+        if (link.indexOf(':') < 0) {
+            return ""; // no scheme: neither java.net.URL nor jsoup's fallback takes it without a base
+        }
+        try {
+            return new URL(link).toExternalForm();
+        } catch (MalformedURLException notJava) {
+            return URI_SCHEME.matcher(link).find() ? link : "";
+        }
+    }
+
     static HtmlPage parse(String html, String baseUrl) {
         Document doc = Jsoup.parse(html, baseUrl == null ? "" : baseUrl);
         String url = null;
         Element canonical = doc.selectFirst(CANONICAL);
         if (canonical != null && !canonical.attr("href").isBlank()) {
-            url = canonical.attr("abs:href").isBlank() ? canonical.attr("href") : canonical.attr("abs:href");
+            String abs = absoluteHref(canonical);
+            url = abs.isBlank() ? canonical.attr("href") : abs;
         } else {
             Element og = doc.selectFirst(OG_URL);
             if (og != null && !og.attr("content").isBlank()) {

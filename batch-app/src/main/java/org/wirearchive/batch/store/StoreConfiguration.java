@@ -1,12 +1,16 @@
 package org.wirearchive.batch.store;
 
 import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.boot.batch.jdbc.autoconfigure.BatchDataSourceScriptDatabaseInitializer;
+import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.wirearchive.store.ArticleSearch;
 import org.wirearchive.store.ArticleStore;
+import org.wirearchive.store.BatchSchema;
 import org.wirearchive.store.IngestLockTable;
 import org.wirearchive.store.ManifestTable;
 import org.wirearchive.store.MigrateUnlessCurrent;
@@ -57,6 +61,21 @@ public class StoreConfiguration {
     @Bean
     public FlywayMigrationStrategy migrateUnlessCurrent() {
         return new MigrateUnlessCurrent()::migrate;
+    }
+
+    /**
+     * Spring Batch's schema script ({@code spring.batch.jdbc.initialize-schema=always}) runs only when one of its
+     * tables or sequences is missing: on a database that has them all, every statement of it would fail.
+     */
+    @Bean
+    public BatchDataSourceScriptDatabaseInitializer batchDataSourceInitializer(DataSource dataSource,
+                                                                               BatchJdbcProperties properties) {
+        return new BatchDataSourceScriptDatabaseInitializer(dataSource, properties) {
+            @Override
+            public boolean initializeDatabase() {
+                return !BatchSchema.isPresent(dataSource) && super.initializeDatabase();
+            }
+        };
     }
 
     @Bean

@@ -1,22 +1,22 @@
 package org.wirearchive.core.format;
 
 import java.io.IOException;
-import java.nio.file.FileSystemLoopException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitOption;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumSet;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -86,28 +86,29 @@ public final class InputTree {
      * Lists the regular files under {@code inputs} and the paths skipped, leaving out the {@code excluded}
      * directories (and everything under them) where they lie inside an input.
      *
+     * <p>Each directory's entries are visited in the order of their names (a directory's name with a {@code /}
+     * appended, as it appears in its files' names), so a single input's files come out already in
+     * {@link InputFile#name()} order; the list is sorted only if it is not (several inputs, names shown escaped).
+     * Of a file reached twice (overlapping inputs, symbolic links), the path met first in that walk is listed.
+     *
      * @throws InputPathException as {@link #list(List)}
      */
     public static Listing scan(List<Path> inputs, Collection<Path> excluded) {
         Objects.requireNonNull(inputs, "inputs");
         requireExisting(inputs);
-        Set<Path> excludedIds = new HashSet<>();
-        for (Path e : excluded) {
-            excludedIds.add(identity(e));
+        Walk walk = new Walk(excludedIds(excluded), false);
+        walk.inputs(inputs);
+        List<InputFile> files = walk.files;
+        if (!sortedByName(files)) {
+            // each name once (a name that is not valid in the file-name encoding is rebuilt from its bytes)
+            List<Map.Entry<String, InputFile>> named = new ArrayList<>(files.size());
+            for (InputFile f : files) {
+                named.add(Map.entry(f.name(), f));
+            }
+            named.sort(Map.Entry.comparingByKey());
+            files = named.stream().map(Map.Entry::getValue).toList();
         }
-        List<InputFile> files = new ArrayList<>();
-        List<Skipped> skipped = new ArrayList<>();
-        Set<Path> seen = new HashSet<>();
-        for (Path input : inputs) {
-            walk(input, excludedIds, files, skipped, seen, false);
-        }
-        // each name once (a name that is not valid in the file-name encoding is rebuilt from its bytes)
-        List<Map.Entry<String, InputFile>> named = new ArrayList<>(files.size());
-        for (InputFile f : files) {
-            named.add(Map.entry(f.name(), f));
-        }
-        named.sort(Map.Entry.comparingByKey());
-        return new Listing(named.stream().map(Map.Entry::getValue).toList(), skipped);
+        return new Listing(files, walk.skipped);
     }
 
     /**
@@ -116,18 +117,29 @@ public final class InputTree {
      */
     public static boolean hasFiles(List<Path> inputs, Collection<Path> excluded) {
         requireExisting(inputs);
+        Walk walk = new Walk(excludedIds(excluded), true);
+        walk.inputs(inputs);
+        return !walk.files.isEmpty();
+    }
+
+    private static Set<Path> excludedIds(Collection<Path> excluded) {
         Set<Path> excludedIds = new HashSet<>();
         for (Path e : excluded) {
             excludedIds.add(identity(e));
         }
-        List<InputFile> files = new ArrayList<>();
-        for (Path input : inputs) {
-            walk(input, excludedIds, files, new ArrayList<>(), new HashSet<>(), true);
-            if (!files.isEmpty()) {
-                return true;
+        return excludedIds;
+    }
+
+    private static boolean sortedByName(List<InputFile> files) {
+        String previous = null;
+        for (InputFile f : files) {
+            String name = f.name();
+            if (previous != null && previous.compareTo(name) > 0) {
+                return false;
             }
+            previous = name;
         }
-        return false;
+        return true;
     }
 
     private static void requireExisting(List<Path> inputs) {
@@ -149,104 +161,264 @@ public final class InputTree {
         return path.getFileSystem().getSeparator().equals("/") ? s : s.replace(path.getFileSystem().getSeparator(), "/");
     }
 
-    private static void walk(Path input, Set<Path> excluded, List<InputFile> files, List<Skipped> skipped,
-                             Set<Path> seen, boolean firstOnly) {
-        try {
-            Files.walkFileTree(input, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
-                    new SimpleFileVisitor<>() {
-                        // the real path of each directory being walked, resolved once for all its files
-                        private final Map<Path, Path> realDirs = new HashMap<>();
+    /** What a directory entry is, as a walk that follows symbolic links sees it. */
+    private enum Kind { DIRECTORY, REGULAR, OTHER, DANGLING }
 
-                        @Override
-                        public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                            realDirs.remove(dir);
-                            return super.postVisitDirectory(dir, e);
-                        }
-
-                        @Override
-                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                            if (!dir.equals(input) && hidden(dir)) {
-                                skipped.add(new Skipped(PathNames.display(dir), SkipReason.HIDDEN));
-                                return FileVisitResult.SKIP_SUBTREE;
-                            }
-                            Path real = identity(dir);
-                            if (!excluded.isEmpty() && excluded.contains(real)) {
-                                skipped.add(new Skipped(PathNames.display(dir), SkipReason.EXCLUDED_DIRECTORY));
-                                return FileVisitResult.SKIP_SUBTREE;
-                            }
-                            realDirs.put(dir, real);
-                            return FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                            SkipReason skip = file.equals(input) ? null : hidden(file) ? SkipReason.HIDDEN
-                                    : attrs.isSymbolicLink() ? SkipReason.DANGLING_LINK // FOLLOW_LINKS: its target is gone
-                                    : attrs.isOther() ? SkipReason.SPECIAL_FILE
-                                    : reportFile(file) ? SkipReason.REPORT_FILE : null;
-                            if (skip == null && file.equals(input) && !attrs.isRegularFile()) {
-                                skip = attrs.isSymbolicLink() ? SkipReason.DANGLING_LINK : SkipReason.SPECIAL_FILE;
-                            }
-                            if (skip != null) {
-                                skipped.add(new Skipped(PathNames.display(file), skip));
-                            } else if (attrs.isRegularFile() && seen.add(identity(file, realDirs))) {
-                                files.add(new InputFile(file, attrs.size(), attrs.lastModifiedTime().toInstant()));
-                                if (firstOnly) {
-                                    return FileVisitResult.TERMINATE;
-                                }
-                            }
-                            return FileVisitResult.CONTINUE;
-                        }
-
-                        @Override
-                        public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                            if (e instanceof FileSystemLoopException) {
-                                skipped.add(new Skipped(PathNames.display(file), SkipReason.LINK_LOOP));
-                                return FileVisitResult.CONTINUE;
-                            }
-                            throw e;
-                        }
-                    });
-        } catch (IOException e) {
-            Path where = input;
-            if (e instanceof java.nio.file.FileSystemException fse && fse.getFile() != null) {
-                try {
-                    where = Path.of(fse.getFile());
-                } catch (java.nio.file.InvalidPathException badName) {
-                    where = input;
-                }
-            }
-            InputPathException.Problem problem = Files.exists(where, LinkOption.NOFOLLOW_LINKS)
-                    ? InputPathException.Problem.UNREADABLE : InputPathException.Problem.MISSING;
-            throw new InputPathException(where, problem, (problem == InputPathException.Problem.MISSING
-                    ? "input path does not exist: " : "input path cannot be read: ") + where, e);
-        }
-    }
-
-    private static boolean hidden(Path p) {
-        Path name = p.getFileName();
-        return name != null && name.toString().startsWith(".");
-    }
-
-    private static boolean reportFile(Path file) {
-        Path name = file.getFileName();
-        Path dir = file.getParent();
-        return name != null && dir != null && REPORT_FILES.contains(name.toString())
-                && Files.isRegularFile(dir.resolve("run_summary.csv"));
+    /**
+     * A directory entry with what the walk needs of its attributes (read once: {@code lstat}, and {@code stat} for a
+     * symbolic link only). {@code key} orders a directory's entries: the file's name, or a directory's with '/'.
+     */
+    private record Entry(Path path, Kind kind, boolean link, BasicFileAttributes attrs, InputFile file, String key) {
     }
 
     /**
-     * The real path of a file found in a walked directory: the directory's real path and the file's name, unless the
-     * file is a symbolic link (then resolved on its own). The same as {@link Path#toRealPath} with one {@code lstat}
-     * instead of one per path component.
+     * One depth-first walk over the inputs, symbolic links followed, with the skip rules of {@link #scan}: the same
+     * events as {@link Files#walkFileTree} with {@link FileVisitOption#FOLLOW_LINKS} (a directory is opened before it
+     * is checked; a link loop is a directory whose file key is one of its ancestors'), in name order. A file reached
+     * twice can only be met through a symbolic link or overlapping inputs: until one of them is met no identity is
+     * kept; then the identities of the files listed so far are derived from their input's real path.
      */
-    private static Path identity(Path file, Map<Path, Path> realDirs) {
-        Path parent = file.getParent();
-        Path realParent = parent == null ? null : realDirs.get(parent);
-        if (realParent == null || Files.isSymbolicLink(file)) {
-            return identity(file);
+    private static final class Walk {
+        private final Set<Path> excluded;
+        private final boolean firstOnly;
+        final List<InputFile> files = new ArrayList<>();
+        final List<Skipped> skipped = new ArrayList<>();
+        /** The real path of each file listed, once a file can be reached twice; null before. */
+        private Set<Path> seen;
+        /** The inputs walked so far, their real paths and the index of their first file in {@link #files}. */
+        private final List<Path> roots = new ArrayList<>();
+        private final List<Path> realRoots = new ArrayList<>();
+        private final List<Integer> firstFile = new ArrayList<>();
+        /** The directories being walked (ancestors of the current entry) and their file keys. */
+        private final ArrayDeque<Path> openDirs = new ArrayDeque<>();
+        private final ArrayDeque<Optional<Object>> openKeys = new ArrayDeque<>();
+        private boolean done;
+
+        Walk(Set<Path> excluded, boolean firstOnly) {
+            this.excluded = excluded;
+            this.firstOnly = firstOnly;
         }
-        return realParent.resolve(file.getFileName());
+
+        void inputs(List<Path> inputs) {
+            List<Path> reals = new ArrayList<>(inputs.size());
+            for (Path input : inputs) {
+                reals.add(identity(input));
+            }
+            if (!firstOnly && overlap(reals)) {
+                seen = new HashSet<>();
+            }
+            for (int i = 0; i < inputs.size() && !done; i++) {
+                roots.add(inputs.get(i));
+                realRoots.add(reals.get(i));
+                firstFile.add(files.size());
+                input(inputs.get(i));
+            }
+        }
+
+        private static boolean overlap(List<Path> reals) {
+            for (int i = 0; i < reals.size(); i++) {
+                for (int j = 0; j < reals.size(); j++) {
+                    if (i != j && reals.get(i).startsWith(reals.get(j))) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
+        private void input(Path input) {
+            try {
+                Entry root = entry(input, false);
+                if (root.kind() == Kind.DIRECTORY) {
+                    directory(root, true);
+                } else if (root.kind() == Kind.REGULAR) {
+                    list(root, null);
+                } else {
+                    skipped.add(new Skipped(PathNames.display(input),
+                            root.kind() == Kind.DANGLING ? SkipReason.DANGLING_LINK : SkipReason.SPECIAL_FILE));
+                }
+            } catch (IOException e) {
+                Path where = input;
+                if (e instanceof java.nio.file.FileSystemException fse && fse.getFile() != null) {
+                    try {
+                        where = Path.of(fse.getFile());
+                    } catch (java.nio.file.InvalidPathException badName) {
+                        where = input;
+                    }
+                }
+                InputPathException.Problem problem = Files.exists(where, LinkOption.NOFOLLOW_LINKS)
+                        ? InputPathException.Problem.UNREADABLE : InputPathException.Problem.MISSING;
+                throw new InputPathException(where, problem, (problem == InputPathException.Problem.MISSING
+                        ? "input path does not exist: " : "input path cannot be read: ") + where, e);
+            }
+        }
+
+        /** The entry's attributes: its own, or its target's when it is a symbolic link whose target exists. */
+        private Entry entry(Path path, boolean keyed) throws IOException {
+            BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            boolean link = attrs.isSymbolicLink();
+            if (link) {
+                try {
+                    attrs = Files.readAttributes(path, BasicFileAttributes.class);
+                } catch (IOException dangling) {
+                    return new Entry(path, Kind.DANGLING, true, null, null, keyed ? PathNames.display(path) : null);
+                }
+            }
+            if (attrs.isDirectory()) {
+                return new Entry(path, Kind.DIRECTORY, link, attrs, null, keyed ? PathNames.display(path) + "/" : null);
+            }
+            if (attrs.isRegularFile()) {
+                InputFile file = new InputFile(path, attrs.size(), attrs.lastModifiedTime().toInstant());
+                return new Entry(path, Kind.REGULAR, link, null, file, keyed ? file.name() : null);
+            }
+            return new Entry(path, attrs.isOther() ? Kind.OTHER : Kind.DANGLING, link, null, null,
+                    keyed ? PathNames.display(path) : null);
+        }
+
+        private void directory(Entry dir, boolean isInput) throws IOException {
+            Path path = dir.path();
+            try (DirectoryStream<Path> stream = Files.newDirectoryStream(path)) {
+                if (!isInput && hidden(path)) {
+                    skipped.add(new Skipped(PathNames.display(path), SkipReason.HIDDEN));
+                    return;
+                }
+                Path real = identity(path);
+                if (!excluded.isEmpty() && excluded.contains(real)) {
+                    skipped.add(new Skipped(PathNames.display(path), SkipReason.EXCLUDED_DIRECTORY));
+                    return;
+                }
+                openDirs.push(path);
+                openKeys.push(Optional.ofNullable(dir.attrs().fileKey()));
+                try {
+                    if (firstOnly) {
+                        for (Path p : stream) {
+                            visit(entry(p, false), real);
+                            if (done) {
+                                return;
+                            }
+                        }
+                    } else {
+                        List<Entry> entries = new ArrayList<>();
+                        for (Path p : stream) {
+                            entries.add(entry(p, true));
+                        }
+                        entries.sort(BY_KEY);
+                        for (Entry e : entries) {
+                            visit(e, real);
+                        }
+                    }
+                } catch (DirectoryIteratorException e) {
+                    throw e.getCause();
+                } finally {
+                    openDirs.pop();
+                    openKeys.pop();
+                }
+            }
+        }
+
+        private void visit(Entry e, Path realDir) throws IOException {
+            if (e.kind() == Kind.DIRECTORY) {
+                if (wouldLoop(e.path(), e.attrs().fileKey())) {
+                    skipped.add(new Skipped(PathNames.display(e.path()), SkipReason.LINK_LOOP));
+                    return;
+                }
+                if (e.link()) {
+                    keepIdentities();
+                }
+                directory(e, false);
+                return;
+            }
+            Path file = e.path();
+            SkipReason skip = hidden(file) ? SkipReason.HIDDEN
+                    : e.kind() == Kind.DANGLING ? SkipReason.DANGLING_LINK
+                    : e.kind() == Kind.OTHER ? SkipReason.SPECIAL_FILE
+                    : reportFile(file) ? SkipReason.REPORT_FILE : null;
+            if (skip != null) {
+                skipped.add(new Skipped(PathNames.display(file), skip));
+                return;
+            }
+            if (e.link()) {
+                keepIdentities();
+            }
+            list(e, realDir);
+        }
+
+        /** Lists a regular file unless it was listed before (under another path). */
+        private void list(Entry e, Path realDir) {
+            if (seen != null) {
+                Path id = realDir == null || e.link() ? identity(e.path()) : realDir.resolve(e.path().getFileName());
+                if (!seen.add(id)) {
+                    return;
+                }
+            }
+            files.add(e.file());
+            if (firstOnly) {
+                done = true;
+            }
+        }
+
+        /**
+         * From now on a file may be reached twice: keep the real path of every file listed. Those listed so far were
+         * reached without a symbolic link below their input, so theirs is the input's real path and their path below
+         * it.
+         */
+        private void keepIdentities() {
+            if (seen != null || firstOnly) {
+                return;
+            }
+            seen = new HashSet<>(Math.max(16, files.size() * 2));
+            for (int r = 0; r < roots.size(); r++) {
+                int end = r + 1 < roots.size() ? firstFile.get(r + 1) : files.size();
+                Path root = roots.get(r);
+                Path realRoot = realRoots.get(r);
+                for (int i = firstFile.get(r); i < end; i++) {
+                    Path path = files.get(i).path();
+                    seen.add(path.equals(root) ? realRoot : realRoot.resolve(root.relativize(path)));
+                }
+            }
+        }
+
+        /** As {@code FileTreeWalker}: a directory whose file key (else {@link Files#isSameFile}) is an ancestor's. */
+        private boolean wouldLoop(Path dir, Object key) {
+            var keys = openKeys.iterator();
+            for (Path ancestor : openDirs) {
+                Object ancestorKey = keys.next().orElse(null);
+                if (key != null && ancestorKey != null) {
+                    if (key.equals(ancestorKey)) {
+                        return true;
+                    }
+                } else {
+                    try {
+                        if (Files.isSameFile(dir, ancestor)) {
+                            return true;
+                        }
+                    } catch (IOException | SecurityException ignored) {
+                        // not the same, as FileTreeWalker decides
+                    }
+                }
+            }
+            return false;
+        }
+    }
+
+    private static final Comparator<Entry> BY_KEY = Comparator.comparing(Entry::key);
+
+    /** Whether the path's last name starts with a dot (read from the path's string: no name element built). */
+    private static boolean hidden(Path p) {
+        String s = p.toString();
+        int from = s.lastIndexOf(p.getFileSystem().getSeparator()) + 1;
+        return from < s.length() && s.charAt(from) == '.';
+    }
+
+    private static boolean reportFile(Path file) {
+        String s = file.toString();
+        int from = s.lastIndexOf(file.getFileSystem().getSeparator()) + 1;
+        boolean named = false;
+        for (String report : REPORT_FILES) {
+            named |= s.length() - from == report.length() && s.startsWith(report, from);
+        }
+        Path dir = file.getParent();
+        return named && dir != null && Files.isRegularFile(dir.resolve("run_summary.csv"));
     }
 
     private static Path identity(Path file) {

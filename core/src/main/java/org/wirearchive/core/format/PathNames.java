@@ -7,6 +7,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -22,8 +23,16 @@ public final class PathNames {
     private PathNames() {
     }
 
+    /** Whether the file-name encoding is UTF-8: then a name decodes without U+FFFD exactly when it is valid UTF-8. */
+    private static final boolean UTF8_NAMES = "UTF-8".equals(System.getProperty("sun.jnu.encoding"));
+
     /** Whether the path's string names the same file again (false for bytes the file-name encoding cannot decode). */
     public static boolean opensByName(Path path) {
+        if (UTF8_NAMES && path.getFileSystem() == FileSystems.getDefault() && path.toString().indexOf('\uFFFD') < 0) {
+            // the default file system decodes a name's bytes as UTF-8, an invalid sequence as U+FFFD; valid UTF-8
+            // encodes back to the same bytes, so the string names the file
+            return true;
+        }
         try {
             return path.getFileSystem().getPath(path.toString()).equals(path);
         } catch (InvalidPathException e) {

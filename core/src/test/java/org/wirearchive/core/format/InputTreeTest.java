@@ -211,4 +211,50 @@ class InputTreeTest {
         assertThat(names).hasSize(3).contains("real/a-hard.txt", "real/sub/b.txt");
         assertThat(names.get(1)).isIn("real/a.txt", "real/a-link.txt");
     }
+    @Test
+    void namesWithCharactersBeforeTheSeparatorAreInPathStringOrder() throws IOException {
+        // '-', '.', ' ', '!' sort before '/': "b-c/y" comes before "b/x" in the path strings, though "b" < "b-c"
+        String[] names = {"b/x.txt", "b-c/y.txt", "b.d/z.txt", "b c/w.txt", "b!/v.txt", "b/a/deep.txt", "b-/u.txt",
+            "b.txt", "b/-.txt", "b/ .txt", "bé/t.txt", "b\u00e9.txt", "b\u0645/s.txt", "b\uD83D\uDE00/r.txt",
+            "a b/q.txt", "a/b-/p.txt", "a/b/o.txt", "a/b.x/n.txt", "a/b!x", "A/m.txt", "-/l.txt", "!.txt", "0/k.txt"};
+        for (String n : names) {
+            file("t/" + n, n);
+        }
+
+        List<String> listed = InputTree.list(dir.resolve("t")).stream().map(InputFile::name).toList();
+
+        // the reference: every regular file, its name sorted as strings
+        List<String> expected;
+        try (var all = Files.walk(dir.resolve("t"))) {
+            expected = all.filter(Files::isRegularFile).map(InputTree::nameOf).sorted().toList();
+        }
+        assertThat(expected).hasSize(names.length);
+        assertThat(listed).containsExactlyElementsOf(expected);
+        String t = InputTree.nameOf(dir.resolve("t")) + "/";
+        assertThat(listed.indexOf(t + "b-c/y.txt")).isLessThan(listed.indexOf(t + "b/x.txt"));
+        assertThat(listed.indexOf(t + "b.txt")).isLessThan(listed.indexOf(t + "b/-.txt"));
+    }
+
+    @Test
+    void aLinkMetAfterItsTargetWasListedDoesNotListItAgain() throws IOException {
+        Path real = file("in/real/a.txt", "a");
+        file("in/real/sub/b.txt", "b");
+        file("in/c.txt", "c");
+        try {
+            Files.createSymbolicLink(dir.resolve("in/zz-dir"), dir.resolve("in/real/sub")); // after real/ in order
+            Files.createSymbolicLink(dir.resolve("in/real/zz-file.txt"), real); // after a.txt in order
+            Files.createSymbolicLink(dir.resolve("in-link"), dir.resolve("in")); // the input given through a link
+        } catch (UnsupportedOperationException | IOException e) {
+            return; // no links here: nothing to test
+        }
+
+        Path cwd = Path.of("").toAbsolutePath();
+        for (Path input : List.of(dir.resolve("in"), dir.resolve("in-link"), cwd.relativize(dir.resolve("in-link")))) {
+            List<String> names = InputTree.list(input).stream()
+                    .map(f -> input.relativize(f.path()).toString()).toList();
+            assertThat(names).as("under %s", input).containsExactly("c.txt", "real/a.txt", "real/sub/b.txt");
+        }
+        // the same input twice, and a directory inside it: each file once
+        assertThat(InputTree.list(dir.resolve("in-link"), dir.resolve("in/real"), dir.resolve("in"))).hasSize(3);
+    }
 }

@@ -44,20 +44,15 @@ class CanonicalHrefTest {
     @Test
     @DisplayName("without a base URI: the same as jsoup for every kind of link")
     void withoutBase() {
-        for (String link : LINKS) {
-            Element e = link("", "", link);
-            assertThat(HtmlPage.absoluteHref(e)).as(link).isEqualTo(e.absUrl("href"));
-        }
+        LINKS.forEach(link -> sameAsJsoup(link("", "", link)));
     }
 
     @Test
     @DisplayName("with the reader's base URL or a <base href> in the page: jsoup resolves against it")
     void withBase() {
         for (String link : LINKS) {
-            Element fromReader = link("https://www.example.net/en/news/", "", link);
-            assertThat(HtmlPage.absoluteHref(fromReader)).as(link).isEqualTo(fromReader.absUrl("href"));
-            Element fromPage = link("", "<base href=\"https://mirror.example.org/archive/\">", link);
-            assertThat(HtmlPage.absoluteHref(fromPage)).as(link).isEqualTo(fromPage.absUrl("href"));
+            sameAsJsoup(link("https://www.example.net/en/news/", "", link));
+            sameAsJsoup(link("", "<base href=\"https://mirror.example.org/archive/\">", link));
         }
         assertThat(HtmlPage.absoluteHref(link("", "<base href=\"https://mirror.example.org/archive/\">", "a.html")))
                 .isEqualTo("https://mirror.example.org/archive/a.html");
@@ -74,6 +69,10 @@ class CanonicalHrefTest {
         assertThat(HtmlPage.parse(page.formatted("/en/a?id=1"), null).url()).isEqualTo("/en/a?id=1");
         assertThat(HtmlPage.parse(page.formatted("/en/a?id=1"), "https://example.net/x/y").url())
                 .isEqualTo("https://example.net/en/a?id=1");
+    }
+
+    private static void sameAsJsoup(Element e) {
+        assertThat(HtmlPage.absoluteHref(e)).as(e.attr("href") + " against " + e.baseUri()).isEqualTo(e.absUrl("href"));
     }
 
     private static Element link(String baseUri, String head, String href) {

@@ -36,16 +36,16 @@ final class BandSearch {
 
     private final DayCache days;
 
-    // Marks of the day cache's ids. tested: valid where it equals the current look-up's stamp. held (whether the chunk
-    // holds a row for the id's source): valid where seen equals the chunk's stamp; an id without a valid mark is not
+    // Marks of the day cache's ids. tested: valid where it equals the current look-up's stamp. heldMark (whether the
+    // chunk holds a row for the id's source): valid where its stamp part equals the chunk's stamp; an id without a valid mark is not
     // held when it was cached before the chunk started (see nextChunk), else the chunk is asked once. Within a chunk
     // the cache frees no id, a copy it loads gets a new id, and a cached copy becomes held only when pulled into the
     // chunk (marked then).
     private final IntList carriers = new IntList(256);
     private final List<IndexedCopy> chunkRows = new ArrayList<>();
     private int[] tested = new int[0];
-    private int[] seen = new int[0];
-    private boolean[] held = new boolean[0];
+    /** {@code chunks << 1 | 1} held, {@code chunks << 1} not held: a valid mark of the current chunk. */
+    private int[] heldMark = new int[0];
     private int lookups;
     private int chunks;
     /** The day cache's {@link DayCache#puts()} when the chunk started: a copy put later is checked by its source. */
@@ -83,20 +83,22 @@ final class BandSearch {
                 if (days.windowCarriers(b, ids, limit) < 0) {
                     continue;
                 }
-                int carrying = 0;
-                for (int i = 0; i < ids.size(); i++) {
-                    if (!heldByChunk(ids.get(i), chunk)) {
-                        carrying++;
-                    }
-                }
-                chunk.carriers(b, from, to, rows);
-                carrying += rows.size();
-                if (carrying > Deduplicator.MAX_BAND_COPIES) {
-                    continue;
-                }
+                // the carriers the chunk does not hold, kept in place (a held one is counted and tested as a row)
+                int committed = 0;
                 for (int i = 0; i < ids.size(); i++) {
                     int id = ids.get(i);
-                    if (tested[id] == lookup || heldByChunk(id, chunk)) {
+                    if (!heldByChunk(id, chunk)) {
+                        ids.set(committed++, id);
+                    }
+                }
+                ids.truncate(committed);
+                chunk.carriers(b, from, to, rows);
+                if (committed + rows.size() > Deduplicator.MAX_BAND_COPIES) {
+                    continue;
+                }
+                for (int i = 0; i < committed; i++) {
+                    int id = ids.get(i);
+                    if (tested[id] == lookup) {
                         continue;
                     }
                     tested[id] = lookup;
@@ -139,8 +141,8 @@ final class BandSearch {
      * asked of the chunk, once per chunk.
      */
     void nextChunk() {
-        if (++chunks == 0) {
-            Arrays.fill(seen, 0);
+        if (++chunks == 1 << 30) { // wrapped: forget every old mark
+            Arrays.fill(heldMark, 0);
             chunks = 1;
         }
         chunkPuts = days.puts();
@@ -150,28 +152,27 @@ final class BandSearch {
         if (tested.length < idBound) {
             int n = Math.max(idBound, tested.length * 2);
             tested = Arrays.copyOf(tested, n);
-            seen = Arrays.copyOf(seen, n);
-            held = Arrays.copyOf(held, n);
+            heldMark = Arrays.copyOf(heldMark, n);
         }
     }
 
     /** True when the chunk holds a row for the cached copy {@code id} (then the row answers, not the cache). */
     private boolean heldByChunk(int id, Chunk chunk) {
-        if (seen[id] == chunks) {
-            return held[id];
+        int mark = heldMark[id];
+        if (mark >>> 1 == chunks) {
+            return (mark & 1) != 0;
         }
         if (days.putAt(id) <= chunkPuts) {
             return false; // cached before the chunk took any row, and never marked
         }
-        seen[id] = chunks;
-        held[id] = chunk.holds(days.copy(id).source());
-        return held[id];
+        boolean held = chunk.holds(days.copy(id).source());
+        heldMark[id] = chunks << 1 | (held ? 1 : 0);
+        return held;
     }
 
     /** Notes that the chunk now holds a row for the cached copy {@code id}. */
     void markHeld(int id) {
         cover(id + 1);
-        seen[id] = chunks;
-        held[id] = true;
+        heldMark[id] = chunks << 1 | 1;
     }
 }

@@ -1,0 +1,191 @@
+package org.wirearchive.store;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.wirearchive.core.article.ParseOutcome;
+import org.wirearchive.core.dedup.DedupDecision;
+import org.wirearchive.core.dedup.DedupIndex;
+import org.wirearchive.core.dedup.Deduplicator;
+import org.wirearchive.core.dedup.IndexedCopy;
+import org.wirearchive.core.dedup.MinHash;
+import org.wirearchive.core.extract.ArticleExtractor;
+import org.wirearchive.core.format.InputDocument;
+import org.wirearchive.core.generate.ArchiveGenerator;
+import org.wirearchive.core.generate.GeneratedPage;
+import org.wirearchive.core.generate.GeneratorSpec;
+
+/**
+ * Not a test: a standalone measurement of the writer's dedup path ({@link Deduplicator#add} over a
+ * {@link ChunkDedupIndex} in chunks of 250, each in its own transaction, H2 in memory) on the first {@code pages}
+ * pages, in file order, of a generated archive of {@code archivePages} pages (the density per day of that archive).
+ * Prints the thread CPU of the whole loop, of {@code findSimilar} alone, and a digest of the decisions (the same on
+ * two revisions: the same decisions), once per round.
+ *
+ * <pre>java -cp store/target/test-classes:store/target/classes:CLASSPATH org.wirearchive.store.DedupLookupHarness
+ *     [pages] [archivePages] [rounds]</pre>
+ */
+public final class DedupLookupHarness {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private DedupLookupHarness() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        int pages = args.length > 0 ? Integer.parseInt(args[0]) : 30_000;
+        int archivePages = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
+        int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        List<GeneratedPage> taken = new ArrayList<>();
+        Iterator<GeneratedPage> it = new ArchiveGenerator().pages(GeneratorSpec.of(archivePages, Path.of("unused"), 42L));
+        while (it.hasNext() && taken.size() < pages) {
+            taken.add(it.next());
+        }
+        taken.sort(Comparator.comparing(GeneratedPage::file));
+        ArticleExtractor extractor = new ArticleExtractor();
+        List<IndexedCopy> copies = new ArrayList<>();
+        for (GeneratedPage p : taken) {
+            byte[] bytes = p.content();
+            if (p.file().endsWith(".gz")) {
+                try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+                    bytes = in.readAllBytes();
+                }
+            }
+            if (extractor.extract(InputDocument.of(p.file(), bytes)) instanceof ParseOutcome.Parsed parsed) {
+                copies.add(IndexedCopy.of(parsed.article()));
+            }
+        }
+        System.out.printf("%d copies from %s to %s%n", copies.size(), taken.get(0).file(),
+                taken.get(taken.size() - 1).file());
+        for (int round = 1; round <= rounds; round++) {
+            run(copies, round);
+        }
+    }
+
+    private static void run(List<IndexedCopy> copies, int round) {
+        JdbcDataSource ds = new JdbcDataSource();
+        ds.setURL("jdbc:h2:mem:harness" + round + ";DB_CLOSE_DELAY=-1");
+        ds.setUser("sa");
+        Flyway.configure().dataSource(ds).load().migrate();
+        JdbcTemplate jdbc = new JdbcTemplate(ds);
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
+        ChunkDedupIndex index = new ChunkDedupIndex(jdbc);
+        Timed timed = new Timed(index);
+        Deduplicator dedup = new Deduplicator(timed);
+        long digest = 17;
+        long start = THREADS.getCurrentThreadCpuTime();
+        long addNanos = 0;
+        for (int at = 0; at < copies.size(); at += 250) {
+            List<IndexedCopy> chunk = copies.subList(at, Math.min(copies.size(), at + 250));
+            long[] out = new long[2];
+            tx.executeWithoutResult(status -> {
+                index.begin(chunk);
+                long h = 0;
+                long t0 = THREADS.getCurrentThreadCpuTime();
+                for (IndexedCopy c : chunk) {
+                    DedupDecision d = dedup.add(c);
+                    h = h * 31 + d.toString().hashCode();
+                }
+                out[1] = THREADS.getCurrentThreadCpuTime() - t0;
+                index.flush();
+                out[0] = h;
+            });
+            digest = digest * 1_000_003 + out[0];
+            addNanos += out[1];
+        }
+        long total = THREADS.getCurrentThreadCpuTime() - start;
+        System.out.printf("round %d: loop %d ms cpu, Deduplicator.add %d ms, findSimilar %d ms (%d calls, %.1f us each),"
+                + " decisions digest %x%n", round, total / 1_000_000, addNanos / 1_000_000, timed.nanos / 1_000_000,
+                timed.calls, timed.nanos / 1000.0 / Math.max(1, timed.calls), digest);
+        try {
+            jdbc.execute("SHUTDOWN");
+        } catch (RuntimeException closed) {
+            // the connection closed under the statement: the database is gone, as wanted
+        }
+    }
+
+    /** The index, with the thread CPU of {@code findSimilar} added up. */
+    private static final class Timed implements DedupIndex {
+        final DedupIndex d;
+        long nanos;
+        long calls;
+
+        Timed(DedupIndex d) {
+            this.d = d;
+        }
+
+        @Override
+        public List<IndexedCopy> findSimilar(MinHash signature, LocalDate from, LocalDate to, double minSimilarity) {
+            long t0 = THREADS.getCurrentThreadCpuTime();
+            List<IndexedCopy> out = d.findSimilar(signature, from, to, minSimilarity);
+            nanos += THREADS.getCurrentThreadCpuTime() - t0;
+            calls++;
+            return out;
+        }
+
+        @Override
+        public List<IndexedCopy> findByMenafnNo(long articleNo) {
+            return d.findByMenafnNo(articleNo);
+        }
+
+        @Override
+        public List<IndexedCopy> findByKunaId(long kunaId) {
+            return d.findByKunaId(kunaId);
+        }
+
+        @Override
+        public List<IndexedCopy> findByContentHash(String contentHash, LocalDate from, LocalDate to) {
+            return d.findByContentHash(contentHash, from, to);
+        }
+
+        @Override
+        public List<IndexedCopy> findByHeadlineHash(String headlineHash, LocalDate from, LocalDate to) {
+            return d.findByHeadlineHash(headlineHash, from, to);
+        }
+
+        @Override
+        public List<IndexedCopy> findByBands(long[] bands, LocalDate from, LocalDate to) {
+            return d.findByBands(bands, from, to);
+        }
+
+        @Override
+        public Optional<IndexedCopy> canonical(String articleKey) {
+            return d.canonical(articleKey);
+        }
+
+        @Override
+        public Optional<IndexedCopy> findBySource(String source) {
+            return d.findBySource(source);
+        }
+
+        @Override
+        public void add(IndexedCopy copy) {
+            d.add(copy);
+        }
+
+        @Override
+        public void setCanonical(String articleKey, String source) {
+            d.setCanonical(articleKey, source);
+        }
+
+        @Override
+        public void rekey(String oldKey, String newKey) {
+            d.rekey(oldKey, newKey);
+        }
+    }
+}

@@ -51,6 +51,20 @@ public final class DedupLookupHarness {
         int pages = args.length > 0 ? Integer.parseInt(args[0]) : 30_000;
         int archivePages = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        // the parsed copies are kept in this file (parsing is most of a run's time); delete it to parse again
+        Path cache = Path.of(System.getProperty("harness.cache",
+                System.getProperty("java.io.tmpdir") + "/dedup-harness-" + pages + "-" + archivePages + ".bin"));
+        List<IndexedCopy> copies = java.nio.file.Files.exists(cache) ? read(cache) : parse(pages, archivePages);
+        if (!java.nio.file.Files.exists(cache)) {
+            write(cache, copies);
+        }
+        System.out.printf("%d copies%n", copies.size());
+        for (int round = 1; round <= rounds; round++) {
+            run(copies, round);
+        }
+    }
+
+    private static List<IndexedCopy> parse(int pages, int archivePages) throws IOException {
         List<GeneratedPage> taken = new ArrayList<>();
         Iterator<GeneratedPage> it = new ArchiveGenerator().pages(GeneratorSpec.of(archivePages, Path.of("unused"), 42L));
         while (it.hasNext() && taken.size() < pages) {
@@ -70,10 +84,59 @@ public final class DedupLookupHarness {
                 copies.add(IndexedCopy.of(parsed.article()));
             }
         }
-        System.out.printf("%d copies from %s to %s%n", copies.size(), taken.get(0).file(),
-                taken.get(taken.size() - 1).file());
-        for (int round = 1; round <= rounds; round++) {
-            run(copies, round);
+        return copies;
+    }
+
+    private static void write(Path file, List<IndexedCopy> copies) throws IOException {
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(
+                new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(file)))) {
+            out.writeInt(copies.size());
+            for (IndexedCopy c : copies) {
+                out.writeUTF(c.source());
+                out.writeLong(c.menafnArticleNo() == null ? Long.MIN_VALUE : c.menafnArticleNo());
+                out.writeLong(c.kunaId() == null ? Long.MIN_VALUE : c.kunaId());
+                out.writeBoolean(c.providerKuna());
+                out.writeInt(c.origin().ordinal());
+                out.writeLong(c.date() == null ? Long.MIN_VALUE : c.date().toEpochDay());
+                out.writeLong(c.crawlDate() == null ? Long.MIN_VALUE : c.crawlDate().toEpochDay());
+                out.writeUTF(c.contentHash());
+                out.writeUTF(c.headlineHash() == null ? "\0" : c.headlineHash());
+                out.writeInt(c.bodyLength());
+                out.writeBoolean(c.complete());
+                out.writeInt(c.minHash().shingles());
+                out.write(c.minHash().toBytes());
+            }
+        }
+    }
+
+    private static List<IndexedCopy> read(Path file) throws IOException {
+        try (java.io.DataInputStream in = new java.io.DataInputStream(
+                new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file)))) {
+            int n = in.readInt();
+            List<IndexedCopy> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                String source = in.readUTF();
+                long menafn = in.readLong();
+                long kuna = in.readLong();
+                boolean providerKuna = in.readBoolean();
+                IndexedCopy.Origin origin = IndexedCopy.Origin.values()[in.readInt()];
+                long date = in.readLong();
+                long crawl = in.readLong();
+                String content = in.readUTF();
+                String headline = in.readUTF();
+                int bodyLength = in.readInt();
+                boolean complete = in.readBoolean();
+                int shingles = in.readInt();
+                byte[] sig = new byte[MinHash.HASHES * 4];
+                in.readFully(sig);
+                out.add(new IndexedCopy(source, null, menafn == Long.MIN_VALUE ? null : menafn,
+                        kuna == Long.MIN_VALUE ? null : kuna, providerKuna, origin,
+                        date == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(date),
+                        crawl == Long.MIN_VALUE ? null : LocalDate.ofEpochDay(crawl), content,
+                        headline.equals("\0") ? null : headline, bodyLength, complete,
+                        MinHash.fromBytes(sig, shingles)));
+            }
+            return out;
         }
     }
 

@@ -3,9 +3,7 @@ package org.wirearchive.store;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.wirearchive.core.dedup.Deduplicator;
 import org.wirearchive.core.dedup.IndexedCopy;
 import org.wirearchive.core.dedup.MinHash;
@@ -13,8 +11,8 @@ import org.wirearchive.core.dedup.MinHash;
 /**
  * The band search of {@link ChunkDedupIndex}: the copies that share a MinHash band value with a signature, from the
  * committed copies of the {@link DayCache} (walked as ids, built only when returned) and from the chunk's own rows.
- * It keeps marks per cache id so that each committed copy is tested once per look-up and whether the chunk holds it
- * is found once per chunk. Not thread-safe, like the chunk it serves.
+ * It keeps marks per cache id and per chunk row number so that each committed copy and each row is tested once per
+ * look-up, and whether the chunk holds a committed copy is found once per chunk. Not thread-safe, like the chunk it serves.
  */
 final class BandSearch {
 
@@ -27,8 +25,17 @@ final class BandSearch {
         /** True when the chunk holds a row for {@code source} (then the row answers, not the cache). */
         boolean holds(String source);
 
-        /** Adds the chunk's rows that carry {@code band} and are dated in {@code [from, to]}. */
-        void carriers(long band, LocalDate from, LocalDate to, List<IndexedCopy> into);
+        /**
+         * Adds the numbers of the chunk's rows that carry {@code band} and are dated in {@code [from, to]} (a row keeps
+         * its number, below {@link #rowNumbers()}, and its source for the chunk's life).
+         */
+        void carriers(long band, LocalDate from, LocalDate to, IntList into);
+
+        /** An upper bound of the row numbers. */
+        int rowNumbers();
+
+        /** The row with this number as it is now. */
+        IndexedCopy row(int number);
 
         /** A committed copy with the chunk's re-keys so far applied, as the database will apply them. */
         IndexedCopy rekeyed(IndexedCopy c);
@@ -42,8 +49,10 @@ final class BandSearch {
     // the cache frees no id, a copy it loads gets a new id, and a cached copy becomes held only when pulled into the
     // chunk (marked then).
     private final IntList carriers = new IntList(256);
-    private final List<IndexedCopy> chunkRows = new ArrayList<>();
+    private final IntList chunkRows = new IntList(64);
     private int[] tested = new int[0];
+    /** Marks of the chunk's row numbers: valid where it equals the current look-up's stamp. */
+    private int[] testedRow = new int[0];
     /** {@code chunks << 1 | 1} held, {@code chunks << 1} not held: a valid mark of the current chunk. */
     private int[] heldMark = new int[0];
     private int lookups;
@@ -66,11 +75,13 @@ final class BandSearch {
             double minSimilarity, Chunk chunk) {
         days.ensure(from, to);
         int lookup = nextLookup(days.idBound());
-        // committed copies and chunk rows are each found once (marks, and the rows' sources): no two share a source,
+        // committed copies and chunk rows are each found once (marks by id and by row number): no two share a source,
         // since a committed copy the chunk holds is answered by the chunk's row
         List<IndexedCopy> found = new ArrayList<>();
-        Set<String> testedRows = null;
-        List<IndexedCopy> rows = chunkRows;
+        if (testedRow.length < chunk.rowNumbers()) {
+            testedRow = Arrays.copyOf(testedRow, Math.max(chunk.rowNumbers(), testedRow.length * 2));
+        }
+        IntList rows = chunkRows;
         IntList ids = carriers;
         int limit = Deduplicator.MAX_BAND_COPIES + chunk.rows();
         days.openWindow(from, to);
@@ -107,12 +118,14 @@ final class BandSearch {
                     }
                 }
                 for (int i = 0; i < rows.size(); i++) {
-                    IndexedCopy c = rows.get(i);
-                    if (testedRows == null) {
-                        testedRows = new HashSet<>();
+                    int number = rows.get(i);
+                    if (testedRow[number] == lookup) {
+                        continue;
                     }
-                    if (testedRows.add(c.source()) && (signature == null
-                            || (c.minHash().banded() && signature.similarity(c.minHash()) >= minSimilarity))) {
+                    testedRow[number] = lookup;
+                    IndexedCopy c = chunk.row(number);
+                    if (signature == null
+                            || (c.minHash().banded() && signature.similarity(c.minHash()) >= minSimilarity)) {
                         found.add(c);
                     }
                 }
@@ -129,6 +142,7 @@ final class BandSearch {
         cover(idBound);
         if (++lookups == 0) { // wrapped: forget every old stamp
             Arrays.fill(tested, 0);
+            Arrays.fill(testedRow, 0);
             lookups = 1;
         }
         return lookups;

@@ -9,18 +9,21 @@ import java.util.Arrays;
  * (day, id), so the carriers dated in a window are one run of the list, found by two binary searches and counted
  * without walking the carriers of the other cached days.
  *
- * <p>An open-addressing table (linear probing, backward-shift deletion, no tombstones) whose slot holds one id (its
- * day in {@link #dayOf}), or the index of a sorted list of {@code day << 32 | id} entries. About 12 bytes a slot and
- * 8 bytes a shared posting, no object per entry. An id is posted under one day at a time: it is removed (with the day
+ * <p>An open-addressing table (linear probing, backward-shift deletion, no tombstones) whose slot holds the key and
+ * one id (its day in {@link #dayOf}), or the index of a sorted list of {@code day << 32 | id} entries, side by side:
+ * 16 bytes a slot (a probe reads one cache line) and 8 bytes a shared posting, no object per entry. An id is posted under one day at a time: it is removed (with the day
  * it was added with) before it is added again. Not thread-safe.
  */
 final class BandPostings {
 
     private static final int FREE = -1;
 
-    private long[] keys = new long[1024];
-    /** FREE, an id (>= 0; its day is {@code dayOf[id]}), or {@code -2 - n}: the entries are in {@code lists[n]}. */
-    private int[] values = new int[1024];
+    /**
+     * The slots, a key and its value side by side (one cache line for both): {@code table[2 * i]} the key,
+     * {@code table[2 * i + 1]} FREE, an id (>= 0; its day is {@code dayOf[id]}), or {@code -2 - n}: the entries are in
+     * {@code lists[n]}.
+     */
+    private long[] table = new long[2 * 1024];
     private int size;
     /** The epoch day each id was posted with. */
     private int[] dayOf = new int[1024];
@@ -31,7 +34,7 @@ final class BandPostings {
     private int listCount;
 
     BandPostings() {
-        Arrays.fill(values, FREE);
+        clearSlots();
     }
 
     /** Records that {@code id}, a copy dated on {@code epochDay}, carries {@code key}. */
@@ -40,14 +43,14 @@ final class BandPostings {
             dayOf = Arrays.copyOf(dayOf, Math.max(id + 1, dayOf.length * 2));
         }
         dayOf[id] = (int) epochDay;
-        if ((size + 1) * 4 > keys.length * 3) {
+        if ((size + 1) * 4 > capacity() * 3) {
             grow();
         }
         int i = slot(key);
-        int v = values[i];
+        int v = (int) table[i + 1];
         if (v == FREE) {
-            keys[i] = key;
-            values[i] = id;
+            table[i] = key;
+            table[i + 1] = id;
             size++;
             return;
         }
@@ -56,7 +59,7 @@ final class BandPostings {
             long other = entry(dayOf[v], v);
             int n = newList();
             lists[n] = other < entry ? new long[] {2, other, entry, 0} : new long[] {2, entry, other, 0};
-            values[i] = -2 - n;
+            table[i + 1] = -2 - n;
             return;
         }
         long[] l = lists[-2 - v];
@@ -74,7 +77,7 @@ final class BandPostings {
     /** Forgets that {@code id} carries {@code key} (nothing when it does not). */
     void remove(long key, int id) {
         int i = slot(key);
-        int v = values[i];
+        int v = (int) table[i + 1];
         if (v == FREE) {
             return;
         }
@@ -95,7 +98,7 @@ final class BandPostings {
         System.arraycopy(l, at + 1, l, at, count - at);
         l[0] = --count;
         if (count == 1) {
-            values[i] = (int) l[1];
+            table[i + 1] = (int) l[1];
             freeList(n);
         }
     }
@@ -107,7 +110,7 @@ final class BandPostings {
      * (the day of the window on which, counting day after day, the limit was passed).
      */
     int carriers(long key, long first, long last, int limit, IntList into) {
-        int v = values[slot(key)];
+        int v = (int) table[slot(key) + 1];
         if (v == FREE) {
             return 0;
         }
@@ -124,8 +127,9 @@ final class BandPostings {
         }
         long[] l = lists[-2 - v];
         int count = (int) l[0];
-        int from = lowerBound(l, count, entry(first, 0));
-        int to = lowerBound(l, count, entry(last + 1, 0));
+        // most lists lie within the window: no search then
+        int from = l[1] >> 32 >= first ? 1 : lowerBound(l, count, entry(first, 0));
+        int to = l[count] >> 32 <= last ? count + 1 : lowerBound(l, count, entry(last + 1, 0));
         int n = to - from;
         if (n > limit) {
             return -1 - (int) ((l[from + limit] >> 32) - first);
@@ -138,7 +142,7 @@ final class BandPostings {
 
     /** Forgets every posting. */
     void clear() {
-        Arrays.fill(values, FREE);
+        clearSlots();
         size = 0;
         Arrays.fill(lists, null);
         listCount = 0;
@@ -169,14 +173,24 @@ final class BandPostings {
         return lo;
     }
 
-    /** The slot of {@code key}: where it is, or the free slot where it would go. */
-    private int slot(long key) {
-        int mask = keys.length - 1;
-        int i = hash(key) & mask;
-        while (values[i] != FREE && keys[i] != key) {
-            i = (i + 1) & mask;
+    private int capacity() {
+        return table.length >> 1;
+    }
+
+    private void clearSlots() {
+        for (int i = 1; i < table.length; i += 2) {
+            table[i] = FREE;
         }
-        return i;
+    }
+
+    /** The index in {@link #table} of {@code key}'s slot: where it is, or the free slot where it would go. */
+    private int slot(long key) {
+        int mask = capacity() - 1;
+        int s = hash(key) & mask;
+        while (table[2 * s + 1] != FREE && table[2 * s] != key) {
+            s = (s + 1) & mask;
+        }
+        return 2 * s;
     }
 
     private static int hash(long key) {
@@ -184,40 +198,39 @@ final class BandPostings {
         return (int) (h ^ (h >>> 32));
     }
 
-    /** Empties slot {@code i} and moves later entries of its probe run back. */
-    private void delete(int i) {
-        int mask = keys.length - 1;
-        values[i] = FREE;
+    /** Empties the slot at table index {@code at} and moves later entries of its probe run back. */
+    private void delete(int at) {
+        int mask = capacity() - 1;
+        int i = at >> 1;
+        table[2 * i + 1] = FREE;
         size--;
         int j = i;
         while (true) {
             j = (j + 1) & mask;
-            if (values[j] == FREE) {
+            if (table[2 * j + 1] == FREE) {
                 return;
             }
-            int home = hash(keys[j]) & mask;
+            int home = hash(table[2 * j]) & mask;
             // the entry at j may move to i when i lies cyclically in [home, j)
             boolean movable = i <= j ? (home <= i || home > j) : (home <= i && home > j);
             if (movable) {
-                keys[i] = keys[j];
-                values[i] = values[j];
-                values[j] = FREE;
+                table[2 * i] = table[2 * j];
+                table[2 * i + 1] = table[2 * j + 1];
+                table[2 * j + 1] = FREE;
                 i = j;
             }
         }
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        int[] oldValues = values;
-        keys = new long[oldKeys.length * 2];
-        values = new int[oldValues.length * 2];
-        Arrays.fill(values, FREE);
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldValues[i] != FREE) {
-                int j = slot(oldKeys[i]);
-                keys[j] = oldKeys[i];
-                values[j] = oldValues[i];
+        long[] old = table;
+        table = new long[old.length * 2];
+        clearSlots();
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i + 1] != FREE) {
+                int j = slot(old[i]);
+                table[j] = old[i];
+                table[j + 1] = old[i + 1];
             }
         }
     }

@@ -43,14 +43,18 @@ final class BandSearch {
 
     private final DayCache days;
 
-    // Marks of the day cache's ids. tested: valid where it equals the current look-up's stamp. heldMark (whether the
-    // chunk holds a row for the id's source): valid where its stamp part equals the chunk's stamp; an id without a valid mark is not
-    // held when it was cached before the chunk started (see nextChunk), else the chunk is asked once. Within a chunk
-    // the cache frees no id, a copy it loads gets a new id, and a cached copy becomes held only when pulled into the
-    // chunk (marked then).
+    // Marks of the day cache's ids. state (whether the chunk holds the id's copy, and whether the look-up tested it):
+    // valid where its stamp part equals the current look-up's stamp, so a carrier of many of the look-up's band values
+    // is looked at once. heldMark (whether the chunk holds a row for the id's source): valid where its stamp part
+    // equals the chunk's stamp; an id without a valid mark is not held when it was cached before the chunk started
+    // (see nextChunk), else the chunk is asked once. Within a chunk the cache frees no id, a copy it loads gets a new
+    // id, and a cached copy becomes held only when pulled into the chunk (marked then).
+    private static final int HELD = 1;
+    private static final int TESTED = 2;
     private final IntList carriers = new IntList(256);
     private final IntList chunkRows = new IntList(64);
-    private int[] tested = new int[0];
+    /** {@code lookup << 2 | TESTED? | HELD?}. */
+    private int[] state = new int[0];
     /** Marks of the chunk's row numbers: valid where it equals the current look-up's stamp. */
     private int[] testedRow = new int[0];
     /** {@code chunks << 1 | 1} held, {@code chunks << 1} not held: a valid mark of the current chunk. */
@@ -98,7 +102,12 @@ final class BandSearch {
                 int committed = 0;
                 for (int i = 0; i < ids.size(); i++) {
                     int id = ids.get(i);
-                    if (!heldByChunk(id, chunk)) {
+                    int st = state[id];
+                    if (st >>> 2 != lookup) {
+                        st = lookup << 2 | (heldByChunk(id, chunk) ? HELD : 0);
+                        state[id] = st;
+                    }
+                    if ((st & HELD) == 0) {
                         ids.set(committed++, id);
                     }
                 }
@@ -109,10 +118,11 @@ final class BandSearch {
                 }
                 for (int i = 0; i < committed; i++) {
                     int id = ids.get(i);
-                    if (tested[id] == lookup) {
+                    int st = state[id];
+                    if ((st & TESTED) != 0) {
                         continue;
                     }
-                    tested[id] = lookup;
+                    state[id] = st | TESTED;
                     if (signature == null || days.similarity(signature, id) >= minSimilarity) {
                         found.add(chunk.rekeyed(days.copy(id)));
                     }
@@ -140,8 +150,8 @@ final class BandSearch {
     /** Starts a look-up: a new stamp, and mark arrays that cover every id below {@code idBound}. */
     private int nextLookup(int idBound) {
         cover(idBound);
-        if (++lookups == 0) { // wrapped: forget every old stamp
-            Arrays.fill(tested, 0);
+        if (++lookups == 1 << 29) { // wrapped: forget every old stamp
+            Arrays.fill(state, 0);
             Arrays.fill(testedRow, 0);
             lookups = 1;
         }
@@ -163,9 +173,9 @@ final class BandSearch {
     }
 
     private void cover(int idBound) {
-        if (tested.length < idBound) {
-            int n = Math.max(idBound, tested.length * 2);
-            tested = Arrays.copyOf(tested, n);
+        if (state.length < idBound) {
+            int n = Math.max(idBound, state.length * 2);
+            state = Arrays.copyOf(state, n);
             heldMark = Arrays.copyOf(heldMark, n);
         }
     }

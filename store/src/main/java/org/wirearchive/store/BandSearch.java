@@ -53,6 +53,8 @@ final class BandSearch {
     private static final int TESTED = 2;
     private final IntList carriers = new IntList(256);
     private final IntList chunkRows = new IntList(64);
+    /** The look-up's signature as ints, for {@link DayCache#similarAtLeast}. */
+    private final int[] signatureInts = new int[MinHash.HASHES];
     /** {@code lookup << 2 | TESTED? | HELD?}. */
     private int[] state = new int[0];
     /** Marks of the chunk's row numbers: valid where it equals the current look-up's stamp. */
@@ -86,6 +88,12 @@ final class BandSearch {
             testedRow = Arrays.copyOf(testedRow, Math.max(chunk.rowNumbers(), testedRow.length * 2));
         }
         IntList rows = chunkRows;
+        int[] sig = signatureInts;
+        int need = 0;
+        if (signature != null) {
+            signature.copyInto(sig, 0);
+            need = DayIndex.equalPositions(minSimilarity);
+        }
         IntList ids = carriers;
         int limit = Deduplicator.MAX_BAND_COPIES + chunk.rows();
         days.openWindow(from, to);
@@ -123,7 +131,7 @@ final class BandSearch {
                         continue;
                     }
                     state[id] = st | TESTED;
-                    if (signature == null || days.similarity(signature, id) >= minSimilarity) {
+                    if (signature == null || days.similarAtLeast(sig, need, minSimilarity, id)) {
                         found.add(chunk.rekeyed(days.copy(id)));
                     }
                 }

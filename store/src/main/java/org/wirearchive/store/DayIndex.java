@@ -324,6 +324,43 @@ final class DayIndex {
     }
 
     /**
+     * True when {@link #similarity} of a signature to the cached copy {@code id} is at least {@code minSimilarity}:
+     * {@code signature} is that signature's {@link MinHash#HASHES} ints ({@link MinHash#copyInto}), {@code need} the
+     * fewest equal positions that make the similarity reach {@code minSimilarity} ({@link #equalPositions}). It stops
+     * at the first position where the rest can no longer make up {@code need}: most band candidates share a band or
+     * two and little else, and are told apart within the first part of the signature.
+     */
+    boolean similarAtLeast(int[] signature, int need, double minSimilarity, int id) {
+        if (!banded[id]) {
+            return -1 >= minSimilarity;
+        }
+        if (need > MinHash.HASHES) {
+            return false;
+        }
+        int offset = id * MinHash.HASHES;
+        int allowed = MinHash.HASHES - need; // mismatches that still leave need equal positions
+        int mismatches = 0;
+        for (int i = 0; i < MinHash.HASHES; i++) {
+            if (signature[i] != signatures[offset + i] && ++mismatches > allowed) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The fewest equal positions of two signatures whose similarity ({@code equal / }{@link MinHash#HASHES}, as
+     * {@link MinHash#similarity} computes it) is at least {@code minSimilarity}; {@code HASHES + 1} when none is.
+     */
+    static int equalPositions(double minSimilarity) {
+        int k = 0;
+        while (k <= MinHash.HASHES && !(k / (double) MinHash.HASHES >= minSimilarity)) {
+            k++;
+        }
+        return k;
+    }
+
+    /**
      * Applies a committed chunk: first the re-keys in order (to every cached copy of the old key), then the final
      * state of every copy the chunk loaded or wrote (a copy dated on a day that is not cached is left out).
      */

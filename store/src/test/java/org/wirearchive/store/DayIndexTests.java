@@ -227,6 +227,37 @@ class DayIndexTests {
         assertThat(overLimit).as("band values over the limit").isPositive();
     }
 
+    /** The early-stopping similarity test says what the similarity compared with the threshold says. */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {21, 22, 23})
+    void similarAtLeastAgreesWithTheSimilarity(long seed) {
+        Random random = new Random(seed);
+        DayIndex index = new DayIndex(d -> { });
+        LocalDate day = FIRST;
+        index.addDay(day);
+        for (int i = 0; i < 200; i++) {
+            MinHash sig = random.nextInt(10) == 0 ? MinHash.fromBytes(new byte[MinHash.HASHES * 4], 2)
+                    : signature(random, 1 + random.nextInt(3));
+            index.put(copy("s" + i, day, sig), false);
+        }
+        double[] thresholds = {Double.NaN, -2, -1, 0, 0.3, 0.4, 0.6979, 0.7, 0.7001, 0.71, 0.99, 1, 1.01};
+        int[] ints = new int[MinHash.HASHES];
+        int agreedTrue = 0;
+        for (int probe = 0; probe < 200; probe++) {
+            MinHash sig = signature(random, 1 + random.nextInt(3));
+            sig.copyInto(ints, 0);
+            for (double t : thresholds) {
+                int need = DayIndex.equalPositions(t);
+                for (int id = 0; id < index.idBound(); id++) {
+                    boolean want = index.similarity(sig, id) >= t;
+                    assertThat(index.similarAtLeast(ints, need, t, id)).as("copy %d at %s", id, t).isEqualTo(want);
+                    agreedTrue += want ? 1 : 0;
+                }
+            }
+        }
+        assertThat(agreedTrue).isPositive();
+    }
+
     /** The stored sources whose day is cached. */
     private static List<String> liveSources(DayIndex index, Map<String, IndexedCopy> stored) {
         List<String> out = new ArrayList<>();

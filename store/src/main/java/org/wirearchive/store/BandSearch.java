@@ -55,6 +55,7 @@ final class BandSearch {
     private final IntList chunkRows = new IntList(64);
     /** The look-up's signature as ints, for {@link DayCache#similarAtLeast}. */
     private final int[] signatureInts = new int[MinHash.HASHES];
+    private final long[] signatureSketch = new long[DayIndex.SKETCH_LONGS];
     /** {@code lookup << 2 | TESTED? | HELD?}. */
     private int[] state = new int[0];
     /** Marks of the chunk's row numbers: valid where it equals the current look-up's stamp. */
@@ -89,9 +90,11 @@ final class BandSearch {
         }
         IntList rows = chunkRows;
         int[] sig = signatureInts;
+        long[] sketch = signatureSketch;
         int need = 0;
         if (signature != null) {
             signature.copyInto(sig, 0);
+            DayIndex.sketch(sig, 0, sketch, 0);
             need = DayIndex.equalPositions(minSimilarity);
         }
         IntList ids = carriers;
@@ -131,7 +134,7 @@ final class BandSearch {
                         continue;
                     }
                     state[id] = st | TESTED;
-                    if (signature == null || days.similarAtLeast(sig, need, minSimilarity, id)) {
+                    if (signature == null || days.similarAtLeast(sig, sketch, need, minSimilarity, id)) {
                         found.add(chunk.rekeyed(days.copy(id)));
                     }
                 }

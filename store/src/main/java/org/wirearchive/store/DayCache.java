@@ -134,8 +134,8 @@ final class DayCache {
     }
 
     /** See {@link DayIndex#similarAtLeast}. */
-    boolean similarAtLeast(int[] signature, int need, double minSimilarity, int id) {
-        return index.similarAtLeast(signature, need, minSimilarity, id);
+    boolean similarAtLeast(int[] signature, long[] sketch, int need, double minSimilarity, int id) {
+        return index.similarAtLeast(signature, sketch, need, minSimilarity, id);
     }
 
     /**

@@ -53,6 +53,8 @@ final class DayIndex {
     private boolean[] canonical = new boolean[1024];
     /** The signatures of the copies, {@link MinHash#HASHES} ints each at {@code id * HASHES}, and if they are banded. */
     private int[] signatures = new int[1024 * MinHash.HASHES];
+    /** The low two bits of every position of each signature, {@link #SKETCH_LONGS} longs at {@code id * SKETCH_LONGS}. */
+    private long[] sketches = new long[1024 * SKETCH_LONGS];
     private boolean[] banded = new boolean[1024];
     /** When each copy was put: the value of {@link #puts} then (puts only grow, even across {@link #clear}). */
     private long[] putAt = new long[1024];
@@ -330,15 +332,25 @@ final class DayIndex {
      * at the first position where the rest can no longer make up {@code need}: most band candidates share a band or
      * two and little else, and are told apart within the first part of the signature.
      */
-    boolean similarAtLeast(int[] signature, int need, double minSimilarity, int id) {
+    boolean similarAtLeast(int[] signature, long[] sketch, int need, double minSimilarity, int id) {
         if (!banded[id]) {
             return -1 >= minSimilarity;
         }
         if (need > MinHash.HASHES) {
             return false;
         }
-        int offset = id * MinHash.HASHES;
         int allowed = MinHash.HASHES - need; // mismatches that still leave need equal positions
+        // first the sketches: a position whose low bits differ is certainly a mismatch (one read of 24 bytes)
+        int s = id * SKETCH_LONGS;
+        int certain = 0;
+        for (int k = 0; k < SKETCH_LONGS; k++) {
+            long x = sketch[k] ^ sketches[s + k];
+            certain += Long.bitCount((x | x >>> 1) & 0x5555555555555555L);
+        }
+        if (certain > allowed) {
+            return false;
+        }
+        int offset = id * MinHash.HASHES;
         int mismatches = 0;
         for (int i = 0; i < MinHash.HASHES; i++) {
             if (signature[i] != signatures[offset + i] && ++mismatches > allowed) {
@@ -346,6 +358,24 @@ final class DayIndex {
             }
         }
         return true;
+    }
+
+    /** Longs of a signature's sketch: two bits for each of its {@link MinHash#HASHES} positions. */
+    static final int SKETCH_LONGS = MinHash.HASHES * 2 / 64;
+
+    /**
+     * Writes the sketch of the signature at {@code offset} of {@code signatures} ({@link MinHash#HASHES} ints) to
+     * {@code out} at {@code at}: the low two bits of each position, 32 positions a long. Two signatures whose sketches
+     * differ in a position differ there.
+     */
+    static void sketch(int[] signatures, int offset, long[] out, int at) {
+        for (int k = 0; k < SKETCH_LONGS; k++) {
+            long bits = 0;
+            for (int i = 0; i < 32; i++) {
+                bits |= (long) (signatures[offset + k * 32 + i] & 3) << (2 * i);
+            }
+            out[at + k] = bits;
+        }
     }
 
     /**
@@ -428,6 +458,7 @@ final class DayIndex {
         copies[id] = c;
         canonical[id] = isCanonical;
         c.minHash().copyInto(signatures, id * MinHash.HASHES);
+        sketch(signatures, id * MinHash.HASHES, sketches, id * SKETCH_LONGS);
         banded[id] = c.minHash().banded();
         putAt[id] = ++puts;
         idBySource.put(c.source(), id);
@@ -475,6 +506,7 @@ final class DayIndex {
             copies = Arrays.copyOf(copies, nextId * 2);
             canonical = Arrays.copyOf(canonical, nextId * 2);
             signatures = Arrays.copyOf(signatures, nextId * 2 * MinHash.HASHES);
+            sketches = Arrays.copyOf(sketches, nextId * 2 * SKETCH_LONGS);
             banded = Arrays.copyOf(banded, nextId * 2);
             putAt = Arrays.copyOf(putAt, nextId * 2);
         }

@@ -237,20 +237,22 @@ class DayIndexTests {
         index.addDay(day);
         for (int i = 0; i < 200; i++) {
             MinHash sig = random.nextInt(10) == 0 ? MinHash.fromBytes(new byte[MinHash.HASHES * 4], 2)
-                    : signature(random, 1 + random.nextInt(3));
+                    : random.nextBoolean() ? signature(random, 1 + random.nextInt(3)) : wideSignature(random);
             index.put(copy("s" + i, day, sig), false);
         }
         double[] thresholds = {Double.NaN, -2, -1, 0, 0.3, 0.4, 0.6979, 0.7, 0.7001, 0.71, 0.99, 1, 1.01};
         int[] ints = new int[MinHash.HASHES];
+        long[] sketch = new long[DayIndex.SKETCH_LONGS];
         int agreedTrue = 0;
         for (int probe = 0; probe < 200; probe++) {
-            MinHash sig = signature(random, 1 + random.nextInt(3));
+            MinHash sig = random.nextBoolean() ? signature(random, 1 + random.nextInt(3)) : wideSignature(random);
             sig.copyInto(ints, 0);
+            DayIndex.sketch(ints, 0, sketch, 0);
             for (double t : thresholds) {
                 int need = DayIndex.equalPositions(t);
                 for (int id = 0; id < index.idBound(); id++) {
                     boolean want = index.similarity(sig, id) >= t;
-                    assertThat(index.similarAtLeast(ints, need, t, id)).as("copy %d at %s", id, t).isEqualTo(want);
+                    assertThat(index.similarAtLeast(ints, sketch, need, t, id)).as("copy %d at %s", id, t).isEqualTo(want);
                     agreedTrue += want ? 1 : 0;
                 }
             }
@@ -293,6 +295,16 @@ class DayIndexTests {
             bytes[4 * i + 3] = (byte) random.nextInt(variants);
         }
         // a band holds 4 positions: few variants per position still make many band values, so most bands differ
+        return MinHash.fromBytes(bytes, MinHash.MIN_SHINGLES + 10);
+    }
+
+    /** A banded signature whose positions also differ above their low bits (which the sketch does not see). */
+    private static MinHash wideSignature(Random random) {
+        byte[] bytes = new byte[MinHash.HASHES * 4];
+        for (int i = 0; i < MinHash.HASHES; i++) {
+            bytes[4 * i + 2] = (byte) random.nextInt(2);
+            bytes[4 * i + 3] = (byte) random.nextInt(2);
+        }
         return MinHash.fromBytes(bytes, MinHash.MIN_SHINGLES + 10);
     }
 

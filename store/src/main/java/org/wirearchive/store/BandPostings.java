@@ -11,8 +11,8 @@ import java.util.Arrays;
  *
  * <p>An open-addressing table (linear probing, backward-shift deletion, no tombstones) whose slot holds the key and
  * one id (its day in {@link #dayOf}), or the index of a sorted list of {@code day << 32 | id} entries, side by side:
- * 16 bytes a slot (a probe reads one cache line) and 8 bytes a shared posting, no object per entry. An id is posted under one day at a time: it is removed (with the day
- * it was added with) before it is added again. Not thread-safe.
+ * 16 bytes a slot (a probe reads one cache line) and 8 bytes a shared posting, no object per entry. An id is posted
+ * under one day at a time: it is removed (with the day it was added with) before it is added again. Not thread-safe.
  */
 final class BandPostings {
 

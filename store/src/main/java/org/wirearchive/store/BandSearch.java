@@ -12,7 +12,8 @@ import org.wirearchive.core.dedup.MinHash;
  * The band search of {@link ChunkDedupIndex}: the copies that share a MinHash band value with a signature, from the
  * committed copies of the {@link DayCache} (walked as ids, built only when returned) and from the chunk's own rows.
  * It keeps marks per cache id and per chunk row number so that each committed copy and each row is tested once per
- * look-up, and whether the chunk holds a committed copy is found once per chunk. Not thread-safe, like the chunk it serves.
+ * look-up, and whether the chunk holds a committed copy is found once per chunk. Not thread-safe, like the chunk it
+ * serves.
  */
 final class BandSearch {
 

@@ -53,7 +53,7 @@ final class DayIndex {
     private boolean[] canonical = new boolean[1024];
     /** The signatures of the copies, {@link MinHash#HASHES} ints each at {@code id * HASHES}, and if they are banded. */
     private int[] signatures = new int[1024 * MinHash.HASHES];
-    /** The low two bits of every position of each signature, {@link #SKETCH_LONGS} longs at {@code id * SKETCH_LONGS}. */
+    /** The low two bits of every position of each signature: {@link #SKETCH_LONGS} longs at that times the id. */
     private long[] sketches = new long[1024 * SKETCH_LONGS];
     private boolean[] banded = new boolean[1024];
     /** When each copy was put: the value of {@link #puts} then (puts only grow, even across {@link #clear}). */
@@ -208,9 +208,9 @@ final class DayIndex {
 
     /**
      * Resolves the days of {@code [from, to]} (all cached) once for a series of {@link #windowCarriers} probes (one
-     * band look-up at a time), so that a probe costs one look-up in the band table and no date arithmetic. The uses of the days are recorded and
-     * reported by {@link #closeWindow} in the order the probes made them last, so the eviction sees the same order
-     * of days as if every probe had reported each use at once.
+     * band look-up at a time), so that a probe costs one look-up in the band table and no date arithmetic. The uses
+     * of the days are recorded and reported by {@link #closeWindow} in the order the probes made them last, so the
+     * eviction sees the same order of days as if every probe had reported each use at once.
      */
     void openWindow(LocalDate from, LocalDate to) {
         int n = resolve(from, to);

@@ -252,7 +252,8 @@ class DayIndexTests {
                 int need = DayIndex.equalPositions(t);
                 for (int id = 0; id < index.idBound(); id++) {
                     boolean want = index.similarity(sig, id) >= t;
-                    assertThat(index.similarAtLeast(ints, sketch, need, t, id)).as("copy %d at %s", id, t).isEqualTo(want);
+                    assertThat(index.similarAtLeast(ints, sketch, need, t, id)).as("copy %d at %s", id, t)
+                            .isEqualTo(want);
                     agreedTrue += want ? 1 : 0;
                 }
             }

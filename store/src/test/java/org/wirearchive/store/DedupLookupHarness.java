@@ -66,7 +66,8 @@ public final class DedupLookupHarness {
 
     private static List<IndexedCopy> parse(int pages, int archivePages) throws IOException {
         List<GeneratedPage> taken = new ArrayList<>();
-        Iterator<GeneratedPage> it = new ArchiveGenerator().pages(GeneratorSpec.of(archivePages, Path.of("unused"), 42L));
+        Iterator<GeneratedPage> it = new ArchiveGenerator()
+                .pages(GeneratorSpec.of(archivePages, Path.of("unused"), 42L));
         while (it.hasNext() && taken.size() < pages) {
             taken.add(it.next());
         }
@@ -172,7 +173,8 @@ public final class DedupLookupHarness {
             addNanos += out[1];
         }
         long total = THREADS.getCurrentThreadCpuTime() - start;
-        System.out.printf("round %d: loop %d ms cpu, Deduplicator.add %d ms, findSimilar %d ms (%d calls, %.1f us each),"
+        System.out.printf("round %d: loop %d ms cpu, Deduplicator.add %d ms, findSimilar %d ms (%d calls, %.1f us"
+                + " each),"
                 + " decisions digest %x%n", round, total / 1_000_000, addNanos / 1_000_000, timed.nanos / 1_000_000,
                 timed.calls, timed.nanos / 1000.0 / Math.max(1, timed.calls), digest);
         try {

@@ -37,8 +37,15 @@ import org.wirearchive.core.generate.GeneratorSpec;
  * Prints the thread CPU of the whole loop, of {@code findSimilar} alone, and a digest of the decisions (the same on
  * two revisions: the same decisions), once per round.
  *
- * <pre>java -cp store/target/test-classes:store/target/classes:CLASSPATH org.wirearchive.store.DedupLookupHarness
+ * <pre>mvn -B -q -o -pl store -am test-compile dependency:build-classpath -Dmdep.includeScope=test \
+ *     -Dmdep.outputFile=/tmp/cp.txt
+ * java -Xmx3g -XX:+UseParallelGC -Dharness.cache=/tmp/copies.bin \
+ *     -cp store/target/test-classes:store/target/classes:$(cat /tmp/cp.txt) org.wirearchive.store.DedupLookupHarness \
  *     [pages] [archivePages] [rounds]</pre>
+ *
+ * The parsed copies are kept in the {@code harness.cache} file (default in {@code java.io.tmpdir}) and read from it by
+ * later runs: two revisions are compared on the same copies by putting the other revision's store classes first on
+ * the class path. Logging: {@code -Dlogback.configurationFile} with a WARN root (the default logs every statement).
  */
 public final class DedupLookupHarness {
 

@@ -26,7 +26,8 @@ public class WirearchiveApplication {
     /**
      * The application of the plain commands' context: no web server, no banner, no start-up info line, and without
      * the auto-configurations only the console's web server uses (JSON mapper, HTTP message converters: on the class
-     * path for {@code serve}, whose context keeps them).
+     * path for {@code serve}, whose context keeps them), and without annotation-driven transactions and auto-proxying
+     * (nothing uses them; the job repository and the steps make their own transaction proxies).
      */
     public static SpringApplicationBuilder plainContext() {
         return new SpringApplicationBuilder(WirearchiveApplication.class)
@@ -36,6 +37,10 @@ public class WirearchiveApplication {
                 .logStartupInfo(false)
                 .properties("spring.autoconfigure.exclude="
                         + "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration,"
-                        + "org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration");
+                        + "org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration,"
+                        // no @Transactional (nor any other advice) in the application or Spring Batch: without them
+                        // no auto-proxy creator checks every bean's methods against the transaction advisor at start
+                        + "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration,"
+                        + "org.springframework.boot.autoconfigure.aop.AopAutoConfiguration");
     }
 }

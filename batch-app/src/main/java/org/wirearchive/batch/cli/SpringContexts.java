@@ -27,6 +27,8 @@ final class SpringContexts {
 
     static final String AOT_ENABLED = "spring.aot.enabled";
 
+    private static final String PREINITIALIZER_IGNORE = "spring.backgroundpreinitializer.ignore";
+
     private static final String AOT_INITIALIZER = WirearchiveApplication.class.getName()
             + "__ApplicationContextInitializer";
 
@@ -57,6 +59,14 @@ final class SpringContexts {
     }
 
     private static ConfigurableApplicationContext start(Map<String, Object> database, Map<String, Object> extra) {
+        // Boot's background pre-initializer (charsets, the conversion service, time zones and the like, warmed up
+        // on a second thread) only competes with the command's start-up for the machine's cores: nothing of it is
+        // needed before the first input walk (alternating nothing-new ingests, 100,000 files: 1.82 -> 1.63 s to the
+        // walk, 2.99 -> 2.66 s of CPU). Read when the application is made; an explicit setting wins.
+        boolean preinitializerSet = System.getProperty(PREINITIALIZER_IGNORE) != null;
+        if (!preinitializerSet) {
+            System.setProperty(PREINITIALIZER_IGNORE, "true");
+        }
         Map<String, Object> props = new LinkedHashMap<>(database);
         props.put("wirearchive.operator-zone", OperatorZone.get().getId()); // the console's times
         props.putAll(extra);
@@ -75,6 +85,10 @@ final class SpringContexts {
             }
             throw new UserError(ExitCodes.ENVIRONMENT, "cannot open the database "
                     + withoutPassword(String.valueOf(props.get("spring.datasource.url"))) + ": " + why);
+        } finally {
+            if (!preinitializerSet) {
+                System.clearProperty(PREINITIALIZER_IGNORE);
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package org.wirearchive.batch.cli;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.wirearchive.batch.ExitCodes;
 import org.wirearchive.batch.OperatorZone;
 import org.wirearchive.batch.Refusal;
@@ -13,7 +14,6 @@ import picocli.CommandLine.Command;
 @Command(name = "wirearchive", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Batch processor for news-wire archives (MENAFN, KUNA): read archived pages, extract and "
                 + "normalize articles, deduplicate them, write reports.",
-        subcommands = {IngestCommand.class, ParseCommand.class, ReportCommand.class, GenerateCommand.class, JobsCommand.class, ScheduleCommand.class, WorkerCommand.class, BrokerCommand.class, ServeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success (for ingest: the job completed)",
@@ -25,6 +25,11 @@ import picocli.CommandLine.Command;
             "6:a run of that date was left running by a crashed process (`jobs recover ID`, or ingest --recover)",
             "70:internal error (a bug; see the log file)"})
 public class WirearchiveCli {
+
+    /** The subcommands, in the order of the help (added by {@link #commandLine}, not by the annotation). */
+    static final List<Class<?>> SUBCOMMANDS = List.of(IngestCommand.class, ParseCommand.class, ReportCommand.class,
+            GenerateCommand.class, JobsCommand.class, ScheduleCommand.class, WorkerCommand.class, BrokerCommand.class,
+            ServeCommand.class, CommandLine.HelpCommand.class);
 
     /** The entry point (the jar's main class). */
     public static void main(String[] args) {
@@ -38,7 +43,7 @@ public class WirearchiveCli {
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new WirearchiveCli());
+        CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -70,6 +75,24 @@ public class WirearchiveCli {
         int code = cli.execute(args);
         SignalStop.commandEnded(code); // SIGTERM and SIGINT get their usual meaning back
         return code;
+    }
+
+    /**
+     * The command line with its subcommands. picocli reflects over a subcommand's options when it is added (for all
+     * of them about 0.3 s of a start-up): when the first argument names a subcommand, picocli runs that one whatever
+     * the others are, so only it is added; otherwise (no argument, an option first, {@code help}, a typo) all are.
+     */
+    static CommandLine commandLine(String... args) {
+        CommandLine cli = new CommandLine(new WirearchiveCli());
+        String first = args.length > 0 ? args[0] : null;
+        Class<?> named = SUBCOMMANDS.stream().filter(c -> c != CommandLine.HelpCommand.class) // help names others
+                .filter(c -> c.getAnnotation(Command.class).name().equals(first)).findFirst().orElse(null);
+        for (Class<?> subcommand : SUBCOMMANDS) {
+            if (named == null || subcommand == named) {
+                cli.addSubcommand(subcommand);
+            }
+        }
+        return cli;
     }
 
     /** A date option's value: a plain message for a bad one, without the java.time exception. */

@@ -2,6 +2,7 @@ package org.wirearchive.batch.store;
 
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.batch.jdbc.autoconfigure.BatchDataSourceScriptDatabaseInitializer;
 import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
@@ -61,6 +62,12 @@ public class StoreConfiguration {
     @Bean
     public FlywayMigrationStrategy migrateUnlessCurrent() {
         return new MigrateUnlessCurrent()::migrate;
+    }
+
+    /** Flyway's object is made only when a migration is due: {@link FlywayWhenDue}. */
+    @Bean
+    public static BeanFactoryPostProcessor flywayWhenDue() {
+        return FlywayWhenDue::defer;
     }
 
     /**

@@ -133,9 +133,9 @@ final class DayCache {
         return index.putAt(id);
     }
 
-    /** See {@link DayIndex#similarAtLeast}. */
-    boolean similarAtLeast(int[] signature, long[] sketch, int need, double minSimilarity, int id) {
-        return index.similarAtLeast(signature, sketch, need, minSimilarity, id);
+    /** See {@link DayIndex#similarity}. */
+    double similarity(MinHash signature, int id) {
+        return index.similarity(signature, id);
     }
 
     /**

@@ -1,46 +1,26 @@
 package org.wirearchive.store;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 /**
  * The eviction of the {@link DayCache}: which cached days to drop when more than {@code maxCopies} copies are cached.
  * It keeps the days in the order they were last used and drops the least recently used first, except the days the
- * current chunk used ({@link #pin pinned}): the next chunk most likely needs them again. The order is a linked list of
- * the days, and a day is found by its epoch day in a small array before any map (every band look-up uses its window's
- * days a few times: a use costs no hashing of a date). Not thread-safe.
+ * current chunk used ({@link #pin pinned}): the next chunk most likely needs them again. Not thread-safe.
  */
 final class DayEviction {
 
-    /** A day known to the eviction: cached (linked in the order of use) or only pinned so far. */
-    private static final class Node {
-        final LocalDate day;
-        final long epochDay;
-        Node prev;
-        Node next;
-        boolean linked;
-        boolean pinned;
-
-        Node(LocalDate day) {
-            this.day = day;
-            this.epochDay = day.toEpochDay();
-        }
-    }
-
     private final int maxCopies;
-    private final Map<LocalDate, Node> nodes = new HashMap<>();
-    /** Nodes by epoch day modulo its length, checked before {@link #nodes}. */
-    private final Node[] byEpochDay = new Node[128];
     /** The cached days, least recently used first. */
-    private Node head;
-    private Node tail;
+    private final Map<LocalDate, Boolean> recency = new LinkedHashMap<>(64, 0.75f, true);
     /** The days the current chunk used: never dropped when it ends. */
-    private final List<Node> pinned = new ArrayList<>();
+    private final Set<LocalDate> pinned = new HashSet<>();
 
     DayEviction(int maxCopies) {
         if (maxCopies < 1) {
@@ -51,37 +31,17 @@ final class DayEviction {
 
     /** A day was loaded into the cache: the most recently used one. */
     void added(LocalDate day) {
-        Node n = find(day);
-        if (n == null) {
-            n = new Node(day);
-            nodes.put(day, n);
-        }
-        if (n.linked) {
-            unlink(n);
-        }
-        append(n);
+        recency.put(day, Boolean.TRUE);
     }
 
-    /** A cached day was used: now the most recently used one (nothing for a day that is not cached). */
+    /** A cached day was used: now the most recently used one. */
     void used(LocalDate day) {
-        Node n = find(day);
-        if (n != null && n.linked && n != tail) {
-            unlink(n);
-            append(n);
-        }
+        recency.get(day);
     }
 
     /** The current chunk uses this day: it is not dropped when the chunk ends. */
     void pin(LocalDate day) {
-        Node n = find(day);
-        if (n == null) {
-            n = new Node(day);
-            nodes.put(day, n);
-        }
-        if (!n.pinned) {
-            n.pinned = true;
-            pinned.add(n);
-        }
+        pinned.add(day);
     }
 
     /**
@@ -90,21 +50,14 @@ final class DayEviction {
      * rather than reloading the same days for every chunk. Then unpins every day (a chunk ended).
      */
     void evict(IntSupplier cached, Consumer<LocalDate> drop) {
-        Node n = head;
-        while (cached.getAsInt() > maxCopies && n != null) {
-            Node next = n.next;
-            if (!n.pinned) {
-                unlink(n);
-                forget(n);
-                drop.accept(n.day);
+        Iterator<LocalDate> it = recency.keySet().iterator();
+        while (cached.getAsInt() > maxCopies && it.hasNext()) {
+            LocalDate day = it.next();
+            if (pinned.contains(day)) {
+                continue;
             }
-            n = next;
-        }
-        for (Node p : pinned) {
-            p.pinned = false;
-            if (!p.linked) {
-                forget(p); // pinned, never cached
-            }
+            it.remove();
+            drop.accept(day);
         }
         pinned.clear();
     }
@@ -112,68 +65,6 @@ final class DayEviction {
     /** Forgets every day. */
     void clear() {
         pinned.clear();
-        nodes.clear();
-        java.util.Arrays.fill(byEpochDay, null);
-        head = null;
-        tail = null;
-    }
-
-    /** The cached days, least recently used first (for tests). */
-    List<LocalDate> order() {
-        List<LocalDate> out = new ArrayList<>();
-        for (Node n = head; n != null; n = n.next) {
-            out.add(n.day);
-        }
-        return out;
-    }
-
-    private Node find(LocalDate day) {
-        long e = day.toEpochDay();
-        int slot = (int) (e & (byEpochDay.length - 1));
-        Node n = byEpochDay[slot];
-        if (n != null && n.epochDay == e) {
-            return n;
-        }
-        n = nodes.get(day);
-        if (n != null) {
-            byEpochDay[slot] = n;
-        }
-        return n;
-    }
-
-    private void forget(Node n) {
-        nodes.remove(n.day);
-        int slot = (int) (n.epochDay & (byEpochDay.length - 1));
-        if (byEpochDay[slot] == n) {
-            byEpochDay[slot] = null;
-        }
-    }
-
-    private void append(Node n) {
-        n.prev = tail;
-        n.next = null;
-        if (tail == null) {
-            head = n;
-        } else {
-            tail.next = n;
-        }
-        tail = n;
-        n.linked = true;
-    }
-
-    private void unlink(Node n) {
-        if (n.prev == null) {
-            head = n.next;
-        } else {
-            n.prev.next = n.next;
-        }
-        if (n.next == null) {
-            tail = n.prev;
-        } else {
-            n.next.prev = n.prev;
-        }
-        n.prev = null;
-        n.next = null;
-        n.linked = false;
+        recency.clear();
     }
 }

@@ -14,11 +14,10 @@ import org.wirearchive.core.dedup.MinHash;
 
 /**
  * The index of the {@link DayCache}: the cached committed copies of whole days and the tables that find them. Each
- * cached copy has an int id; the day tables (content hash, headline hash to ids) and the one band table of all cached
- * days (band value to ids with their days, {@link BandPostings}) are primitive tables, so a cached copy costs its
- * {@link IndexedCopy} and a few hundred bytes of arrays, and the band look-up of the writer ({@link #windowCarriers})
- * probes the band table once per band value and walks ids without creating an object per candidate. Every use of a
- * day is reported to {@code used} (the eviction orders the days by it). Not thread-safe.
+ * cached copy has an int id; the day tables (content hash, headline hash, band value to ids) are primitive tables
+ * ({@link IdPostings}), so a cached copy costs its {@link IndexedCopy} and a few hundred bytes of arrays, and the band
+ * look-up of the writer ({@link #windowCarriers}) walks ids without creating an object per candidate. Every use of a day
+ * is reported to {@code used} (the eviction orders the days by it). Not thread-safe.
  */
 final class DayIndex {
 
@@ -34,6 +33,7 @@ final class DayIndex {
         final IntList ids = new IntList(64);
         final IdPostings byContent = new IdPostings();
         final IdPostings byHeadline = new IdPostings();
+        final IdPostings byBand = new IdPostings();
 
         Day(LocalDate date) {
             this.date = date;
@@ -53,8 +53,6 @@ final class DayIndex {
     private boolean[] canonical = new boolean[1024];
     /** The signatures of the copies, {@link MinHash#HASHES} ints each at {@code id * HASHES}, and if they are banded. */
     private int[] signatures = new int[1024 * MinHash.HASHES];
-    /** The low two bits of every position of each signature: {@link #SKETCH_LONGS} longs at that times the id. */
-    private long[] sketches = new long[1024 * SKETCH_LONGS];
     private boolean[] banded = new boolean[1024];
     /** When each copy was put: the value of {@link #puts} then (puts only grow, even across {@link #clear}). */
     private long[] putAt = new long[1024];
@@ -65,16 +63,12 @@ final class DayIndex {
     private final Map<String, Integer> idBySource = new HashMap<>();
     /** Article key to the ids of its cached copies (exact-size arrays: most keys have one or two copies). */
     private final Map<String, int[]> idsByKey = new HashMap<>();
-    /** Band value to the ids of the copies of every cached day that carry it, with their days. */
-    private final BandPostings bands = new BandPostings();
 
     private final IntList scratch = new IntList(256);
     // the days of the current look-up's window (see openWindow; also the same-body and same-headline look-ups use it)
     private Day[] window = new Day[2 * 2 + 1];
     private long[] lastUse = new long[window.length];
     private int windowSize;
-    /** The epoch day of the window's first day (see openWindow). */
-    private long windowFirst;
     private long useClock;
 
     DayIndex(Consumer<LocalDate> used) {
@@ -108,7 +102,6 @@ final class DayIndex {
                 // only the global tables need the copy removed
                 idBySource.remove(c.source());
                 removeKey(c.articleKey(), id);
-                removeBands(c, id);
                 free(id);
             }
         }
@@ -208,14 +201,14 @@ final class DayIndex {
 
     /**
      * Resolves the days of {@code [from, to]} (all cached) once for a series of {@link #windowCarriers} probes (one
-     * band look-up at a time), so that a probe costs one look-up in the band table and no date arithmetic. The uses
-     * of the days are recorded and reported by {@link #closeWindow} in the order the probes made them last, so the
-     * eviction sees the same order of days as if every probe had reported each use at once.
+     * band look-up at a time), so
+     * that a probe costs one table look-up per day and no date arithmetic. The uses of the days are recorded and
+     * reported by {@link #closeWindow} in the order the probes made them last, so the eviction sees the same order
+     * of days as if every probe had reported each use at once.
      */
     void openWindow(LocalDate from, LocalDate to) {
         int n = resolve(from, to);
         windowSize = n;
-        windowFirst = from.toEpochDay();
         Arrays.fill(lastUse, 0, n, 0L);
         useClock = 0;
     }
@@ -223,21 +216,18 @@ final class DayIndex {
     /**
      * Appends the ids of the copies on the window's days (see {@link #openWindow}) that carry this band value, when at
      * most {@code limit} do; returns how many do, or -1 (and leaves {@code into} in any state) when more do. The days
-     * are used as if each were probed in turn: from the first on, up to the day where the count of carriers, day after
-     * day, passed the limit (every day when it did not).
+     * are used from the first on up to the day where the limit was passed.
      */
     int windowCarriers(long band, IntList into, int limit) {
-        int n = windowSize;
-        if (n == 0) {
-            return 0;
-        }
-        // one probe of the band table for every day of the window: its carriers dated in the window, counted by day
-        int found = bands.carriers(band, windowFirst, windowFirst + n - 1, limit, into);
-        int usedDays = found >= 0 ? n : -found; // -1 - k: the limit was passed on day k, the days up to it were used
-        for (int k = 0; k < usedDays; k++) {
+        int n = 0;
+        for (int k = 0; k < windowSize; k++) {
             lastUse[k] = ++useClock;
+            n += window[k].byBand.collect(band, into, limit - n);
+            if (n > limit) {
+                return -1;
+            }
         }
-        return found >= 0 ? found : -1;
+        return n;
     }
 
     /** Reports the uses of the window's days, least recent first (see {@link #openWindow}). */
@@ -326,71 +316,6 @@ final class DayIndex {
     }
 
     /**
-     * True when {@link #similarity} of a signature to the cached copy {@code id} is at least {@code minSimilarity}:
-     * {@code signature} is that signature's {@link MinHash#HASHES} ints ({@link MinHash#copyInto}), {@code need} the
-     * fewest equal positions that make the similarity reach {@code minSimilarity} ({@link #equalPositions}). It stops
-     * at the first position where the rest can no longer make up {@code need}: most band candidates share a band or
-     * two and little else, and are told apart within the first part of the signature.
-     */
-    boolean similarAtLeast(int[] signature, long[] sketch, int need, double minSimilarity, int id) {
-        if (!banded[id]) {
-            return -1 >= minSimilarity;
-        }
-        if (need > MinHash.HASHES) {
-            return false;
-        }
-        int allowed = MinHash.HASHES - need; // mismatches that still leave need equal positions
-        // first the sketches: a position whose low bits differ is certainly a mismatch (one read of 24 bytes)
-        int s = id * SKETCH_LONGS;
-        int certain = 0;
-        for (int k = 0; k < SKETCH_LONGS; k++) {
-            long x = sketch[k] ^ sketches[s + k];
-            certain += Long.bitCount((x | x >>> 1) & 0x5555555555555555L);
-        }
-        if (certain > allowed) {
-            return false;
-        }
-        int offset = id * MinHash.HASHES;
-        int mismatches = 0;
-        for (int i = 0; i < MinHash.HASHES; i++) {
-            if (signature[i] != signatures[offset + i] && ++mismatches > allowed) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Longs of a signature's sketch: two bits for each of its {@link MinHash#HASHES} positions. */
-    static final int SKETCH_LONGS = MinHash.HASHES * 2 / 64;
-
-    /**
-     * Writes the sketch of the signature at {@code offset} of {@code signatures} ({@link MinHash#HASHES} ints) to
-     * {@code out} at {@code at}: the low two bits of each position, 32 positions a long. Two signatures whose sketches
-     * differ in a position differ there.
-     */
-    static void sketch(int[] signatures, int offset, long[] out, int at) {
-        for (int k = 0; k < SKETCH_LONGS; k++) {
-            long bits = 0;
-            for (int i = 0; i < 32; i++) {
-                bits |= (long) (signatures[offset + k * 32 + i] & 3) << (2 * i);
-            }
-            out[at + k] = bits;
-        }
-    }
-
-    /**
-     * The fewest equal positions of two signatures whose similarity ({@code equal / }{@link MinHash#HASHES}, as
-     * {@link MinHash#similarity} computes it) is at least {@code minSimilarity}; {@code HASHES + 1} when none is.
-     */
-    static int equalPositions(double minSimilarity) {
-        int k = 0;
-        while (k <= MinHash.HASHES && !(k / (double) MinHash.HASHES >= minSimilarity)) {
-            k++;
-        }
-        return k;
-    }
-
-    /**
      * Applies a committed chunk: first the re-keys in order (to every cached copy of the old key), then the final
      * state of every copy the chunk loaded or wrote (a copy dated on a day that is not cached is left out).
      */
@@ -444,7 +369,6 @@ final class DayIndex {
         freeCount = 0;
         idBySource.clear();
         idsByKey.clear();
-        bands.clear();
     }
 
     /** Adds a copy dated on a cached day. */
@@ -458,7 +382,6 @@ final class DayIndex {
         copies[id] = c;
         canonical[id] = isCanonical;
         c.minHash().copyInto(signatures, id * MinHash.HASHES);
-        sketch(signatures, id * MinHash.HASHES, sketches, id * SKETCH_LONGS);
         banded[id] = c.minHash().banded();
         putAt[id] = ++puts;
         idBySource.put(c.source(), id);
@@ -471,7 +394,7 @@ final class DayIndex {
             day.byHeadline.add(key(c.headlineHash()), id);
         }
         for (long b : c.minHash().bands()) {
-            bands.add(b, id, day.epochDay);
+            day.byBand.add(b, id);
         }
     }
 
@@ -486,16 +409,11 @@ final class DayIndex {
             if (c.headlineHash() != null) {
                 day.byHeadline.remove(key(c.headlineHash()), id);
             }
-            removeBands(c, id);
+            for (long b : c.minHash().bands()) {
+                day.byBand.remove(b, id);
+            }
         }
         free(id);
-    }
-
-    /** Takes the band postings of the cached copy {@code id} out of the band table (before its id is freed). */
-    private void removeBands(IndexedCopy c, int id) {
-        for (long b : c.minHash().bands()) {
-            bands.remove(b, id);
-        }
     }
 
     private int allocate() {
@@ -506,7 +424,6 @@ final class DayIndex {
             copies = Arrays.copyOf(copies, nextId * 2);
             canonical = Arrays.copyOf(canonical, nextId * 2);
             signatures = Arrays.copyOf(signatures, nextId * 2 * MinHash.HASHES);
-            sketches = Arrays.copyOf(sketches, nextId * 2 * SKETCH_LONGS);
             banded = Arrays.copyOf(banded, nextId * 2);
             putAt = Arrays.copyOf(putAt, nextId * 2);
         }

@@ -450,26 +450,16 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
     }
 
     @Override
-    public void carriers(long band, LocalDate from, LocalDate to, IntList into) {
+    public void carriers(long band, LocalDate from, LocalDate to, List<IndexedCopy> into) {
         IntList own = bandRows;
         own.clear();
         byBand.collect(band, own);
         for (int i = 0; i < own.size(); i++) {
-            int number = own.get(i);
-            if (inWindow(rowList.get(number).copy, from, to)) {
-                into.add(number);
+            Row r = rowList.get(own.get(i));
+            if (inWindow(r.copy, from, to)) {
+                into.add(r.copy);
             }
         }
-    }
-
-    @Override
-    public int rowNumbers() {
-        return rowList.size();
-    }
-
-    @Override
-    public IndexedCopy row(int number) {
-        return rowList.get(number).copy;
     }
 
     /** A committed copy with the chunk's re-keys so far applied, as the database will apply them. */

@@ -36,17 +36,8 @@ final class IntList {
         return items[i];
     }
 
-    void set(int i, int v) {
-        items[i] = v;
-    }
-
     int size() {
         return size;
-    }
-
-    /** Keeps the first {@code n} ints (at most {@link #size()}). */
-    void truncate(int n) {
-        size = n;
     }
 
     void clear() {

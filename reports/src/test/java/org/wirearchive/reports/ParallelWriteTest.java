@@ -76,14 +76,8 @@ class ParallelWriteTest {
     void otherSideFails() throws Exception {
         try (TestStore store = new TestStore()) {
             store.run(1, LocalDate.of(2026, 1, 1)).insert();
-            store.execute("INSERT INTO articles (article_key, provider_key, published_date, body, body_sha256,"
-                    + " body_length, canonical_source, source_count, first_seen_run)"
-                    + " SELECT 'menafn:' || (1109000000 + X), 'kuna', DATEADD(DAY, MOD(X, 40), DATE '2025-01-01'),"
-                    + " REPEAT('A long body line, ', 100) || X, 'h' || X, 1800, 'in/' || X || '.txt', 1, 1"
-                    + " FROM SYSTEM_RANGE(1, 20000)");
-            store.execute("INSERT INTO sources (source, status, article_key, run_id)"
-                    + " SELECT 'in/' || X || '.txt', 'accepted', 'menafn:' || (1109000000 + X), 1"
-                    + " FROM SYSTEM_RANGE(1, 20000)");
+            store.bulkArticles(20000, "'kuna'", "DATEADD(DAY, MOD(X, 40), DATE '2025-01-01')",
+                    "REPEAT('A long body line, ', 100) || X", 1800);
             Path out = tmp.resolve("out");
             ReportWriter.writeRunReports(store.dataSource(), RunReportRequest.of(out, 1));
             Map<String, byte[]> before = contents(out);

@@ -104,6 +104,20 @@ final class TestStore implements AutoCloseable {
                 .set("status", "COMPLETED");
     }
 
+    /**
+     * Inserts {@code n} accepted articles of run 1 in one statement, each with one input {@code in/X.txt}: keys
+     * {@code menafn:(1109000000 + X)}; the provider, date and body are SQL expressions of {@code X}.
+     */
+    void bulkArticles(int n, String providerSql, String dateSql, String bodySql, int bodyLength) {
+        execute("INSERT INTO articles (article_key, provider_key, published_date, body, body_sha256,"
+                + " body_length, canonical_source, source_count, first_seen_run)"
+                + " SELECT 'menafn:' || (1109000000 + X), " + providerSql + ", " + dateSql + ", " + bodySql
+                + ", 'h' || X, " + bodyLength + ", 'in/' || X || '.txt', 1, 1 FROM SYSTEM_RANGE(1, " + n + ")");
+        execute("INSERT INTO sources (source, status, article_key, run_id)"
+                + " SELECT 'in/' || X || '.txt', 'accepted', 'menafn:' || (1109000000 + X), 1"
+                + " FROM SYSTEM_RANGE(1, " + n + ")");
+    }
+
     void execute(String sql) {
         try (Statement st = keepAlive.createStatement()) {
             st.execute(sql);

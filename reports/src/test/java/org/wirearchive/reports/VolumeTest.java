@@ -19,14 +19,8 @@ class VolumeTest {
     void thirtyThousandArticlesInKeyOrder(@TempDir Path out) throws Exception {
         try (TestStore store = new TestStore()) {
             store.run(1, LocalDate.of(2026, 1, 1)).insert();
-            store.execute("INSERT INTO articles (article_key, provider_key, published_date, body, body_sha256,"
-                    + " body_length, canonical_source, source_count, first_seen_run)"
-                    + " SELECT 'menafn:' || (1109000000 + X), CASEWHEN(MOD(X, 2) = 0, 'kuna', 'jna'),"
-                    + " DATEADD(DAY, MOD(X, 89), DATE '2025-01-01'), 'Body ' || X || '\n\"quoted\", line', 'h' || X,"
-                    + " 20, 'in/' || X || '.txt', 1, 1 FROM SYSTEM_RANGE(1, " + ARTICLES + ")");
-            store.execute("INSERT INTO sources (source, status, article_key, run_id)"
-                    + " SELECT 'in/' || X || '.txt', 'accepted', 'menafn:' || (1109000000 + X), 1"
-                    + " FROM SYSTEM_RANGE(1, " + ARTICLES + ")");
+            store.bulkArticles(ARTICLES, "CASEWHEN(MOD(X, 2) = 0, 'kuna', 'jna')",
+                    "DATEADD(DAY, MOD(X, 89), DATE '2025-01-01')", "'Body ' || X || '\n\"quoted\", line'", 20);
             ReportWriter.writeRunReports(store.dataSource(), RunReportRequest.of(out, 1));
         }
         long rows = 0;

@@ -164,7 +164,7 @@ final class BandSearch {
             return false; // cached before the chunk took any row, and never marked
         }
         seen[id] = chunks;
-        held[id] = chunk.holds(days.copy(id).source());
+        held[id] = chunk.holds(days.source(id));
         return held[id];
     }
 

@@ -93,6 +93,11 @@ final class DayCache {
         return index.copy(id);
     }
 
+    /** The source of the cached copy with this id (a live id), without making the copy. */
+    String source(int id) {
+        return index.source(id);
+    }
+
     /** An upper bound of the ids, for arrays indexed by id. */
     int idBound() {
         return index.idBound();

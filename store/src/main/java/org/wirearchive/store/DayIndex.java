@@ -41,6 +41,11 @@ final class DayIndex {
         }
     }
 
+    private static final int BLOCK_SHIFT = 10;
+    private static final int BLOCK_IDS = 1 << BLOCK_SHIFT;
+    /** The signature the cached copy objects carry in place of their own (never handed out). */
+    private static final MinHash POOLED = MinHash.copyOf(new int[MinHash.HASHES], 0, 0);
+
     private final Consumer<LocalDate> used;
     private final Map<LocalDate, Day> days = new HashMap<>();
     /** The cached days by epoch day modulo its length (a window's days never collide): no date made to find one. */
@@ -51,8 +56,16 @@ final class DayIndex {
     // the copies by id; a free id has a null copy
     private IndexedCopy[] copies = new IndexedCopy[1024];
     private boolean[] canonical = new boolean[1024];
-    /** The signatures of the copies, {@link MinHash#HASHES} ints each at {@code id * HASHES}, and if they are banded. */
-    private int[] signatures = new int[1024 * MinHash.HASHES];
+    /**
+     * The signatures of the copies, in blocks of {@value #BLOCK_IDS} ids: {@link MinHash#HASHES} ints each, at
+     * {@code (id % BLOCK_IDS) * HASHES} of block {@code id / BLOCK_IDS}; their shingle counts, and if they are banded.
+     * The cached {@link IndexedCopy} objects carry {@link #POOLED} instead of their own signature (a signature is 424
+     * bytes as an object; at 30,000 copies a day the pinned window days hold 150,000 copies), and get it back as an
+     * object only when handed out ({@link #full}). Blocks, not one array: no array of every signature copied when the
+     * cache grows, and no room reserved for twice the copies.
+     */
+    private int[][] signatureBlocks = new int[16][];
+    private int[] shingles = new int[1024];
     private boolean[] banded = new boolean[1024];
     /** When each copy was put: the value of {@link #puts} then (puts only grow, even across {@link #clear}). */
     private long[] putAt = new long[1024];
@@ -115,7 +128,7 @@ final class DayIndex {
 
     /** The cached copy with this id and whether it is canonical. */
     Entry entry(int id) {
-        return new Entry(copies[id], canonical[id]);
+        return new Entry(full(id), canonical[id]);
     }
 
     /** The id of the cached copy with this source, or -1. */
@@ -139,7 +152,18 @@ final class DayIndex {
 
     /** The cached copy with this id (a live id, from {@link #windowCarriers}). */
     IndexedCopy copy(int id) {
-        return copies[id];
+        return full(id);
+    }
+
+    /** The source of the cached copy with this id (a live id): {@code copy(id).source()} without making the copy. */
+    String source(int id) {
+        return copies[id].source();
+    }
+
+    /** The cached copy {@code id} with its own signature object, as it was put. */
+    private IndexedCopy full(int id) {
+        return copies[id].withMinHash(MinHash.copyOf(signatureBlocks[id >>> BLOCK_SHIFT],
+                (id & (BLOCK_IDS - 1)) * MinHash.HASHES, shingles[id]));
     }
 
     /** An upper bound of the ids, for arrays indexed by id. */
@@ -308,11 +332,13 @@ final class DayIndex {
     }
 
     /**
-     * The estimated similarity of {@code signature} to the cached copy {@code id}, from the cache's own array of
+     * The estimated similarity of {@code signature} to the cached copy {@code id}, from the cache's own blocks of
      * signatures (one sequential read instead of three objects); -1 when the copy is too short to have bands.
      */
     double similarity(MinHash signature, int id) {
-        return banded[id] ? signature.similarity(signatures, id * MinHash.HASHES) : -1;
+        return banded[id]
+                ? signature.similarity(signatureBlocks[id >>> BLOCK_SHIFT], (id & (BLOCK_IDS - 1)) * MinHash.HASHES)
+                : -1;
     }
 
     /**
@@ -335,13 +361,13 @@ final class DayIndex {
         for (Entry e : finalStates) {
             IndexedCopy c = e.copy();
             Integer id = idBySource.get(c.source());
-            if (id != null && sameContent(copies[id], c)) {
+            if (id != null && sameContent(id, c)) {
                 // only the key or the canonical flag can differ: the day's tables stay as they are
                 if (!copies[id].articleKey().equals(c.articleKey())) {
                     removeKey(copies[id].articleKey(), id);
                     addKey(c.articleKey(), id);
                 }
-                copies[id] = withSharedDates(c);
+                copies[id] = cached(c);
                 canonical[id] = e.canonical();
                 continue;
             }
@@ -354,9 +380,13 @@ final class DayIndex {
         }
     }
 
-    private static boolean sameContent(IndexedCopy a, IndexedCopy b) {
+    /** True when the cached copy {@code id} and {@code b} have the same date, hashes and signature. */
+    private boolean sameContent(int id, IndexedCopy b) {
+        IndexedCopy a = copies[id];
         return Objects.equals(a.date(), b.date()) && a.contentHash().equals(b.contentHash())
-                && Objects.equals(a.headlineHash(), b.headlineHash()) && a.minHash().equals(b.minHash());
+                && Objects.equals(a.headlineHash(), b.headlineHash()) && b.minHash().shingles() == shingles[id]
+                && b.minHash().sameSignature(signatureBlocks[id >>> BLOCK_SHIFT],
+                        (id & (BLOCK_IDS - 1)) * MinHash.HASHES);
     }
 
     /** Forgets everything. */
@@ -377,12 +407,14 @@ final class DayIndex {
         if (old != null) {
             remove(old); // not expected (a source is on one day), but never two ids for one source
         }
-        IndexedCopy c = withSharedDates(copy);
+        IndexedCopy c = cached(copy);
         int id = allocate();
         copies[id] = c;
         canonical[id] = isCanonical;
-        c.minHash().copyInto(signatures, id * MinHash.HASHES);
-        banded[id] = c.minHash().banded();
+        MinHash signature = copy.minHash();
+        signature.copyInto(signatureBlocks[id >>> BLOCK_SHIFT], (id & (BLOCK_IDS - 1)) * MinHash.HASHES);
+        shingles[id] = signature.shingles();
+        banded[id] = signature.banded();
         putAt[id] = ++puts;
         idBySource.put(c.source(), id);
         addKey(c.articleKey(), id);
@@ -393,7 +425,7 @@ final class DayIndex {
         if (c.headlineHash() != null) {
             day.byHeadline.add(key(c.headlineHash()), id);
         }
-        for (long b : c.minHash().bands()) {
+        for (long b : signature.bands()) {
             day.byBand.add(b, id);
         }
     }
@@ -409,7 +441,7 @@ final class DayIndex {
             if (c.headlineHash() != null) {
                 day.byHeadline.remove(key(c.headlineHash()), id);
             }
-            for (long b : c.minHash().bands()) {
+            for (long b : full(id).minHash().bands()) {
                 day.byBand.remove(b, id);
             }
         }
@@ -423,9 +455,16 @@ final class DayIndex {
         if (nextId == copies.length) {
             copies = Arrays.copyOf(copies, nextId * 2);
             canonical = Arrays.copyOf(canonical, nextId * 2);
-            signatures = Arrays.copyOf(signatures, nextId * 2 * MinHash.HASHES);
+            shingles = Arrays.copyOf(shingles, nextId * 2);
             banded = Arrays.copyOf(banded, nextId * 2);
             putAt = Arrays.copyOf(putAt, nextId * 2);
+        }
+        int block = nextId >>> BLOCK_SHIFT;
+        if (block == signatureBlocks.length) {
+            signatureBlocks = Arrays.copyOf(signatureBlocks, block * 2);
+        }
+        if (signatureBlocks[block] == null) {
+            signatureBlocks[block] = new int[BLOCK_IDS * MinHash.HASHES];
         }
         return nextId++;
     }
@@ -474,15 +513,14 @@ final class DayIndex {
         idsByKey.put(key, fewer);
     }
 
-    /** The copy with the cache's one instance of each of its dates (the rows of a day would each have their own). */
-    private IndexedCopy withSharedDates(IndexedCopy c) {
-        LocalDate date = shared(c.date());
-        LocalDate crawl = shared(c.crawlDate());
-        if (date == c.date() && crawl == c.crawlDate()) {
-            return c;
-        }
+    /**
+     * The copy as the cache keeps it: with the cache's one instance of each of its dates (the rows of a day would each
+     * have their own) and {@link #POOLED} for its signature (kept in the blocks).
+     */
+    private IndexedCopy cached(IndexedCopy c) {
         return new IndexedCopy(c.source(), c.articleKey(), c.menafnArticleNo(), c.kunaId(), c.providerKuna(),
-                c.origin(), date, crawl, c.contentHash(), c.headlineHash(), c.bodyLength(), c.complete(), c.minHash());
+                c.origin(), shared(c.date()), shared(c.crawlDate()), c.contentHash(), c.headlineHash(), c.bodyLength(),
+                c.complete(), POOLED);
     }
 
     private LocalDate shared(LocalDate d) {

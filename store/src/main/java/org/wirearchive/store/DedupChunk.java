@@ -155,7 +155,7 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
                 int cached = days.canonicalId(k);
                 if (cached < 0) {
                     missing.add(k);
-                } else if (!bySource.containsKey(days.copy(cached).source())) {
+                } else if (!bySource.containsKey(days.source(cached))) {
                     takeCached(cached);
                 }
             }

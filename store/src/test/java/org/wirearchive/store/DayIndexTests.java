@@ -101,6 +101,92 @@ class DayIndexTests {
         }
     }
 
+    /**
+     * The index keeps the signatures of its copies in blocks of its own, not in the copies: every copy it hands out
+     * (by id, by source, as an entry) has exactly the signature and shingle count it was put with, the similarity it
+     * reports is the signatures' own, and the band look-up finds it by its bands; also after days were dropped (their
+     * ids reused by copies put later, across more than one block) and after a committed chunk re-applied a copy.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {7, 8, 9})
+    void handsOutEveryCopyWithTheSignatureItWasPut(long seed) {
+        Random random = new Random(seed);
+        DayIndex index = new DayIndex(d -> { });
+        Map<String, MinHash> put = new LinkedHashMap<>();
+        Map<String, LocalDate> dayOf = new HashMap<>();
+        int serial = 0;
+        for (int round = 0; round < 4; round++) {
+            for (int d = 0; d < DAYS; d++) {
+                LocalDate day = FIRST.plusDays(d);
+                if (!index.hasDay(day)) {
+                    index.addDay(day);
+                }
+            }
+            // more than one block of ids (1,024) in every round
+            for (int i = 0; i < 1_500; i++) {
+                LocalDate day = FIRST.plusDays(random.nextInt(DAYS));
+                // short bodies too: fewer shingles than bands need
+                int shingles = random.nextInt(4) == 0 ? random.nextInt(MinHash.MIN_SHINGLES) : 20 + random.nextInt(300);
+                MinHash sig = withShingles(signature(random, 2 + random.nextInt(200)), shingles);
+                String source = "s" + serial++;
+                index.put(copy(source, day, sig), random.nextBoolean());
+                put.put(source, sig);
+                dayOf.put(source, day);
+            }
+            // a committed chunk re-applies some copies as they are (only the key changes) and rewrites others
+            List<DayIndex.Entry> finals = new ArrayList<>();
+            for (String source : new ArrayList<>(put.keySet())) {
+                if (random.nextInt(20) == 0) {
+                    MinHash sig = random.nextBoolean() ? put.get(source)
+                            : withShingles(signature(random, 50), MinHash.MIN_SHINGLES + 1);
+                    finals.add(new DayIndex.Entry(copy(source, dayOf.get(source), sig).withKey("R" + source), false));
+                    put.put(source, sig);
+                }
+            }
+            index.apply(List.of(), finals);
+            // drop a few days: their ids are reused by the next round's copies
+            for (int k = 0; k < 3; k++) {
+                LocalDate gone = FIRST.plusDays(random.nextInt(DAYS));
+                if (index.hasDay(gone)) {
+                    index.dropDay(gone);
+                    put.keySet().removeIf(s -> dayOf.get(s).equals(gone));
+                }
+            }
+            int checked = 0;
+            MinHash probe = signature(random, 3);
+            for (Map.Entry<String, MinHash> e : put.entrySet()) {
+                int id = index.id(e.getKey());
+                assertThat(id).isNotNegative();
+                IndexedCopy got = index.copy(id);
+                assertThat(got.minHash()).as(e.getKey()).isEqualTo(e.getValue());
+                assertThat(got.minHash().shingles()).isEqualTo(e.getValue().shingles());
+                assertThat(index.entry(id).copy().minHash()).isEqualTo(e.getValue());
+                assertThat(index.get(e.getKey()).copy()).isEqualTo(got);
+                assertThat(index.source(id)).isEqualTo(e.getKey());
+                assertThat(index.similarity(probe, id))
+                        .isEqualTo(e.getValue().banded() ? probe.similarity(e.getValue()) : -1);
+                if (e.getValue().banded()) {
+                    LocalDate day = dayOf.get(e.getKey());
+                    index.openWindow(day, day);
+                    IntList carriers = new IntList(4);
+                    index.windowCarriers(e.getValue().bands()[random.nextInt(MinHash.BANDS)], carriers, 100_000);
+                    index.closeWindow();
+                    boolean found = false;
+                    for (int i = 0; i < carriers.size(); i++) {
+                        found |= carriers.get(i) == id;
+                    }
+                    assertThat(found).as("%s found by one of its bands", e.getKey()).isTrue();
+                }
+                checked++;
+            }
+            assertThat(checked).isEqualTo(index.size()).isGreaterThan(1_000);
+        }
+    }
+
+    private static MinHash withShingles(MinHash sig, int shingles) {
+        return MinHash.fromBytes(sig.toBytes(), shingles);
+    }
+
     private static boolean carries(long[] bands, long band) {
         for (long b : bands) {
             if (b == band) {

@@ -72,6 +72,12 @@ public record IndexedCopy(String source, String articleKey, Long menafnArticleNo
                 headlineHash, bodyLength, complete, minHash);
     }
 
+    /** This copy with another signature object (the same signature kept elsewhere, e.g. in an index's own array). */
+    public IndexedCopy withMinHash(MinHash signature) {
+        return new IndexedCopy(source, articleKey, menafnArticleNo, kunaId, providerKuna, origin, date, crawlDate,
+                contentHash, headlineHash, bodyLength, complete, signature);
+    }
+
     /**
      * The article key this copy gives its article when it is the canonical copy: {@code M<menafn article no>}, else
      * {@code K<kuna id>}, else {@code H<yyyymmdd>-<first 16 hex of the content hash>} (date of the window), else for an

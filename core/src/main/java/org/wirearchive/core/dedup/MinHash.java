@@ -175,6 +175,19 @@ public final class MinHash {
         return equal / (double) HASHES;
     }
 
+    /**
+     * The signature stored as {@value #HASHES} ints at {@code offset} of {@code signatures} ({@link #copyInto}), with
+     * its shingle count: the inverse of {@link #copyInto} (the ints are copied).
+     */
+    public static MinHash copyOf(int[] signatures, int offset, int shingles) {
+        return new MinHash(Arrays.copyOfRange(signatures, offset, offset + HASHES), shingles);
+    }
+
+    /** True when the signature stored at {@code offset} of {@code signatures} is this one's ({@link #copyInto}). */
+    public boolean sameSignature(int[] signatures, int offset) {
+        return Arrays.equals(signature, 0, HASHES, signatures, offset, offset + HASHES);
+    }
+
     /** Copies the signature, {@value #HASHES} ints, into {@code signatures} at {@code offset}. */
     public void copyInto(int[] signatures, int offset) {
         System.arraycopy(signature, 0, signatures, offset, HASHES);

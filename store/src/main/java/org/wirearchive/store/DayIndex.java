@@ -58,7 +58,7 @@ final class DayIndex {
     private boolean[] canonical = new boolean[1024];
     /**
      * The signatures of the copies, in blocks of {@value #BLOCK_IDS} ids: {@link MinHash#HASHES} ints each, at
-     * {@code (id % BLOCK_IDS) * HASHES} of block {@code id / BLOCK_IDS}; their shingle counts, and if they are banded.
+     * {@code (id % BLOCK_IDS) * HASHES} of block {@code id / BLOCK_IDS}, and their shingle counts.
      * The cached {@link IndexedCopy} objects carry {@link #POOLED} instead of their own signature (a signature is 424
      * bytes as an object; at 30,000 copies a day the pinned window days hold 150,000 copies), and get it back as an
      * object only when handed out ({@link #full}). Blocks, not one array: no array of every signature copied when the
@@ -66,7 +66,6 @@ final class DayIndex {
      */
     private int[][] signatureBlocks = new int[16][];
     private int[] shingles = new int[1024];
-    private boolean[] banded = new boolean[1024];
     /** When each copy was put: the value of {@link #puts} then (puts only grow, even across {@link #clear}). */
     private long[] putAt = new long[1024];
     private long puts;
@@ -336,7 +335,7 @@ final class DayIndex {
      * signatures (one sequential read instead of three objects); -1 when the copy is too short to have bands.
      */
     double similarity(MinHash signature, int id) {
-        return banded[id]
+        return shingles[id] >= MinHash.MIN_SHINGLES // as MinHash.banded() decides
                 ? signature.similarity(signatureBlocks[id >>> BLOCK_SHIFT], (id & (BLOCK_IDS - 1)) * MinHash.HASHES)
                 : -1;
     }
@@ -414,7 +413,6 @@ final class DayIndex {
         MinHash signature = copy.minHash();
         signature.copyInto(signatureBlocks[id >>> BLOCK_SHIFT], (id & (BLOCK_IDS - 1)) * MinHash.HASHES);
         shingles[id] = signature.shingles();
-        banded[id] = signature.banded();
         putAt[id] = ++puts;
         idBySource.put(c.source(), id);
         addKey(c.articleKey(), id);
@@ -456,7 +454,6 @@ final class DayIndex {
             copies = Arrays.copyOf(copies, nextId * 2);
             canonical = Arrays.copyOf(canonical, nextId * 2);
             shingles = Arrays.copyOf(shingles, nextId * 2);
-            banded = Arrays.copyOf(banded, nextId * 2);
             putAt = Arrays.copyOf(putAt, nextId * 2);
         }
         int block = nextId >>> BLOCK_SHIFT;

@@ -161,8 +161,21 @@ final class DayIndex {
 
     /** The cached copy {@code id} with its own signature object, as it was put. */
     private IndexedCopy full(int id) {
-        return copies[id].withMinHash(MinHash.copyOf(signatureBlocks[id >>> BLOCK_SHIFT],
-                (id & (BLOCK_IDS - 1)) * MinHash.HASHES, shingles[id]));
+        return copies[id].withMinHash(signature(id));
+    }
+
+    /** The signature of the cached copy {@code id}, as an object of its own. */
+    private MinHash signature(int id) {
+        return MinHash.copyOf(block(id), offset(id), shingles[id]);
+    }
+
+    /** The block that holds the signature of copy {@code id}, at {@link #offset}. */
+    private int[] block(int id) {
+        return signatureBlocks[id >>> BLOCK_SHIFT];
+    }
+
+    private static int offset(int id) {
+        return (id & (BLOCK_IDS - 1)) * MinHash.HASHES;
     }
 
     /** An upper bound of the ids, for arrays indexed by id. */
@@ -336,7 +349,7 @@ final class DayIndex {
      */
     double similarity(MinHash signature, int id) {
         return shingles[id] >= MinHash.MIN_SHINGLES // as MinHash.banded() decides
-                ? signature.similarity(signatureBlocks[id >>> BLOCK_SHIFT], (id & (BLOCK_IDS - 1)) * MinHash.HASHES)
+                ? signature.similarity(block(id), offset(id))
                 : -1;
     }
 
@@ -384,8 +397,7 @@ final class DayIndex {
         IndexedCopy a = copies[id];
         return Objects.equals(a.date(), b.date()) && a.contentHash().equals(b.contentHash())
                 && Objects.equals(a.headlineHash(), b.headlineHash()) && b.minHash().shingles() == shingles[id]
-                && b.minHash().sameSignature(signatureBlocks[id >>> BLOCK_SHIFT],
-                        (id & (BLOCK_IDS - 1)) * MinHash.HASHES);
+                && b.minHash().sameSignature(block(id), offset(id));
     }
 
     /** Forgets everything. */
@@ -411,7 +423,7 @@ final class DayIndex {
         copies[id] = c;
         canonical[id] = isCanonical;
         MinHash signature = copy.minHash();
-        signature.copyInto(signatureBlocks[id >>> BLOCK_SHIFT], (id & (BLOCK_IDS - 1)) * MinHash.HASHES);
+        signature.copyInto(block(id), offset(id));
         shingles[id] = signature.shingles();
         putAt[id] = ++puts;
         idBySource.put(c.source(), id);
@@ -439,7 +451,7 @@ final class DayIndex {
             if (c.headlineHash() != null) {
                 day.byHeadline.remove(key(c.headlineHash()), id);
             }
-            for (long b : full(id).minHash().bands()) {
+            for (long b : signature(id).bands()) {
                 day.byBand.remove(b, id);
             }
         }

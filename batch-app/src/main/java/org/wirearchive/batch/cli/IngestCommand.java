@@ -14,6 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.wirearchive.batch.ExitCodes;
 import org.wirearchive.batch.OperatorZone;
 import org.wirearchive.batch.Refusal;
+import org.wirearchive.batch.ingest.EarlyWalk;
 import org.wirearchive.batch.ingest.IngestRequest;
 import org.wirearchive.batch.ingest.IngestResult;
 import org.wirearchive.batch.ingest.IngestService;
@@ -151,6 +152,7 @@ public class IngestCommand implements Callable<Integer> {
         props.putAll(Map.of("wirearchive.report-scope", reportScope.name(), "wirearchive.max-input-mb", maxInputMb));
         // SIGTERM / SIGINT: the night stops at its next chunk boundary (STOPPED) and is reported below, exit 1
         SignalStop stop = SignalStop.install("the ingest of " + date);
+        EarlyWalk.begin(inputs, runOut, db.dataDir()); // the freeze's listing, made while the application starts
         try (ConfigurableApplicationContext ctx = SpringContexts.start(db, props);
              RemoteManagerOptions.Broker broker = remote.openBroker(db.dataDir())) {
             if (stop.signalled()) {
@@ -184,6 +186,8 @@ public class IngestCommand implements Callable<Integer> {
             }
             writeMetrics(exit, result, ctx);
             return exit;
+        } finally {
+            EarlyWalk.discard(); // not taken by a night that did not freeze (refused, restarted, stopped)
         }
     }
 

@@ -94,16 +94,12 @@ public class FreezeInputsTasklet implements Tasklet {
         boolean full = Boolean.parseBoolean(jobExecution.getJobParameters().getString(IngestParameters.FULL));
         inputs.clear(instanceId);
 
-        String out = jobExecution.getJobParameters().getString(IngestParameters.OUT);
-        List<Path> excluded = new ArrayList<>();
-        if (out != null && Path.of(out).getParent() != null) {
-            excluded.add(Path.of(out).getParent()); // --out: the base of the run's DIR/<run-date>
-        }
-        if (dataDir != null) {
-            excluded.add(dataDir);
-        }
+        // --out (the base of the run's DIR/<run-date>) and the data directory
+        List<Path> excluded = EarlyWalk.excluded(
+                jobExecution.getJobParameters().getString(IngestParameters.OUT), dataDir);
         long walkStart = System.nanoTime();
-        Walked walked = walk(input, excluded);
+        Walked early = EarlyWalk.take(input, excluded); // begun by the command while the application started
+        Walked walked = early != null ? early : walk(input, excluded);
         List<Found> files = walked.files();
         long walkNanos = System.nanoTime() - walkStart;
         logSkipped(walked.skipped(), files);
@@ -133,8 +129,9 @@ public class FreezeInputsTasklet implements Tasklet {
             }
         }
         insertRunInputs(instanceId, rows);
-        log.debug("freeze: walk of {} files {} ms, manifest comparison and run_inputs {} ms", files.size(),
-                walkNanos / 1_000_000, (System.nanoTime() - walkStart - walkNanos) / 1_000_000);
+        log.debug("freeze: walk of {} files {} ms{}, manifest comparison and run_inputs {} ms", files.size(),
+                walkNanos / 1_000_000, early != null ? " (begun at the start-up: the wait for its end)" : "",
+                (System.nanoTime() - walkStart - walkNanos) / 1_000_000);
         ExecutionContext ctx = jobExecution.getExecutionContext();
         ctx.putInt(FILES_SEEN, files.size());
         ctx.putInt(FILES_NEW, fresh);

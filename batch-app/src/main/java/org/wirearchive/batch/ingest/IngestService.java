@@ -1,6 +1,5 @@
 package org.wirearchive.batch.ingest;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -113,9 +112,7 @@ public class IngestService {
         }
         boolean restart = last != null;
         JobParameters params = new JobParametersBuilder(identifying)
-                .addString(IngestParameters.INPUT, request.inputs().stream()
-                        .map(p -> p.toAbsolutePath().normalize().toString())
-                        .collect(Collectors.joining(File.pathSeparator)), false)
+                .addString(IngestParameters.INPUT, EarlyWalk.inputParameter(request.inputs()), false)
                 .addString(IngestParameters.OUT, request.outDir().toAbsolutePath().normalize().toString(), false)
                 .addString(IngestParameters.EXCEL, Boolean.toString(request.excel()), false)
                 .addString(IngestParameters.FULL, Boolean.toString(request.full()), false)

@@ -198,7 +198,7 @@ public final class ReportSession implements AutoCloseable {
         if (found.isEmpty()) {
             return null;
         }
-        stream(ReportSql.RUN_REASONS, List.of(runId), 0, rs -> {
+        stream(ReportSql.RUN_REASONS, List.of(runId, runId), 0, rs -> {
             String reason = rs.getString(2) == null ? "" : rs.getString(2);
             ("duplicate".equals(rs.getString(1)) ? dups : rejects).put(reason, rs.getLong(3));
         });

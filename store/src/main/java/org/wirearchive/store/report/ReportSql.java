@@ -125,10 +125,17 @@ final class ReportSql {
 
     static final String LATEST_RUN = "SELECT MAX(run_id) FROM runs";
 
-    /** The run's inputs per status and reason. Parameter: run id. */
+    /**
+     * The run's duplicate and rejected inputs per status and reason. Parameter: run id, twice. One equality per status
+     * so that both columns of {@code sources_run (run_id, status)} bound the scan: with {@code status IN (...)} H2
+     * chose {@code sources_status} and read every duplicate and reject of every run (36,125 rows at 100,000 pages,
+     * for a night that added none).
+     */
     static final String RUN_REASONS = "SELECT status, reason, COUNT(*) FROM sources"
-            + " WHERE run_id = ? AND status IN ('duplicate', 'rejected') GROUP BY status, reason"
-            + " ORDER BY status, reason NULLS LAST";
+            + " WHERE run_id = ? AND status = 'duplicate' GROUP BY status, reason"
+            + " UNION ALL SELECT status, reason, COUNT(*) FROM sources"
+            + " WHERE run_id = ? AND status = 'rejected' GROUP BY status, reason"
+            + " ORDER BY 1, 2 NULLS LAST";
 
     /** The store's identity and version (raised by every chunk an ingest writes). */
     static final String STORE_STATE = "SELECT store_id, version FROM store_state WHERE id = 1";

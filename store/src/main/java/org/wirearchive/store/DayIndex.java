@@ -406,6 +406,7 @@ final class DayIndex {
         Arrays.fill(byEpochDay, null);
         dates.clear();
         Arrays.fill(copies, 0, nextId, null);
+        Arrays.fill(signatureBlocks, null); // made again as ids are given out (384 KB a block)
         nextId = 0;
         freeCount = 0;
         idBySource.clear();

@@ -3,7 +3,11 @@ package org.wirearchive.batch.ingest;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.annotation.AfterStep;
 import org.springframework.batch.core.annotation.BeforeStep;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -23,6 +27,8 @@ import org.wirearchive.core.dedup.IndexedCopy;
  */
 public class StoreWriter implements ItemWriter<FileOutcomes> {
 
+    private static final Logger log = LoggerFactory.getLogger(StoreWriter.class);
+
     private final ArticleStore store;
     private final ChunkDedupIndex index;
     private final ManifestWriter manifest;
@@ -39,6 +45,14 @@ public class StoreWriter implements ItemWriter<FileOutcomes> {
     @BeforeStep
     public void beforeStep(StepExecution stepExecution) {
         this.run = RunContexts.of(stepExecution.getJobExecution());
+    }
+
+    /** The day cache goes with the step: the report step after it has the heap to itself. */
+    @AfterStep
+    public ExitStatus afterStep(StepExecution stepExecution) {
+        log.debug("dedup day cache at the step's end: {}; released", index.cacheStatistics());
+        index.release();
+        return stepExecution.getExitStatus();
     }
 
     @Override

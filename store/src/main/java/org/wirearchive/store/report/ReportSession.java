@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,42 +88,11 @@ public final class ReportSession implements AutoCloseable {
                 date(rs, 13), number(rs, 14))));
     }
 
-    /**
-     * Streams the selection's duplicate inputs by source name, each with its article's canonical source and headline
-     * (and its date and provider key where the input has none); returns how many. The articles are read first, in key
-     * order, {@value #ARTICLE_SLICE} keys a query, so each page of articles is read once (joined to the inputs in
-     * their order, an article was read per duplicate, at random: 52,779 page reads against 14,036 for the inputs
-     * alone at 100,000 pages); they are kept, five columns each, until the inputs are streamed.
-     */
+    /** Streams the selection's duplicate inputs by source name; returns how many. */
     public long duplicates(Selection sel, Consumer<ReportRows.Duplicate> sink) {
-        List<String> keys = new ArrayList<>();
-        stream(ReportSql.duplicateArticleKeys(sel), sel.sourceParams(), 0, rs -> keys.add(rs.getString(1)));
-        Map<String, DuplicateArticle> articles = new HashMap<>(Math.max(16, keys.size() * 4 / 3 + 1));
-        for (int from = 0; from < keys.size(); from += ARTICLE_SLICE) {
-            List<String> slice = keys.subList(from, Math.min(keys.size(), from + ARTICLE_SLICE));
-            stream(ReportSql.duplicateArticles(slice.size()), new ArrayList<Object>(slice), 0, rs -> articles.put(
-                    rs.getString(1), new DuplicateArticle(date(rs, 2), rs.getString(3), rs.getString(4),
-                            rs.getString(5))));
-        }
-        return stream(ReportSql.duplicates(sel), sel.sourceParams(), 0, rs -> {
-            String key = rs.getString(2);
-            DuplicateArticle a = key == null ? null : articles.get(key);
-            LocalDate published = date(rs, 6);
-            String providerKey = rs.getString(7);
-            sink.accept(new ReportRows.Duplicate(rs.getString(1), key, rs.getString(3), rs.getString(4),
-                    decimal(rs, 5), published != null || a == null ? published : a.publishedDate(),
-                    providerKey != null || a == null ? providerKey : a.providerKey(),
-                    a == null ? null : a.canonicalSource(), a == null ? null : a.headline(), number(rs, 8),
-                    date(rs, 9)));
-        });
-    }
-
-    /** Keys a query of the duplicates' articles. */
-    private static final int ARTICLE_SLICE = 500;
-
-    /** What the duplicates report shows of an article. */
-    private record DuplicateArticle(LocalDate publishedDate, String providerKey, String canonicalSource,
-            String headline) {
+        return stream(ReportSql.duplicates(sel), sel.sourceParams(), 0, rs -> sink.accept(new ReportRows.Duplicate(
+                rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), decimal(rs, 5), date(rs, 6),
+                rs.getString(7), rs.getString(8), rs.getString(9), number(rs, 10), date(rs, 11))));
     }
 
     /** Streams the selection's rejected inputs by source name, at most {@code max} (0 = all); returns how many. */

@@ -6,6 +6,9 @@ final class ReportSql {
     private ReportSql() {
     }
 
+    /** Inputs with their article: only where a report shows the article's columns (it reads the whole article row). */
+    private static final String SOURCES_JOIN = " FROM sources s LEFT JOIN articles a ON a.article_key = s.article_key ";
+
     /**
      * The sources alone: {@link Selection#sourceWhere()} reaches an input's article only through a subquery, so the
      * reports that show no article column never read an article (on H2 a row read is the whole row, body included).
@@ -27,31 +30,11 @@ final class ReportSql {
                 + SOURCES + "WHERE " + sel.sourceWhere() + " ORDER BY s.source";
     }
 
-    /**
-     * The selection's duplicates by source, without their articles' columns: {@link ReportSession#duplicates} adds
-     * those from {@link #duplicateArticles} (as a {@code LEFT JOIN articles} would, a row read per duplicate in the
-     * order of the sources, i.e. at random in the articles' key: on H2 each of them a page of whole articles decoded).
-     */
     static String duplicates(Selection sel) {
-        return "SELECT s.source, s.article_key, s.duplicate_of, s.reason, s.similarity, s.published_date,"
-                + " s.provider_key, s.run_id, s.run_date"
-                + SOURCES + "WHERE s.status = 'duplicate' AND " + sel.sourceWhere() + " ORDER BY s.source";
-    }
-
-    /** The article keys of the selection's duplicates, each once, in key order. */
-    static String duplicateArticleKeys(Selection sel) {
-        return "SELECT DISTINCT s.article_key" + SOURCES + "WHERE s.status = 'duplicate' AND " + sel.sourceWhere()
-                + " AND s.article_key IS NOT NULL ORDER BY s.article_key";
-    }
-
-    /** What the duplicates report shows of {@code keys} articles: key, date, provider key, canonical source, headline. */
-    static String duplicateArticles(int keys) {
-        StringBuilder sql = new StringBuilder("SELECT a.article_key, a.published_date, a.provider_key,"
-                + " a.canonical_source, a.headline FROM articles a WHERE a.article_key IN (");
-        for (int i = 0; i < keys; i++) {
-            sql.append(i == 0 ? "?" : ", ?");
-        }
-        return sql.append(')').toString();
+        return "SELECT s.source, s.article_key, s.duplicate_of, s.reason, s.similarity,"
+                + " " + "COALESCE(s.published_date, a.published_date)" + ", COALESCE(s.provider_key, a.provider_key),"
+                + " a.canonical_source, a.headline, s.run_id, s.run_date"
+                + SOURCES_JOIN + "WHERE s.status = 'duplicate' AND " + sel.sourceWhere() + " ORDER BY s.source";
     }
 
     static String rejects(Selection sel) {

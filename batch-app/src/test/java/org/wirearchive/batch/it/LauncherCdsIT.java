@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +54,21 @@ class LauncherCdsIT {
         Launcher.Result property = version(work, cds, OPTS + " -Dwirearchive.chunk-size=7", strict);
         assertThat(property.exit()).as(property.err()).isZero();
         assertThat(archives(cds)).as("an application property makes no new archive").hasSize(2);
+
+        // a failed training: the jar runs without an archive for that day, and the training is tried again after it
+        Path archive = archives.get(0);
+        Path failed = archive.resolveSibling(archive.getFileName() + ".failed");
+        Files.delete(archive);
+        Files.createFile(failed);
+        Launcher.Result sameDay = version(work, cds, OPTS, Map.of());
+        assertThat(sameDay.exit()).as(sameDay.err()).isZero();
+        assertThat(archive).as("not tried again the same day").doesNotExist();
+        assertThat(failed).exists();
+        Files.setLastModifiedTime(failed, FileTime.from(Instant.now().minus(Duration.ofHours(25))));
+        Launcher.Result nextDay = version(work, cds, OPTS, strict);
+        assertThat(nextDay.exit()).as(nextDay.err()).isZero();
+        assertThat(archive).as("trained again a day later").exists();
+        assertThat(failed).doesNotExist();
     }
 
     private static Launcher.Result version(Path work, Path cds, String opts, Map<String, String> more)

@@ -3,10 +3,12 @@ package org.wirearchive.batch.ingest;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The freeze's walk of the input paths, begun by the {@code ingest} command on a thread of its own before the
@@ -45,7 +47,7 @@ public final class EarlyWalk {
      */
     static List<Path> excluded(String runOut, Path dataDir) {
         Path outBase = runOut == null ? null : Path.of(runOut).getParent();
-        return java.util.stream.Stream.of(outBase, dataDir).filter(java.util.Objects::nonNull).toList();
+        return Stream.of(outBase, dataDir).filter(Objects::nonNull).toList();
     }
 
     /**

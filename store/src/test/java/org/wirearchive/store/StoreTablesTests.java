@@ -68,6 +68,33 @@ class StoreTablesTests {
     }
 
     @Test
+    @DisplayName("known_listing: a listing recorded holds while the store keeps its version; a chunk written ends it")
+    void knownListing() {
+        KnownListingTable t = new KnownListingTable(jdbc);
+        assertThat(t.unchangedSince("d1", 3)).isNull(); // nothing recorded yet
+
+        t.record("d1", 3, 7);
+        assertThat(t.unchangedSince("d1", 3)).isEqualTo(7L);
+        assertThat(t.unchangedSince("d1", 4)).isNull();
+        assertThat(t.unchangedSince("d2", 3)).isNull();
+
+        // a chunk of an ingest raises the store's version (ArticleStore.Chunk.flush): the manifest may have changed
+        ArticleStore.Chunk chunk = new ArticleStore(jdbc).chunk(8, LocalDate.parse("2026-03-09"));
+        chunk.flush();
+        assertThat(t.unchangedSince("d1", 3)).isNull();
+
+        // one listing at a time: the next one replaces it, at the version of its own time
+        t.record("d2", 5, 8);
+        t.record("d3", 6, 9);
+        assertThat(t.unchangedSince("d2", 5)).isNull();
+        assertThat(t.unchangedSince("d3", 6)).isEqualTo(9L);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM known_listing", Integer.class)).isEqualTo(1);
+
+        t.forget();
+        assertThat(t.unchangedSince("d3", 6)).isNull();
+    }
+
+    @Test
     @DisplayName("parsed_files: restaging a seq replaces its payload; a run's staging is deleted whole")
     void parsedFiles() {
         ParsedFileTable t = new ParsedFileTable(jdbc);

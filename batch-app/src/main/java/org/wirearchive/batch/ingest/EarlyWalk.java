@@ -1,7 +1,10 @@
 package org.wirearchive.batch.ingest;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -19,7 +22,8 @@ import java.util.stream.Stream;
  * same excluded directories it would walk itself, and walks again otherwise; the command discards a walk not taken
  * when it ends (a refused or restarted night does not freeze). A walk begun ~1 s before the freeze is a snapshot
  * of the inputs taken that much earlier: a file that arrives in between is new the next night, as one arriving just
- * after the freeze always was. The comparison with the manifest and everything after it happen in the freeze, under
+ * after the freeze always was. A directory the application creates while it starts (the data or report directory,
+ * when it lies inside an input) makes the freeze walk again, so that it is named as skipped every time. The comparison with the manifest and everything after it happen in the freeze, under
  * the ingest lock, as before.
  */
 public final class EarlyWalk {
@@ -27,7 +31,12 @@ public final class EarlyWalk {
     private record Key(String input, List<Path> excluded) {
     }
 
-    private record Pending(Key key, CompletableFuture<FreezeInputsTasklet.Walked> walk) {
+    /**
+     * @param absent the excluded directories that lay inside an input and did not exist when the walk began: the
+     *               application creates them while it starts (the data directory, the report directory), so the walk
+     *               may or may not have met them, and a walk that did not would not name them as skipped
+     */
+    private record Pending(Key key, CompletableFuture<FreezeInputsTasklet.Walked> walk, List<Path> absent) {
     }
 
     private static final AtomicReference<Pending> PENDING = new AtomicReference<>();
@@ -57,6 +66,7 @@ public final class EarlyWalk {
     public static void begin(List<Path> inputs, Path runOut, Path dataDir) {
         Key key = new Key(inputParameter(inputs),
                 excluded(runOut.toAbsolutePath().normalize().toString(), dataDir));
+        List<Path> absent = absentInside(inputs, key.excluded());
         CompletableFuture<FreezeInputsTasklet.Walked> walk = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
@@ -66,7 +76,7 @@ public final class EarlyWalk {
             }
         }, "input-walk");
         thread.setDaemon(true);
-        PENDING.set(new Pending(key, walk));
+        PENDING.set(new Pending(key, walk, absent));
         thread.start();
     }
 
@@ -76,8 +86,9 @@ public final class EarlyWalk {
      */
     static FreezeInputsTasklet.Walked take(String input, List<Path> excluded) {
         Pending pending = PENDING.getAndSet(null);
-        if (pending == null || !pending.key().equals(new Key(input, List.copyOf(excluded)))) {
-            return null;
+        if (pending == null || !pending.key().equals(new Key(input, List.copyOf(excluded)))
+                || pending.absent().stream().anyMatch(Files::exists)) {
+            return null; // a directory to leave out appeared inside an input during the walk: walk again
         }
         try {
             return pending.walk().join();
@@ -90,6 +101,28 @@ public final class EarlyWalk {
             }
             throw e;
         }
+    }
+
+    /** The {@code excluded} directories that do not exist and would lie inside one of the {@code inputs}. */
+    static List<Path> absentInside(List<Path> inputs, List<Path> excluded) {
+        List<Path> roots = new ArrayList<>();
+        for (Path input : inputs) {
+            Path abs = input.toAbsolutePath().normalize();
+            roots.add(abs);
+            try {
+                roots.add(abs.toRealPath());
+            } catch (IOException e) {
+                // a missing input: the walk reports it
+            }
+        }
+        List<Path> absent = new ArrayList<>();
+        for (Path dir : excluded) {
+            Path abs = dir.toAbsolutePath().normalize();
+            if (!Files.exists(abs) && roots.stream().anyMatch(abs::startsWith)) {
+                absent.add(abs);
+            }
+        }
+        return absent;
     }
 
     /** Forgets a walk not taken (the command's end). */

@@ -20,6 +20,7 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.wirearchive.core.format.InputTree;
+import org.wirearchive.store.KnownListingTable;
 import org.wirearchive.store.ManifestTable;
 import org.wirearchive.store.RunInputTable;
 import org.wirearchive.store.RunStore;
@@ -28,7 +29,9 @@ import org.wirearchive.store.RunStore;
  * First step of a run: lists every regular file under the input paths in a fixed (sorted) order, compares each with
  * the manifest (size and modification time), and freezes the list of files to process (new and changed ones, or all
  * with {@code full}) in {@code run_inputs} for the job instance. A restart skips this step and reads the same list.
- * An unchanged file costs a directory-walk entry and a manifest lookup, never a read of its content.
+ * An unchanged file costs a directory-walk entry and a manifest lookup, never a read of its content. When the listing
+ * (every file's name, size and time: {@link ListingDigest}) is the one a run recorded as wholly in the manifest
+ * ({@link KnownListing}) and the store has not changed since, every file is unchanged without the comparison.
  *
  * <p>Paths that are not inputs are skipped, counted ({@code runs.files_skipped}) and named in the log: hidden files
  * and directories, dangling symbolic links, special files, report files, and the output and data directories when
@@ -47,27 +50,34 @@ public class FreezeInputsTasklet implements Tasklet {
     public static final String FILES_NEW = "files.new";
     public static final String FILES_CHANGED = "files.changed";
     public static final String FILES_UNCHANGED = "files.unchanged";
+    /** How many files the run's list ({@code run_inputs}) has. */
+    public static final String FILES_TO_PROCESS = "files.to-process";
+    /** The {@link ListingDigest} of every file listed ({@link KnownListing} records it when the run completes). */
+    public static final String LISTING_DIGEST = "files.listing-digest";
 
     private final RunInputTable inputs;
     private final ManifestTable manifest;
+    private final KnownListingTable listings;
     private final RunStore runs;
     private final Path dataDir;
     private final int scanPage;
 
     /** @param dataDir the data directory (database, log), left out of the inputs; null if none */
-    public FreezeInputsTasklet(RunInputTable inputs, ManifestTable manifest, RunStore runs, Path dataDir) {
-        this(inputs, manifest, runs, dataDir, SCAN_PAGE);
+    public FreezeInputsTasklet(RunInputTable inputs, ManifestTable manifest, KnownListingTable listings, RunStore runs,
+                               Path dataDir) {
+        this(inputs, manifest, listings, runs, dataDir, SCAN_PAGE);
     }
 
     /** Only the manifest comparison, with another page size of its scan (tests). */
     FreezeInputsTasklet(ManifestTable manifest, int scanPage) {
-        this(null, manifest, null, null, scanPage);
+        this(null, manifest, null, null, null, scanPage);
     }
 
-    private FreezeInputsTasklet(RunInputTable inputs, ManifestTable manifest, RunStore runs, Path dataDir,
-                                int scanPage) {
+    private FreezeInputsTasklet(RunInputTable inputs, ManifestTable manifest, KnownListingTable listings,
+                                RunStore runs, Path dataDir, int scanPage) {
         this.inputs = inputs;
         this.manifest = manifest;
+        this.listings = listings;
         this.runs = runs;
         this.dataDir = dataDir;
         this.scanPage = scanPage;
@@ -107,8 +117,10 @@ public class FreezeInputsTasklet implements Tasklet {
         List<Found> files = walked.files();
         long walkNanos = System.nanoTime() - walkStart;
         logSkipped(walked.skipped(), files);
+        // the same listing as one the manifest held wholly, and the store unchanged since: every file is unchanged
+        Long sameAs = full ? null : listings.unchangedSince(walked.digest(), files.size());
         // looked up with --full too: --full processes the unchanged files, it does not make them new
-        Known[] known = known(files);
+        Known[] known = sameAs != null ? null : known(files);
         int seq = 0;
         int fresh = 0;
         int changed = 0;
@@ -116,8 +128,8 @@ public class FreezeInputsTasklet implements Tasklet {
         List<RunInputTable.Entry> rows = new ArrayList<>(BATCH);
         for (int i = 0; i < files.size(); i++) {
             Found f = files.get(i);
-            Known k = known[i];
-            if (k != null && k.size() == f.size() && k.modifiedMillis() == f.modifiedMillis()) {
+            Known k = known == null ? null : known[i];
+            if (known == null || (k != null && k.size() == f.size() && k.modifiedMillis() == f.modifiedMillis())) {
                 unchanged++;
                 if (!full) {
                     continue;
@@ -133,19 +145,24 @@ public class FreezeInputsTasklet implements Tasklet {
             }
         }
         insertRunInputs(instanceId, rows);
-        log.debug("freeze: walk of {} files {} ms{}, manifest comparison and run_inputs {} ms", files.size(),
+        log.debug("freeze: walk of {} files {} ms{}, manifest comparison and run_inputs {} ms{}", files.size(),
                 walkNanos / 1_000_000, early != null ? " (begun at the start-up: the wait for its end)" : "",
-                (System.nanoTime() - walkStart - walkNanos) / 1_000_000);
+                (System.nanoTime() - walkStart - walkNanos) / 1_000_000,
+                sameAs != null ? " (no comparison: the listing of run " + sameAs + ")" : "");
         ExecutionContext ctx = jobExecution.getExecutionContext();
+        ctx.putString(LISTING_DIGEST, walked.digest());
+        ctx.putInt(FILES_TO_PROCESS, seq);
         ctx.putInt(FILES_SEEN, files.size());
         ctx.putInt(FILES_NEW, fresh);
         ctx.putInt(FILES_CHANGED, changed);
         ctx.putInt(FILES_UNCHANGED, unchanged);
         runs.fileCounts(instanceId, fresh, changed, unchanged, full, walked.skipped().size());
         contribution.incrementWriteCount(seq);
-        log.info("Input: {} files under {}: {} new, {} changed, {} unchanged; to process: {}{}", files.size(),
+        log.info("Input: {} files under {}: {} new, {} changed, {} unchanged; to process: {}{}{}", files.size(),
                 input.replace(File.pathSeparator, ", "), fresh, changed, unchanged, seq,
-                full ? " (--full: the unchanged ones too)" : "");
+                full ? " (--full: the unchanged ones too)" : "",
+                sameAs != null ? " (the same files, sizes and times as run " + sameAs
+                        + " listed, and the store unchanged since: not compared one by one)" : "");
         return RepeatStatus.FINISHED;
     }
 
@@ -249,8 +266,8 @@ public class FreezeInputsTasklet implements Tasklet {
         }
     }
 
-    /** The files found, in the listing's order, and the paths skipped. */
-    record Walked(List<Found> files, List<InputTree.Skipped> skipped) {
+    /** The files found, in the listing's order, the paths skipped, and the listing's {@link ListingDigest}. */
+    record Walked(List<Found> files, List<InputTree.Skipped> skipped, String digest) {
     }
 
     /**
@@ -260,12 +277,15 @@ public class FreezeInputsTasklet implements Tasklet {
     static Walked walk(String input, List<Path> excluded) {
         InputTree.Listing listing = scan(input, excluded);
         List<Found> files = new ArrayList<>(listing.files().size());
+        ListingDigest digest = new ListingDigest();
         for (org.wirearchive.core.format.InputFile f : listing.files()) {
-            files.add(f.opensByName() // then the name is the path's string (Linux: '/' separators)
+            Found found = f.opensByName() // then the name is the path's string (Linux: '/' separators)
                     ? new Found(f.path().toString(), f.size(), f.lastModified().toEpochMilli())
-                    : new Found(f.name(), InputFile.UNREADABLE_NAME, f.lastModified().toEpochMilli()));
+                    : new Found(f.name(), InputFile.UNREADABLE_NAME, f.lastModified().toEpochMilli());
+            files.add(found);
+            digest.add(found.name(), found.size(), found.modifiedMillis());
         }
-        return new Walked(files, listing.skipped());
+        return new Walked(files, listing.skipped(), digest.hex());
     }
 
     /** Every regular file under the input paths (absolute, normalized), sorted by name, and the paths skipped. */

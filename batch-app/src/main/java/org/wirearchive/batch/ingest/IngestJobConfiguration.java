@@ -23,6 +23,7 @@ import org.wirearchive.core.extract.ArticleExtractor;
 import org.wirearchive.core.extract.FileParser;
 import org.wirearchive.core.format.ArchiveReader;
 import org.wirearchive.core.format.InputLimits;
+import org.wirearchive.store.KnownListingTable;
 import org.wirearchive.store.ManifestTable;
 import org.wirearchive.store.RunInputTable;
 import org.wirearchive.store.RunStore;
@@ -38,9 +39,11 @@ public class IngestJobConfiguration {
 
     @Bean
     public Job ingestJob(JobRepository jobRepository, Step freezeInputs, Step ingestFiles, Step writeReports,
-                         RunHistoryListener runHistoryListener, ObjectProvider<RemoteIngestSteps> remote) {
+                         RunHistoryListener runHistoryListener, KnownListingTable listings, ManifestTable manifest,
+                         ObjectProvider<RemoteIngestSteps> remote) {
         SimpleJobBuilder job = new JobBuilder(JOB_NAME, jobRepository)
                 .listener(runHistoryListener)
+                .listener(new KnownListing(listings, manifest)) // its afterJob runs first (the listeners' reverse order)
                 .start(freezeInputs);
         RemoteIngestSteps remoteSteps = remote.getIfAvailable();
         if (remoteSteps != null) {
@@ -54,10 +57,11 @@ public class IngestJobConfiguration {
 
     @Bean
     public Step freezeInputs(JobRepository jobRepository, PlatformTransactionManager tm, RunInputTable runInputs,
-                             ManifestTable manifest, RunStore runs, WirearchiveProperties properties) {
+                             ManifestTable manifest, KnownListingTable listings, RunStore runs,
+                             WirearchiveProperties properties) {
         String dataDir = properties.dataDir();
         return new StepBuilder("freezeInputs", jobRepository)
-                .tasklet(new FreezeInputsTasklet(runInputs, manifest, runs,
+                .tasklet(new FreezeInputsTasklet(runInputs, manifest, listings, runs,
                         dataDir.isBlank() ? null : java.nio.file.Path.of(dataDir)), tm)
                 .build();
     }

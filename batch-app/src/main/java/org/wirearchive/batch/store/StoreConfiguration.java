@@ -13,6 +13,7 @@ import org.wirearchive.store.ArticleSearch;
 import org.wirearchive.store.ArticleStore;
 import org.wirearchive.store.BatchSchema;
 import org.wirearchive.store.IngestLockTable;
+import org.wirearchive.store.KnownListingTable;
 import org.wirearchive.store.ManifestTable;
 import org.wirearchive.store.MigrateUnlessCurrent;
 import org.wirearchive.store.ParsedFileTable;
@@ -41,6 +42,11 @@ public class StoreConfiguration {
     @Bean
     public ManifestTable manifestTable(JdbcTemplate jdbc) {
         return new ManifestTable(jdbc);
+    }
+
+    @Bean
+    public KnownListingTable knownListingTable(JdbcTemplate jdbc) {
+        return new KnownListingTable(jdbc);
     }
 
     @Bean

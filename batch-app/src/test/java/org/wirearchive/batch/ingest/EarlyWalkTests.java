@@ -60,6 +60,31 @@ class EarlyWalkTests {
     }
 
     @Test
+    void aDirectoryToLeaveOutCreatedInsideTheInputsDuringTheWalkMakesTheFreezeWalkAgain() throws IOException {
+        // the first night with --data and --out inside the archive: the application creates both while it starts,
+        // before or after the early walk passed their place: the freeze must name them as skipped either way
+        Path in = archive();
+        Path data = in.resolve("new-data");
+        Path runOut = in.resolve("new-reports/2023-03-08");
+        String input = EarlyWalk.inputParameter(List.of(in));
+        List<Path> excluded = EarlyWalk.excluded(runOut.toString(), data);
+        assertThat(EarlyWalk.absentInside(List.of(in), excluded)).containsExactly(in.resolve("new-reports"), data);
+
+        EarlyWalk.begin(List.of(in), runOut, data);
+        Files.createDirectories(data);
+        assertThat(EarlyWalk.take(input, excluded)).isNull();
+        assertThat(FreezeInputsTasklet.walk(input, excluded).skipped()).extracting(s -> s.name())
+                .contains(data.toString());
+
+        // still absent, or outside the inputs: the early walk is taken
+        Path outside = dir.resolve("outside-data");
+        List<Path> excludedOutside = EarlyWalk.excluded(in.resolve("later/2023-03-08").toString(), outside);
+        EarlyWalk.begin(List.of(in), in.resolve("later/2023-03-08"), outside);
+        Files.createDirectories(outside);
+        assertThat(EarlyWalk.take(input, excludedOutside)).isNotNull();
+    }
+
+    @Test
     void otherInputsOrExclusionsAreWalkedAgainNotTaken() throws IOException {
         Path in = archive();
         Path runOut = in.resolve("reports/2023-03-08");

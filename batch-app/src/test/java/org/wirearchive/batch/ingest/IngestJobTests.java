@@ -222,6 +222,64 @@ class IngestJobTests {
     }
 
     @Test
+    @DisplayName("a night that lists the same files, sizes and times as a completed run, the store unchanged since, "
+            + "takes every file as unchanged without comparing; any change to the listing or the store compares again")
+    void knownListing() throws Exception {
+        Run night1 = cli("ingest", "--input", archive.toString(), "--data", data.toString(), "--out", out.toString(),
+                "--run-date", "2025-06-28");
+        assertThat(night1.exit()).as(night1.err()).isEqualTo(ExitCodes.OK);
+        try (Connection c = connect()) {
+            assertThat(rows(c, "SELECT k.files, k.run_id, k.store_version = s.version FROM known_listing k "
+                    + "JOIN store_state s ON s.id = 1")).containsExactly("6|1|TRUE");
+        }
+
+        // the same listing: nothing compared, the same counts the comparison gives (incrementalNights)
+        Run night2 = cli("ingest", "--input", archive.toString(), "--data", data.toString(), "--out", out.toString(),
+                "--run-date", "2025-06-29");
+        assertThat(night2.exit()).as(night2.err()).isEqualTo(ExitCodes.OK);
+        assertThat(log()).contains("Input: 6 files under " + archive.toAbsolutePath().normalize() + ": 0 new, 0 changed, "
+                + "6 unchanged; to process: 0 (the same files, sizes and times as run 1 listed");
+
+        // one file touched (its time only): another listing, compared file by file, the file processed again
+        Path touched = archive.resolve("2025-06-27/a3.txt");
+        Files.setLastModifiedTime(touched, java.nio.file.attribute.FileTime.fromMillis(
+                Files.getLastModifiedTime(touched).toMillis() + 1));
+        Run night3 = cli("ingest", "--input", archive.toString(), "--data", data.toString(), "--out", out.toString(),
+                "--run-date", "2025-06-30");
+        assertThat(night3.exit()).as(night3.err()).isEqualTo(ExitCodes.OK);
+
+        // the same listing as night 3, but the store changed since (another version): compared again
+        try (Connection c = connect(); Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE store_state SET version = version + 1 WHERE id = 1");
+        }
+        Run night4 = cli("ingest", "--input", archive.toString(), "--data", data.toString(), "--out", out.toString(),
+                "--run-date", "2025-07-01");
+        assertThat(night4.exit()).as(night4.err()).isEqualTo(ExitCodes.OK);
+        // night 4 compared and found everything unchanged: it recorded the listing, night 5 takes it
+        Run night5 = cli("ingest", "--input", archive.toString(), "--data", data.toString(), "--out", out.toString(),
+                "--run-date", "2025-07-02");
+        assertThat(night5.exit()).as(night5.err()).isEqualTo(ExitCodes.OK);
+
+        try (Connection c = connect()) {
+            assertThat(rows(c, "SELECT run_date, files_new, files_changed, files_unchanged FROM runs ORDER BY run_date"))
+                    .containsExactly("2025-06-28|6|0|0", "2025-06-29|0|0|6", "2025-06-30|0|1|5", "2025-07-01|0|0|6",
+                            "2025-07-02|0|0|6");
+            assertThat(rows(c, "SELECT files, run_id FROM known_listing")).containsExactly("6|4");
+        }
+        List<String> inputLines = log().lines().filter(l -> l.contains("Input: ")).toList();
+        assertThat(inputLines).hasSize(5);
+        assertThat(inputLines.get(0)).doesNotContain("not compared");
+        assertThat(inputLines.get(1)).contains("as run 1 listed");
+        assertThat(inputLines.get(2)).doesNotContain("not compared");
+        assertThat(inputLines.get(3)).doesNotContain("not compared");
+        assertThat(inputLines.get(4)).contains("as run 4 listed");
+    }
+
+    private String log() throws IOException {
+        return Files.readString(data.resolve("logs/wirearchive.log"), StandardCharsets.UTF_8);
+    }
+
+    @Test
     @DisplayName("a listed file that cannot be read fails the run after the committed chunks; fixed, the rerun "
             + "restarts there and ends with exactly the rows of a clean run")
     void unreadableInputFailsThenRestarts() throws Exception {

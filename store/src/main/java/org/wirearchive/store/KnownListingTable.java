@@ -35,7 +35,8 @@ public class KnownListingTable {
     public void record(String digest, int files, long runId) {
         jdbc.update("DELETE FROM known_listing");
         jdbc.update("INSERT INTO known_listing (id, digest, files, store_version, run_id) "
-                + "SELECT 1, ?, ?, version, ? FROM store_state WHERE id = 1", digest, files, runId);
+                + "SELECT 1, CAST(? AS VARCHAR(64)), CAST(? AS INTEGER), version, CAST(? AS BIGINT) FROM store_state "
+                + "WHERE id = 1", digest, files, runId);
     }
 
     /** Forgets the recorded listing: the next night compares every file. */

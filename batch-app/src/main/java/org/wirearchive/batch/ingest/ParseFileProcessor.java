@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 import org.wirearchive.core.article.ParseOutcome;
 import org.wirearchive.core.article.RejectReason;
+import org.wirearchive.core.dedup.SignatureMemo;
 import org.wirearchive.core.extract.FileParser;
 
 /** Adapter: one input file to its outcomes, by the core parser; also fingerprints the file for the manifest. */
@@ -24,6 +25,8 @@ public class ParseFileProcessor implements ItemProcessor<InputFile, FileOutcomes
     private static final Logger log = LoggerFactory.getLogger(ParseFileProcessor.class);
 
     private final FileParser parser;
+    /** Shared by the parse threads: a body met again (a re-crawl, another layout) reuses its signature. */
+    private final SignatureMemo signatures = new SignatureMemo(SignatureMemo.DEFAULT_CAPACITY);
 
     public ParseFileProcessor(FileParser parser) {
         this.parser = parser;
@@ -48,10 +51,11 @@ public class ParseFileProcessor implements ItemProcessor<InputFile, FileOutcomes
             // the common case: the file read once, whole; its fingerprint and its inputs come from the same bytes
             byte[] content = readWhole(file, parser.maxWholeFileBytes());
             if (content != null) {
-                return new FileOutcomes(file, sha256(content), parser.parse(file.toPath(), file.path(), content));
+                return new FileOutcomes(file, sha256(content), parser.parse(file.toPath(), file.path(), content),
+                        signatures);
             }
             String sha = sha256(file);
-            return new FileOutcomes(file, sha, parser.parse(file.toPath(), file.path()));
+            return new FileOutcomes(file, sha, parser.parse(file.toPath(), file.path()), signatures);
         } catch (InputReadException e) {
             if (e.getCause() instanceof NoSuchFileException) {
                 return rejected(file, RejectReason.VANISHED, "the file was listed for this run but is gone (moved, "

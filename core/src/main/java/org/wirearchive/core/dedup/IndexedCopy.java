@@ -51,6 +51,11 @@ public record IndexedCopy(String source, String articleKey, Long menafnArticleNo
 
     /** Describes an article (no key yet). */
     public static IndexedCopy of(Article a) {
+        return of(a, null);
+    }
+
+    /** The same, with the body's signature from {@code memo} when it holds one for the same comparison form. */
+    public static IndexedCopy of(Article a, SignatureMemo memo) {
         String body = ComparisonForm.of(a.body());
         String headline = a.headline() == null ? "" : ComparisonForm.of(a.headline());
         Long kuna = a.kunaId() == null ? null : a.kunaId().value();
@@ -61,9 +66,11 @@ public record IndexedCopy(String source, String articleKey, Long menafnArticleNo
                 || origin == Origin.KUNA_SITE;
         boolean complete = !a.warnings().contains(Warning.NO_END_MARKER.code());
         LocalDate date = a.publishedDate() != null ? a.publishedDate() : a.crawlDate();
+        String contentHash = TextNormalizer.sha256Hex(body);
         return new IndexedCopy(a.source(), null, a.menafnArticleNo(), kuna, providerKuna, origin, date, a.crawlDate(),
-                TextNormalizer.sha256Hex(body), headline.isEmpty() ? null : TextNormalizer.sha256Hex(headline).substring(0, 16),
-                body.length(), complete, MinHash.ofComparisonForm(body));
+                contentHash, headline.isEmpty() ? null : TextNormalizer.sha256Hex(headline).substring(0, 16),
+                body.length(), complete,
+                memo == null ? MinHash.ofComparisonForm(body) : memo.signature(contentHash, body));
     }
 
     /** This copy, belonging to another article. */

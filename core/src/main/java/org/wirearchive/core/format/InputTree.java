@@ -401,7 +401,8 @@ public final class InputTree {
         }
     }
 
-    private static final Comparator<Entry> BY_KEY = Comparator.comparing(Entry::key);
+    /** A directory's entries by key ({@link String#compareTo}); one call a comparison, which counts in a cold walk. */
+    private static final Comparator<Entry> BY_KEY = (a, b) -> a.key().compareTo(b.key());
 
     /** Whether the path's last name starts with a dot (read from the path's string: no name element built). */
     private static boolean hidden(Path p) {
@@ -417,8 +418,11 @@ public final class InputTree {
         for (String report : REPORT_FILES) {
             named |= s.length() - from == report.length() && s.startsWith(report, from);
         }
+        if (!named) {
+            return false; // the common case: no parent path built (UnixPath.getParent parses the whole path)
+        }
         Path dir = file.getParent();
-        return named && dir != null && Files.isRegularFile(dir.resolve("run_summary.csv"));
+        return dir != null && Files.isRegularFile(dir.resolve("run_summary.csv"));
     }
 
     private static Path identity(Path file) {

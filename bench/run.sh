@@ -4,7 +4,7 @@
 # the incremental night (no new files); print one table and append it to docs/BENCHMARKS.md.
 #
 #   bench/run.sh [--pages N[,N...]] [--skip-1m] [--seed S] [--mix FULL|MENAFN_TEXT] [--regen] [--keep]
-#                [--floor-repeats R] [--store-repeats R] [--no-append] [--jfr]
+#                [--floor-repeats R] [--store-repeats R] [--store-after R] [--no-append] [--jfr]
 #
 # Environment:
 #   BENCH_DIR              scratch directory (default: /tmp/wirearchive-bench); never inside the repository
@@ -25,6 +25,7 @@ keep=0
 append=1
 floor_repeats=3
 store_repeats=1
+store_after=1 # store-floor runs after the two nights too: the host's speed drifts within minutes
 jfr=0
 run_date_full=2026-01-01
 run_date_incr=2026-01-02
@@ -43,6 +44,7 @@ while [ $# -gt 0 ]; do
     --no-append) append=0; shift ;;
     --floor-repeats) floor_repeats=$2; shift 2 ;;
     --store-repeats) store_repeats=$2; shift 2 ;;
+    --store-after) store_after=$2; shift 2 ;;
     --jfr) jfr=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "bench/run.sh: unknown option $1" >&2; usage >&2; exit 2 ;;
@@ -154,23 +156,26 @@ for n in ${pages//,/ }; do
   floor_s=$(printf '%s\n' "${floors[@]}" | median)
   echo "   floor: ${floors[*]} s (median $floor_s), $ids distinct ids" >&2
 
-  # the store floor: a fresh database each time; wall, CPU and RSS of the whole java process (JVM start included)
+  # the store floor: a fresh database each time; wall, CPU and RSS of the whole java process (JVM start included);
+  # --store-repeats runs before the two nights and --store-after runs after them, the median of all is the floor
   stores=()
   store_cpus=()
-  for ((r = 1; r <= store_repeats; r++)); do
+  store_floor() { # $1: before|after
     rm -rf "$work/store-floor"
     if ! /usr/bin/time -v -o "$work/store-floor.time" "$floor_java" -Xmx704m -XX:+UseParallelGC -cp "$h2_jar:$floor_cp/classes" \
         StoreFloor "$archive" "$work/store-floor" >"$work/store-floor.log" 2>&1; then
       echo "bench/run.sh: the store floor of $n pages failed; see $work/store-floor.log" >&2
       exit 1
     fi
+    rm -rf "$work/store-floor"
     stores+=("$(elapsed_of "$work/store-floor.time")")
     store_cpus+=("$(cpu_of "$work/store-floor.time")")
+    echo "   store floor ($1): ${stores[-1]} s (CPU ${store_cpus[-1]} s)" >&2
+  }
+  for ((r = 1; r <= store_repeats; r++)); do
+    store_floor before
   done
-  rm -rf "$work/store-floor"
-  store_s=$(printf '%s\n' "${stores[@]}" | median)
-  store_cpu=$(printf '%s\n' "${store_cpus[@]}" | median)
-  echo "   store floor: ${stores[*]} s (median $store_s; CPU ${store_cpus[*]} s)" >&2
+  stores_before=${#stores[@]}
 
   # the full night: fresh database and report directories
   rm -rf "$work/data" "$work/out"
@@ -210,11 +215,17 @@ for n in ${pages//,/ }; do
   fi
   incr_s=$(elapsed_of "$work/incr.time")
   incr_rss=$(rss_mib_of "$work/incr.time")
+  for ((r = 1; r <= store_after; r++)); do
+    store_floor after
+  done
+  store_s=$(printf '%s\n' "${stores[@]}" | median)
+  store_cpu=$(printf '%s\n' "${store_cpus[@]}" | median)
+  echo "   store floor: ${stores[*]} s (median $store_s; CPU ${store_cpus[*]} s)" >&2
   db_mib=$(du -sm "$work/data" | cut -f1)
 
   rate=$(div "$inputs" "$full_s" '%.0f')
   rows+=("| $n | $files | $((bytes / 1024 / 1024)) | $gen_s | $floor_s | $ids | $full_s | $full_cpu | $full_pct | $job_s | $(awk -v a="$full_s" -v b="$job_s" 'BEGIN { printf "%.1f", a - b }') | $inputs | $rate | $full_rss | $slow | $(div "$full_s" "$floor_s" '%.1f') | $store_s | $store_cpu | $(div "$full_s" "$store_s" '%.2f') | $incr_s | $(div "$(awk -v a="$incr_s" 'BEGIN { print a * 100 }')" "$full_s" '%.1f')% | $incr_rss | $db_mib | ${load_full%% *} / ${load_incr%% *} |")
-  details+=("- $n pages: load (1/5/15 min) before the full run $load_full, before the incremental $load_incr; inputs $inputs ($counts); floor runs ${floors[*]} s; store floor runs ${stores[*]} s (CPU ${store_cpus[*]} s); job time in the summary ${job_s} s (full), $(sed -nE 's/.* COMPLETED in ([0-9.]+) s.*/\1/p' "$work/incr.log" | tail -1) s (incremental); logs in $work")
+  details+=("- $n pages: load (1/5/15 min) before the full run $load_full, before the incremental $load_incr; inputs $inputs ($counts); floor runs ${floors[*]} s; store floor runs ${stores[*]:0:stores_before} s before the nights, ${stores[*]:stores_before} s after (CPU ${store_cpus[*]} s); job time in the summary ${job_s} s (full), $(sed -nE 's/.* COMPLETED in ([0-9.]+) s.*/\1/p' "$work/incr.log" | tail -1) s (incremental); logs in $work")
   echo "   full ${full_s} s (${rate} inputs/s, ${full_rss} MiB), incremental ${incr_s} s" >&2
 
   if [ "$keep" = 0 ]; then rm -rf "$work/data" "$work/out"; fi

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -152,6 +154,20 @@ class EnvironmentMatrixIT {
         assertThat(read(work.resolve("out/" + date.group(1) + "/summary.json")))
                 .contains("\"run_date_zone\": \"" + next.tz() + "\"")
                 .contains("\"changed\": 0");
+        // night two listed what night one left in the manifest: it took them as unchanged without comparing; with
+        // that record gone, a third night in the other zone compares every file by its instant: still 0 changed
+        assertThat(read(work.resolve("data/logs/wirearchive.log"))).contains("not compared one by one");
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + work.resolve("data/wirearchive")
+                .toAbsolutePath(), "sa", ""); Statement st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM known_listing");
+        }
+        Launcher.Result three = Launcher.run(work, next.with(Map.of()), "ingest", "--input", archive.toString(),
+                "--run-date", "2031-01-01");
+        assertThat(three.exit()).as(three.out() + three.err()).isZero();
+        assertThat(three.out()).contains(files + " seen: 0 new, 0 changed, " + files + " unchanged; 0 to process");
+        assertThat(read(work.resolve("data/logs/wirearchive.log")).lines()
+                .filter(l -> l.contains("Input: ")).toList()).hasSize(3).last().asString()
+                .doesNotContain("not compared");
 
         // the same date again from the first zone: refused (exit 5), and the metrics file says so
         Launcher.Result refused = Launcher.run(work, first.with(Map.of()), "ingest", "--input", archive.toString(),

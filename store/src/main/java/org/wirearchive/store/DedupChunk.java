@@ -119,10 +119,10 @@ final class DedupChunk implements DedupIndex, BandSearch.Chunk {
         for (List<String> slice : InLists.slices(sources)) {
             select("c.source IN (" + InLists.marks(slice.size()) + ")", slice.toArray());
         }
-        for (List<Long> slice : InLists.slices(menafn)) {
+        for (List<Long> slice : InLists.unpaddedSlices(menafn)) {
             select("c.menafn_article_no IN (" + InLists.literals(slice) + ")");
         }
-        for (List<Long> slice : InLists.slices(kuna)) {
+        for (List<Long> slice : InLists.unpaddedSlices(kuna)) {
             select("c.kuna_id IN (" + InLists.literals(slice) + ")");
         }
         // the canonical copy of every key the chunk's copies would give their article; the canonical copies of the

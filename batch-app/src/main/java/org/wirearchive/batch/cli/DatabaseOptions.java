@@ -42,7 +42,9 @@ public class DatabaseOptions {
         String url = firstNonBlank(dbUrl, System.getenv("WIREARCHIVE_DB_URL"));
         if (url == null) {
             // QUERY_CACHE_SIZE: H2 keeps 8 parsed statements per session by default; the ingest uses a few dozen, and
-            // re-parsing them cost 2.7x in throughput (measured: 51 -> 138 inputs/s on 2,000 pages).
+            // re-parsing them cost 2.7x in throughput (measured: 51 -> 138 inputs/s on 2,000 pages). Not many more:
+            // whenever a transaction first changes a table, H2 walks every cached SELECT for its tables, and the
+            // one-off texts (IN lists of literal numbers) would fill any size (256: 4% of the writer's samples)
             // WRITE_DELAY=0: a commit reaches the file at once, so kill -9 loses no committed chunk (with H2's default
             // delay the last half second of commits, the job execution's own row included, was lost on a kill)
             // MAX_COMPACT_TIME=0: no file compaction when the database closes (H2's default spends up to 200 ms moving
@@ -50,7 +52,7 @@ public class DatabaseOptions {
             // committed data is on disk either way, and the file was no larger without it (100,000 pages: 543 MB
             // against 553 MB; nothing-new nights reuse the free space)
             url = "jdbc:h2:file:" + dir.resolve("wirearchive")
-                    + ";AUTO_SERVER=TRUE;QUERY_CACHE_SIZE=256;WRITE_DELAY=0;MAX_COMPACT_TIME=0";
+                    + ";AUTO_SERVER=TRUE;QUERY_CACHE_SIZE=64;WRITE_DELAY=0;MAX_COMPACT_TIME=0";
         }
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
             throw new UserError(ExitCodes.USAGE, "unsupported database URL " + SpringContexts.withoutPassword(url)

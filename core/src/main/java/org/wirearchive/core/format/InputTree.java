@@ -11,7 +11,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -302,7 +301,7 @@ public final class InputTree {
                         for (Path p : stream) {
                             entries.add(entry(p, true));
                         }
-                        entries.sort(BY_KEY);
+                        sortByKey(entries);
                         for (Entry e : entries) {
                             visit(e, real);
                         }
@@ -401,8 +400,42 @@ public final class InputTree {
         }
     }
 
-    /** A directory's entries by key ({@link String#compareTo}); one call a comparison, which counts in a cold walk. */
-    private static final Comparator<Entry> BY_KEY = (a, b) -> a.key().compareTo(b.key());
+    /**
+     * Sorts a directory's entries by key, in {@link String#compareTo} order. The keys share the directory's path as a
+     * prefix, which is found once: comparing from its end gives the same order without reading it again in every one
+     * of the n log n comparisons (a sort of 2,300 full paths was a quarter of a cold walk's samples).
+     */
+    private static void sortByKey(List<Entry> entries) {
+        if (entries.size() < 2) {
+            return;
+        }
+        String first = entries.get(0).key();
+        int common = first.length();
+        for (int i = 1; i < entries.size() && common > 0; i++) {
+            String k = entries.get(i).key();
+            int n = Math.min(common, k.length());
+            int j = 0;
+            while (j < n && first.charAt(j) == k.charAt(j)) {
+                j++;
+            }
+            common = j;
+        }
+        int from = common;
+        entries.sort((a, b) -> compareFrom(a.key(), b.key(), from));
+    }
+
+    /** {@code a.compareTo(b)} for two strings whose first {@code from} chars are equal. */
+    static int compareFrom(String a, String b, int from) {
+        int n = Math.min(a.length(), b.length());
+        for (int i = from; i < n; i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y) {
+                return x - y;
+            }
+        }
+        return a.length() - b.length();
+    }
 
     /** Whether the path's last name starts with a dot (read from the path's string: no name element built). */
     private static boolean hidden(Path p) {

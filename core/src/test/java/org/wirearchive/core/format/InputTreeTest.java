@@ -236,6 +236,48 @@ class InputTreeTest {
     }
 
     @Test
+    void comparingAfterASharedPrefixOrdersLikeCompareTo() {
+        java.util.Random random = new java.util.Random(5);
+        String alphabet = "ab-./ 0\u00e9\u0645\uD83D\uDE00\uFFFF";
+        for (int round = 0; round < 20_000; round++) {
+            StringBuilder prefix = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                prefix.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String a = prefix + tail(random, alphabet);
+            String b = random.nextInt(5) == 0 ? a + tail(random, alphabet) : prefix + tail(random, alphabet);
+            String[] pair = random.nextBoolean() ? new String[] {a, b} : new String[] {b, a};
+            assertThat(Integer.signum(InputTree.compareFrom(pair[0], pair[1], prefix.length())))
+                    .as("%s vs %s from %d", pair[0], pair[1], prefix.length())
+                    .isEqualTo(Integer.signum(pair[0].compareTo(pair[1])));
+        }
+    }
+
+    private static String tail(java.util.Random random, String alphabet) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = random.nextInt(4); i > 0; i--) {
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return sb.toString();
+    }
+
+    @Test
+    void namesThatShareMoreThanTheirDirectoryAreInPathStringOrder() throws IOException {
+        // the entries' common prefix runs into the names ("report-2023-0"), and one name is a prefix of another
+        String[] names = {"report-2023-01.txt", "report-2023-02.txt", "report-2023-01.txt.gz",
+            "report-2023-0/x.txt", "report-2023-0-/y.txt", "report-2023-0\u00e9.txt"};
+        for (String n : names) {
+            file("p/" + n, n);
+        }
+        List<String> listed = InputTree.list(dir.resolve("p")).stream().map(InputFile::name).toList();
+        List<String> expected;
+        try (var all = Files.walk(dir.resolve("p"))) {
+            expected = all.filter(Files::isRegularFile).map(InputTree::nameOf).sorted().toList();
+        }
+        assertThat(listed).hasSize(names.length).containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void aLinkMetAfterItsTargetWasListedDoesNotListItAgain() throws IOException {
         Path real = file("in/real/a.txt", "a");
         file("in/real/sub/b.txt", "b");

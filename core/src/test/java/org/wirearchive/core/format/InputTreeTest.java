@@ -217,19 +217,7 @@ class InputTreeTest {
         String[] names = {"b/x.txt", "b-c/y.txt", "b.d/z.txt", "b c/w.txt", "b!/v.txt", "b/a/deep.txt", "b-/u.txt",
             "b.txt", "b/-.txt", "b/ .txt", "bé/t.txt", "b\u00e9.txt", "b\u0645/s.txt", "b\uD83D\uDE00/r.txt",
             "a b/q.txt", "a/b-/p.txt", "a/b/o.txt", "a/b.x/n.txt", "a/b!x", "A/m.txt", "-/l.txt", "!.txt", "0/k.txt"};
-        for (String n : names) {
-            file("t/" + n, n);
-        }
-
-        List<String> listed = InputTree.list(dir.resolve("t")).stream().map(InputFile::name).toList();
-
-        // the reference: every regular file, its name sorted as strings
-        List<String> expected;
-        try (var all = Files.walk(dir.resolve("t"))) {
-            expected = all.filter(Files::isRegularFile).map(InputTree::nameOf).sorted().toList();
-        }
-        assertThat(expected).hasSize(names.length);
-        assertThat(listed).containsExactlyElementsOf(expected);
+        List<String> listed = listedAgainstSortedNames("t", names);
         String t = InputTree.nameOf(dir.resolve("t")) + "/";
         assertThat(listed.indexOf(t + "b-c/y.txt")).isLessThan(listed.indexOf(t + "b/x.txt"));
         assertThat(listed.indexOf(t + "b.txt")).isLessThan(listed.indexOf(t + "b/-.txt"));
@@ -266,15 +254,25 @@ class InputTreeTest {
         // the entries' common prefix runs into the names ("report-2023-0"), and one name is a prefix of another
         String[] names = {"report-2023-01.txt", "report-2023-02.txt", "report-2023-01.txt.gz",
             "report-2023-0/x.txt", "report-2023-0-/y.txt", "report-2023-0\u00e9.txt"};
+        listedAgainstSortedNames("p", names);
+    }
+
+    /**
+     * Makes the files under {@code top}, lists them and checks the listing against the reference: every regular file,
+     * its name sorted as strings. Returns the listing.
+     */
+    private List<String> listedAgainstSortedNames(String top, String[] names) throws IOException {
         for (String n : names) {
-            file("p/" + n, n);
+            file(top + "/" + n, n);
         }
-        List<String> listed = InputTree.list(dir.resolve("p")).stream().map(InputFile::name).toList();
+        List<String> listed = InputTree.list(dir.resolve(top)).stream().map(InputFile::name).toList();
         List<String> expected;
-        try (var all = Files.walk(dir.resolve("p"))) {
+        try (var all = Files.walk(dir.resolve(top))) {
             expected = all.filter(Files::isRegularFile).map(InputTree::nameOf).sorted().toList();
         }
-        assertThat(listed).hasSize(names.length).containsExactlyElementsOf(expected);
+        assertThat(expected).hasSize(names.length);
+        assertThat(listed).containsExactlyElementsOf(expected);
+        return listed;
     }
 
     @Test

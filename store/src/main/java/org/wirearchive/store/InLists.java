@@ -29,10 +29,9 @@ final class InLists {
      * whole ({@code marks(slice.size())}).
      */
     static <T> List<List<T>> slices(Collection<T> values) {
-        List<T> all = new ArrayList<>(values);
-        List<List<T>> out = new ArrayList<>();
-        for (int i = 0; i < all.size(); i += SLICE) {
-            List<T> slice = all.subList(i, Math.min(all.size(), i + SLICE));
+        List<List<T>> out = unpaddedSlices(values);
+        for (int s = 0; s < out.size(); s++) {
+            List<T> slice = out.get(s);
             int padded = paddedLength(slice.size());
             if (padded > slice.size()) {
                 List<T> p = new ArrayList<>(padded);
@@ -41,9 +40,8 @@ final class InLists {
                 while (p.size() < padded) {
                     p.add(last);
                 }
-                slice = p;
+                out.set(s, p);
             }
-            out.add(slice);
         }
         return out;
     }

@@ -5,7 +5,6 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -54,7 +53,7 @@ final class DayLoader {
         jdbc.execute((ConnectionCallback<Void>) c -> {
             boolean lazy = isH2(c);
             if (lazy) {
-                lazy(c, true);
+                H2Sessions.lazy(c, true);
             }
             try {
                 for (List<LocalDate> slice : InLists.slices(days)) {
@@ -75,7 +74,7 @@ final class DayLoader {
                 }
             } finally {
                 if (lazy) {
-                    lazy(c, false);
+                    H2Sessions.lazy(c, false);
                 }
             }
             return null;
@@ -84,15 +83,9 @@ final class DayLoader {
 
     private boolean isH2(Connection c) throws SQLException {
         if (h2 == null) {
-            h2 = "H2".equals(c.getMetaData().getDatabaseProductName());
+            h2 = H2Sessions.isH2(c);
         }
         return h2;
-    }
-
-    private static void lazy(Connection c, boolean on) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
-        }
     }
 
     /** How many days were loaded since this loader was made. */

@@ -30,7 +30,7 @@ public class ManifestTable {
      * manifest's key can be merged with a sorted file list; PostgreSQL orders by its collation.
      */
     public boolean ordersPathsAsJava() {
-        return "H2".equals(jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
+        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) H2Sessions::isH2));
     }
 
     /**

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.wirearchive.store.H2Sessions;
 
 /**
  * The report queries, run in one read-only, repeatable-read transaction (a writer of reports may open two sessions
@@ -40,12 +40,12 @@ public final class ReportSession implements AutoCloseable {
         this.autoCommit = c.getAutoCommit();
         this.readOnly = c.isReadOnly();
         this.isolation = c.getTransactionIsolation();
-        this.h2 = "H2".equals(c.getMetaData().getDatabaseProductName());
+        this.h2 = H2Sessions.isH2(c);
         if (h2) {
             // H2 otherwise collects a whole result before returning its first row, and a large one (every article,
             // bodies included) is written to a temporary file and read back; lazily, the rows of a query that needs
             // no sort come straight from the index as they are read. A session setting: reset on close.
-            lazy(true);
+            H2Sessions.lazy(c, true);
         }
         c.setAutoCommit(false);
         c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -233,7 +233,7 @@ public final class ReportSession implements AutoCloseable {
             } finally {
                 try {
                     if (h2) {
-                        lazy(false);
+                        H2Sessions.lazy(c, false);
                     }
                     c.setReadOnly(readOnly);
                     c.setTransactionIsolation(isolation);
@@ -244,12 +244,6 @@ public final class ReportSession implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new StoreReadException(e);
-        }
-    }
-
-    private void lazy(boolean on) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            st.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
         }
     }
 

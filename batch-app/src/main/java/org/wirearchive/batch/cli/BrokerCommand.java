@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import sun.misc.Signal;
 
 /** {@code broker}: a standalone Apache Artemis broker for managers and workers on several hosts. */
-@Command(name = "broker", mixinStandardHelpOptions = true,
+@Command(name = "broker", mixinStandardHelpOptions = true, addMethodSubcommands = false,
         description = "Run a standalone Apache Artemis broker for remote-partitioned ingests (ingest --workers remote "
                 + "--broker URL, worker --broker URL) until stopped (SIGTERM or Ctrl-C, exit 0). Queued partition "
                 + "requests are kept on disk under --data, so they survive a restart of the broker. No database.")

@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code generate}: writes a labeled archive of invented articles, for demos, tests and benchmarks. */
-@Command(name = "generate", mixinStandardHelpOptions = true,
+@Command(name = "generate", mixinStandardHelpOptions = true, addMethodSubcommands = false,
         description = "Write an archive of invented articles in the real page layouts, with every kind of duplicate "
                 + "and look-alike and page furniture drawn at random, and the truth: which files are the same story "
                 + "and every field printed on each page (DIR/archive/, DIR/truth.csv).")

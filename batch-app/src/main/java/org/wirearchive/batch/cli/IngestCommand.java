@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ingest}: the nightly job. */
-@Command(name = "ingest", mixinStandardHelpOptions = true,
+@Command(name = "ingest", mixinStandardHelpOptions = true, addMethodSubcommands = false,
         description = "Read every file under the input directories, extract and deduplicate the articles into the "
                 + "database, and write the run's reports. Rerunning a date whose run failed restarts it where it stopped.")
 public class IngestCommand implements Callable<Integer> {

@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code jobs}: the operator's view of the ingest job's executions, and what can be done to them. */
-@Command(name = "jobs", mixinStandardHelpOptions = true,
+@Command(name = "jobs", mixinStandardHelpOptions = true, addMethodSubcommands = false,
         description = "List and inspect ingest executions; restart, stop, abandon or recover one. "
                 + "Exit codes: 0 done, 1 refused (the reason is printed), 2 usage, 3 unknown id or database problem.",
         subcommands = {JobsCommand.ListJobs.class, JobsCommand.Show.class, JobsCommand.Restart.class,
@@ -63,7 +63,7 @@ public class JobsCommand implements Runnable {
         return s.length() <= max ? s : s.substring(0, max - 3) + "...";
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true,
+    @Command(name = "list", mixinStandardHelpOptions = true, addMethodSubcommands = false,
             description = "The latest executions, newest first: id, run, date, status, times, counts, failure reason.")
     static class ListJobs implements Callable<Integer> {
 
@@ -107,7 +107,7 @@ public class JobsCommand implements Runnable {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true,
+    @Command(name = "show", mixinStandardHelpOptions = true, addMethodSubcommands = false,
             description = "One execution: its steps with read/write/skip/commit counts, the exit description, "
                     + "and the file the ingest step stopped at.")
     static class Show implements Callable<Integer> {
@@ -177,7 +177,7 @@ public class JobsCommand implements Runnable {
         }
     }
 
-    @Command(name = "restart", mixinStandardHelpOptions = true,
+    @Command(name = "restart", mixinStandardHelpOptions = true, addMethodSubcommands = false,
             description = "Restart the run of a FAILED or STOPPED execution from its last commit (same parameters, "
                     + "same lock as ingest); waits for it to end. Exit 0 if it COMPLETED.")
     static class Restart implements Callable<Integer> {
@@ -259,7 +259,7 @@ public class JobsCommand implements Runnable {
         }
     }
 
-    @Command(name = "stop", mixinStandardHelpOptions = true,
+    @Command(name = "stop", mixinStandardHelpOptions = true, addMethodSubcommands = false,
             description = "Ask a running execution (in any process) to stop: Spring Batch 6 marks it STOPPED in the "
                     + "database at once; the running ingest commits the chunk it is in, then ends STOPPED. "
                     + "Restart it later. An execution no process runs (a crash) is STOPPED and restartable at once.")
@@ -270,7 +270,7 @@ public class JobsCommand implements Runnable {
         }
     }
 
-    @Command(name = "abandon", mixinStandardHelpOptions = true,
+    @Command(name = "abandon", mixinStandardHelpOptions = true, addMethodSubcommands = false,
             description = "Mark a FAILED or STOPPED execution ABANDONED: its run will not be restarted "
                     + "(`ingest --force` starts a new run for that date).")
     static class Abandon extends OneLine {
@@ -280,7 +280,7 @@ public class JobsCommand implements Runnable {
         }
     }
 
-    @Command(name = "recover", mixinStandardHelpOptions = true,
+    @Command(name = "recover", mixinStandardHelpOptions = true, addMethodSubcommands = false,
             description = "Mark an execution left STARTED by a crash (kill -9, power loss) FAILED so that its run can "
                     + "restart. Refused while a live ingest runs it.")
     static class Recover extends OneLine {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code parse FILE...}: prints one JSON object per input, so an operator sees what was extracted or why not. */
-@Command(name = "parse", mixinStandardHelpOptions = true,
+@Command(name = "parse", mixinStandardHelpOptions = true, addMethodSubcommands = false,
         description = "Parse files without storing anything: one JSON object per input (per entry for containers), "
                 + "with every extracted field, or status \"rejected\" and the reason.")
 public class ParseCommand implements Callable<Integer> {

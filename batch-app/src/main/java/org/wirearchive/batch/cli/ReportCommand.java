@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 import org.wirearchive.store.ArticleSearch;
 
 /** {@code report}: regenerates the reports for a range of publication dates from the database. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(name = "report", mixinStandardHelpOptions = true, addMethodSubcommands = false,
         description = "Regenerate the reports for a range of publication dates from the database, without ingesting "
                 + "anything.")
 public class ReportCommand implements Callable<Integer> {

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code schedule}: a long-running process that runs the nightly ingest on a cron schedule. */
-@Command(name = "schedule", mixinStandardHelpOptions = true,
+@Command(name = "schedule", mixinStandardHelpOptions = true, addMethodSubcommands = false,
         description = "Run the nightly ingest on a cron schedule until stopped (SIGTERM / Ctrl-C): the run date is the "
                 + "trigger's date; never two at once (the same lock as ingest); a failed night is logged and the "
                 + "schedule goes on. On SIGTERM or SIGINT during a night, its execution is stopped at the next chunk "

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  * child processes of this application ({@code jobs restart|stop|abandon|recover}), so the console never holds the
  * ingest lock and never dies with an action.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve", mixinStandardHelpOptions = true, addMethodSubcommands = false,
         description = "The operator console: every night, its steps, failure, reports and log; article search; "
                 + "restart, recover, stop or abandon a night from the browser or the JSON API (docs/console.md).")
 public class ServeCommand implements Callable<Integer> {

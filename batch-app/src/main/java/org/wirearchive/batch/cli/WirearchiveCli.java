@@ -11,7 +11,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code wirearchive} command line: parses the arguments, runs the command, maps every outcome to an exit code. */
-@Command(name = "wirearchive", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "wirearchive", mixinStandardHelpOptions = true, addMethodSubcommands = false,
+        versionProvider = VersionProvider.class,
         description = "Batch processor for news-wire archives (MENAFN, KUNA): read archived pages, extract and "
                 + "normalize articles, deduplicate them, write reports.",
         exitCodeListHeading = "%nExit codes:%n",

@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import sun.misc.Signal;
 
 /** {@code worker}: a process that parses partitions of remote-partitioned ingests (docs/scale-out.md). */
-@Command(name = "worker", mixinStandardHelpOptions = true,
+@Command(name = "worker", mixinStandardHelpOptions = true, addMethodSubcommands = false,
         description = "Run a worker of remote-partitioned ingests (ingest --workers remote): take partitions of a run's "
                 + "input list from the broker, parse and fingerprint their files, and stage the results in the "
                 + "shared database, until stopped (SIGTERM or Ctrl-C: the partition in progress is finished first, "

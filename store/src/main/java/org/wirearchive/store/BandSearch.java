@@ -42,6 +42,8 @@ final class BandSearch {
     // the cache frees no id, a copy it loads gets a new id, and a cached copy becomes held only when pulled into the
     // chunk (marked then).
     private final IntList carriers = new IntList(256);
+    /** The look-up's signature's low-byte sketch (see {@link DayIndex#similarAtLeast}). */
+    private final long[] lowBytes = new long[MinHash.LOW_BYTE_WORDS];
     private final List<IndexedCopy> chunkRows = new ArrayList<>();
     private int[] tested = new int[0];
     private int[] seen = new int[0];
@@ -73,6 +75,11 @@ final class BandSearch {
         List<IndexedCopy> rows = chunkRows;
         IntList ids = carriers;
         int limit = Deduplicator.MAX_BAND_COPIES + chunk.rows();
+        int required = 0;
+        if (signature != null) {
+            signature.copyLowBytesInto(lowBytes, 0);
+            required = MinHash.requiredEqual(minSimilarity);
+        }
         days.openWindow(from, to);
         try {
             for (long b : bands) {
@@ -100,7 +107,7 @@ final class BandSearch {
                         continue;
                     }
                     tested[id] = lookup;
-                    if (signature == null || days.similarity(signature, id) >= minSimilarity) {
+                    if (signature == null || days.similarAtLeast(signature, lowBytes, required, minSimilarity, id)) {
                         found.add(chunk.rekeyed(days.copy(id)));
                     }
                 }

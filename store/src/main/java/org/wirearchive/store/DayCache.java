@@ -123,6 +123,11 @@ final class DayCache {
         return index.windowCarriers(band, into, limit);
     }
 
+    /** See {@link DayIndex#similarAtLeast}. */
+    boolean similarAtLeast(MinHash signature, long[] lowBytes, int required, double minSimilarity, int id) {
+        return index.similarAtLeast(signature, lowBytes, required, minSimilarity, id);
+    }
+
     /** See {@link DayIndex#closeWindow}. */
     void closeWindow() {
         index.closeWindow();
@@ -136,11 +141,6 @@ final class DayCache {
     /** See {@link DayIndex#putAt}. */
     long putAt(int id) {
         return index.putAt(id);
-    }
-
-    /** See {@link DayIndex#similarity}. */
-    double similarity(MinHash signature, int id) {
-        return index.similarity(signature, id);
     }
 
     /**

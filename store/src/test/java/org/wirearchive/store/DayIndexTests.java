@@ -171,6 +171,16 @@ class DayIndexTests {
                 assertThat(index.source(id)).isEqualTo(e.getKey());
                 assertThat(index.similarity(probe, id))
                         .isEqualTo(e.getValue().banded() ? probe.similarity(e.getValue()) : -1);
+                // the sketch-first test decides as the similarity does: for an unrelated probe, for the copy's own
+                // signature, and for one whose changed positions keep their low bytes (the sketch cannot see them)
+                for (MinHash p : List.of(probe, e.getValue(), highBitsChanged(e.getValue(), random))) {
+                    long[] low = new long[MinHash.LOW_BYTE_WORDS];
+                    p.copyLowBytesInto(low, 0);
+                    for (double t : new double[] {-1, 0, 0.3, 0.5, 0.7, 0.9, 1, 1.5}) {
+                        assertThat(index.similarAtLeast(p, low, MinHash.requiredEqual(t), t, id))
+                                .as("%s at %s", e.getKey(), t).isEqualTo(index.similarity(p, id) >= t);
+                    }
+                }
                 if (e.getValue().banded()) {
                     LocalDate day = dayOf.get(e.getKey());
                     index.openWindow(day, day);
@@ -187,6 +197,17 @@ class DayIndexTests {
             }
             assertThat(checked).isEqualTo(index.size()).isGreaterThan(1_000);
         }
+    }
+
+    /** The signature with a random third of its positions changed above their low byte. */
+    private static MinHash highBitsChanged(MinHash sig, Random random) {
+        byte[] bytes = sig.toBytes();
+        for (int i = 0; i < MinHash.HASHES; i++) {
+            if (random.nextInt(3) == 0) {
+                bytes[4 * i + 1] ^= (byte) (1 + random.nextInt(255));
+            }
+        }
+        return MinHash.fromBytes(bytes, sig.shingles());
     }
 
     private static MinHash withShingles(MinHash sig, int shingles) {

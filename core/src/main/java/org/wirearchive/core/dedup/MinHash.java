@@ -161,6 +161,53 @@ public final class MinHash {
         return equal / (double) HASHES;
     }
 
+    /** Longs of a signature's low-byte sketch ({@link #copyLowBytesInto}): eight hashes' low bytes a long. */
+    public static final int LOW_BYTE_WORDS = (HASHES + 7) / 8;
+
+    private static final long LOW_SEVEN_BITS = 0x7F7F7F7F7F7F7F7FL;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    /**
+     * The fewest equal positions with which {@link #similarity} reaches {@code minSimilarity}: for every count
+     * {@code e} of equal positions, {@code e / HASHES >= minSimilarity} exactly when {@code e >= requiredEqual};
+     * {@value #HASHES} + 1 when no count does.
+     */
+    public static int requiredEqual(double minSimilarity) {
+        for (int e = 0; e <= HASHES; e++) {
+            if (e / (double) HASHES >= minSimilarity) {
+                return e;
+            }
+        }
+        return HASHES + 1;
+    }
+
+    /**
+     * Writes the signature's low-byte sketch, {@value #LOW_BYTE_WORDS} longs, into {@code into} at {@code offset}: the
+     * low byte of each hash, eight to a long. Two equal hashes have equal low bytes, so the equal bytes of two
+     * sketches bound the equal positions of the two signatures from above ({@link #equalBound}): a quarter of the
+     * memory to read, and most of a look-up's band candidates are ruled out by it alone.
+     */
+    public void copyLowBytesInto(long[] into, int offset) {
+        Arrays.fill(into, offset, offset + LOW_BYTE_WORDS, 0L);
+        for (int i = 0; i < HASHES; i++) {
+            into[offset + (i >>> 3)] |= (signature[i] & 0xFFL) << ((i & 7) << 3);
+        }
+    }
+
+    /**
+     * An upper bound of the equal positions of two signatures, from their low-byte sketches ({@link #copyLowBytesInto})
+     * at {@code aOffset} of {@code a} and {@code bOffset} of {@code b}: {@value #HASHES} less the bytes that differ.
+     */
+    public static int equalBound(long[] a, int aOffset, long[] b, int bOffset) {
+        int differing = 0;
+        for (int k = 0; k < LOW_BYTE_WORDS; k++) {
+            long x = a[aOffset + k] ^ b[bOffset + k];
+            // per byte: the high bit is set when any of the low seven is (no carry leaves a byte), or its own is
+            differing += Long.bitCount((((x & LOW_SEVEN_BITS) + LOW_SEVEN_BITS) | x) & HIGH_BITS);
+        }
+        return HASHES - differing;
+    }
+
     /**
      * The same as {@link #similarity(MinHash)} against a signature stored as {@value #HASHES} ints at {@code offset}
      * of {@code signatures} ({@link #copyInto}): for indexes that keep many signatures in one array.

@@ -27,8 +27,14 @@ import org.wirearchive.core.dedup.MinHash;
  */
 public class ChunkDedupIndex implements DedupIndex {
 
-    /** Default bound of the day cache, in copies (about 1 to 2 KB of heap each). */
-    public static final int DEFAULT_CACHE_COPIES = 50_000;
+    /**
+     * Default bound of the day cache, in copies (about 1 to 2 KB of heap each): room for the days around the current
+     * crawl day of a dense archive. At 30,000 copies a day a chunk's window days alone hold ~150,000 (kept whatever
+     * the bound); the days at the window's edge, used by every second or third chunk (files published a week before
+     * their crawl), were dropped after each chunk at a bound of 50,000 and reloaded: 6.6 million copies loaded for
+     * 1,000,000 pages, against 2.7 million at 200,000 (a night 14% shorter, peak RSS 922 against 912 MiB).
+     */
+    public static final int DEFAULT_CACHE_COPIES = 200_000;
 
     private final JdbcTemplate jdbc;
     private final JdbcDedupIndex direct;

@@ -29,7 +29,7 @@ class WirearchivePropertiesTests {
         assertThat(p.chunkSize()).isEqualTo(250);
         assertThat(p.progressSeconds()).isEqualTo(5);
         assertThat(p.chunkPauseMs()).isZero();
-        assertThat(p.dedupCacheCopies()).isEqualTo(50_000);
+        assertThat(p.dedupCacheCopies()).isEqualTo(200_000);
         assertThat(p.parseThreads()).isZero();
         assertThat(p.maxInputMb()).isEqualTo(20);
         assertThat(p.lockExpirySeconds()).isEqualTo(120);

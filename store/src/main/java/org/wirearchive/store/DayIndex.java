@@ -183,6 +183,15 @@ final class DayIndex {
         return (id & (BLOCK_IDS - 1)) * MinHash.HASHES;
     }
 
+    /** The block that holds the low-byte sketch of copy {@code id}, at {@link #lowByteOffset}. */
+    private long[] lowByteBlock(int id) {
+        return lowByteBlocks[id >>> BLOCK_SHIFT];
+    }
+
+    private static int lowByteOffset(int id) {
+        return (id & (BLOCK_IDS - 1)) * MinHash.LOW_BYTE_WORDS;
+    }
+
     /** An upper bound of the ids, for arrays indexed by id. */
     int idBound() {
         return nextId;
@@ -367,8 +376,8 @@ final class DayIndex {
      * day: the signatures' reads were a seventh of the writer's time at 1,000,000 pages).
      */
     boolean similarAtLeast(MinHash signature, long[] lowBytes, int required, double minSimilarity, int id) {
-        if (shingles[id] >= MinHash.MIN_SHINGLES && MinHash.equalBound(lowBytes, 0,
-                lowByteBlocks[id >>> BLOCK_SHIFT], (id & (BLOCK_IDS - 1)) * MinHash.LOW_BYTE_WORDS) < required) {
+        if (shingles[id] >= MinHash.MIN_SHINGLES
+                && MinHash.equalBound(lowBytes, 0, lowByteBlock(id), lowByteOffset(id)) < required) {
             return false; // fewer equal positions than required, at most: less similar than minSimilarity
         }
         return similarity(signature, id) >= minSimilarity;
@@ -447,7 +456,7 @@ final class DayIndex {
         canonical[id] = isCanonical;
         MinHash signature = copy.minHash();
         signature.copyInto(block(id), offset(id));
-        signature.copyLowBytesInto(lowByteBlocks[id >>> BLOCK_SHIFT], (id & (BLOCK_IDS - 1)) * MinHash.LOW_BYTE_WORDS);
+        signature.copyLowBytesInto(lowByteBlock(id), lowByteOffset(id));
         shingles[id] = signature.shingles();
         putAt[id] = ++puts;
         idBySource.put(c.source(), id);

@@ -114,11 +114,12 @@ public class FreezeInputsTasklet implements Tasklet {
         long walkStart = System.nanoTime();
         Walked early = EarlyWalk.take(input, excluded); // begun by the command while the application started
         Walked walked = early != null ? early : walk(input, excluded);
-        List<Found> files = walked.files();
         long walkNanos = System.nanoTime() - walkStart;
-        logSkipped(walked.skipped(), files);
+        logSkipped(walked.skipped(), walked.files());
         // the same listing as one the manifest held wholly, and the store unchanged since: every file is unchanged
-        Long sameAs = full ? null : listings.unchangedSince(walked.digest(), files.size());
+        // (in any order: only counted); otherwise the files in name order, compared and frozen in that order
+        Long sameAs = full ? null : listings.unchangedSince(walked.digest(), walked.files().size());
+        List<Found> files = sameAs != null ? walked.files() : walked.inNameOrder();
         // looked up with --full too: --full processes the unchanged files, it does not make them new
         Known[] known = sameAs != null ? null : known(files);
         int seq = 0;
@@ -266,8 +267,19 @@ public class FreezeInputsTasklet implements Tasklet {
         }
     }
 
-    /** The files found, in the listing's order, the paths skipped, and the listing's {@link ListingDigest}. */
-    record Walked(List<Found> files, List<InputTree.Skipped> skipped, String digest) {
+    /**
+     * The files found (in name order if {@code ordered}, else in the order the walk met them), the paths skipped, and
+     * the listing's {@link ListingDigest} (the same in any order).
+     */
+    record Walked(List<Found> files, List<InputTree.Skipped> skipped, String digest, boolean ordered) {
+
+        /** The files in name order, as {@link String#compareTo} orders their names: {@code files}, sorted in place. */
+        List<Found> inNameOrder() {
+            if (!ordered) {
+                InputTree.sortByName(files, Found::name);
+            }
+            return files;
+        }
     }
 
     /**
@@ -285,16 +297,19 @@ public class FreezeInputsTasklet implements Tasklet {
             files.add(found);
             digest.add(found.name(), found.size(), found.modifiedMillis());
         }
-        return new Walked(files, listing.skipped(), digest.hex());
+        return new Walked(files, listing.skipped(), digest.hex(), listing.ordered());
     }
 
-    /** Every regular file under the input paths (absolute, normalized), sorted by name, and the paths skipped. */
+    /**
+     * Every regular file under the input paths (absolute, normalized), in any order ({@link InputTree#scanInAnyOrder}),
+     * and the paths skipped.
+     */
     static InputTree.Listing scan(String input, List<Path> excluded) {
         List<Path> roots = new ArrayList<>();
         for (String part : input.split(File.pathSeparator)) {
             roots.add(Path.of(part).toAbsolutePath().normalize());
         }
-        return InputTree.scan(roots, excluded);
+        return InputTree.scanInAnyOrder(roots, excluded);
     }
 
     private static void logSkipped(List<InputTree.Skipped> skipped, List<Found> files) {

@@ -3,10 +3,14 @@ package org.wirearchive.batch.ingest;
 import java.util.HexFormat;
 
 /**
- * A 128-bit digest of an input listing: every file's name, size and modification time, in the listing's order. Two
- * listings with the same digest are the same listing (a changed size or time, a file added, removed or renamed changes
- * it); it is not a defence against crafted collisions, which the freeze does not need (see {@code known_listing}).
- * Two independent 64-bit lanes, each value mixed in with MurmurHash3's finaliser (a bijection), so the order counts.
+ * A 128-bit digest of an input listing: every file's name, size and modification time, in any order. Two listings
+ * with the same digest are the same listing (a changed size or time, a file added, removed or renamed changes it); it
+ * is not a defence against crafted collisions, which the freeze does not need (see {@code known_listing}).
+ *
+ * <p>Each file is hashed on its own into two independent 64-bit lanes (its name's chars, then its size and time,
+ * mixed in with MurmurHash3's finaliser, a bijection), and the digest is the sum of the files' hashes: the order of
+ * the files does not count, so a listing need not be sorted to be compared (a listing names each file once, and the
+ * same files sort to the same list).
  */
 final class ListingDigest {
 
@@ -23,12 +27,9 @@ final class ListingDigest {
             h1 = (h1 ^ c) * 0x100000001B3L;
             h2 = (h2 + c) * 0xC6A4A7935BD1E995L;
         }
-        a = mix(a ^ h1);
-        a = mix(a ^ size);
-        a = mix(a ^ modifiedMillis);
-        b = mix(b + Long.rotateLeft(h2, 31) + name.length());
-        b = mix(b + modifiedMillis * 0xFF51AFD7ED558CCDL);
-        b = mix(b + size * 0xC4CEB9FE1A85EC53L);
+        a += mix(mix(mix(h1) ^ size) ^ modifiedMillis);
+        b += mix(mix(mix(Long.rotateLeft(h2, 31) + name.length()) + modifiedMillis * 0xFF51AFD7ED558CCDL)
+                + size * 0xC4CEB9FE1A85EC53L);
         files++;
         return this;
     }

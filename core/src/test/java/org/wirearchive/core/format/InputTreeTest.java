@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -221,6 +222,80 @@ class InputTreeTest {
         String t = InputTree.nameOf(dir.resolve("t")) + "/";
         assertThat(listed.indexOf(t + "b-c/y.txt")).isLessThan(listed.indexOf(t + "b/x.txt"));
         assertThat(listed.indexOf(t + "b.txt")).isLessThan(listed.indexOf(t + "b/-.txt"));
+    }
+
+    @Test
+    void aListingInAnyOrderHasScansFilesAndSkippedPathsAndSortsToScansOrder() throws Exception {
+        // names that sort around the separator, at several depths, and skipped paths among them
+        String[] names = {"b/x.txt", "b-c/y.txt", "b.d/z.txt", "b c/w.txt", "b!/v.txt", "b/a/deep.txt", "b-/u.txt",
+            "b.txt", "b/-.txt", "b\u00e9.txt", "a/b-/p.txt", "a/b/o.txt", "a/b.x/n.txt", "A/m.txt", "!.txt",
+            "b-c/reports/page.txt"};
+        for (String n : names) {
+            file("t/" + n, n);
+        }
+        file("t/.hidden.txt", "h");
+        file("t/b/.git/objects/x.txt", "x");
+        file("t/b-c/reports/run_summary.csv", "run_id");
+        file("t/b-c/reports/articles.csv", "article_key");
+        file("t/out/2026-01-01/summary.json", "{}");
+        file("t/b/out.txt", "a page named like the excluded directory");
+        mkfifo(dir.resolve("t/a/b/pipe"));
+        List<Path> in = List.of(dir.resolve("t"));
+        List<Path> excluded = List.of(dir.resolve("t/out"));
+
+        InputTree.Listing scanned = InputTree.scan(in, excluded);
+        InputTree.Listing any = InputTree.scanInAnyOrder(in, excluded);
+
+        assertThat(scanned.ordered()).isTrue();
+        assertThat(any.ordered()).isFalse();
+        assertThat(scanned.files()).hasSize(names.length + 1);
+        assertThat(any.skipped()).hasSize(6).containsExactlyElementsOf(scanned.skipped());
+        List<InputFile> sorted = new ArrayList<>(any.files());
+        InputTree.sortByName(sorted, InputFile::name);
+        assertThat(sorted).containsExactlyElementsOf(scanned.files());
+        // the reference: every file under the input but the skipped ones, its name sorted as a string
+        String t = InputTree.nameOf(dir.resolve("t")) + "/";
+        List<String> expected;
+        try (var all = Files.walk(dir.resolve("t"))) {
+            expected = all.filter(Files::isRegularFile).map(InputTree::nameOf)
+                    .filter(n -> !n.contains("/.") && !n.startsWith(t + "out/") && !n.endsWith(".csv"))
+                    .sorted().toList();
+        }
+        assertThat(sorted).extracting(InputFile::name).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void aListingInAnyOrderIsScanWhenTheOrderDecidesOrThereAreSeveralInputs() throws IOException {
+        Path a = file("in/real/a.txt", "a");
+        file("in/real/b.txt", "b");
+        file("other/c.txt", "c");
+        List<Path> one = List.of(dir.resolve("in"));
+        assertThat(InputTree.scanInAnyOrder(one, List.of()).ordered()).isFalse();
+        List<Path> two = List.of(dir.resolve("other"), dir.resolve("in"));
+        assertThat(InputTree.scanInAnyOrder(two, List.of())).isEqualTo(InputTree.scan(two, List.of()));
+        try {
+            Files.createSymbolicLink(dir.resolve("in/a-link.txt"), a); // which of a.txt and a-link.txt is listed
+        } catch (UnsupportedOperationException | IOException e) {
+            return; // no links here
+        }
+        InputTree.Listing any = InputTree.scanInAnyOrder(one, List.of());
+        assertThat(any.ordered()).isTrue();
+        assertThat(any).isEqualTo(InputTree.scan(one, List.of()));
+        assertThat(any.files()).hasSize(2);
+    }
+
+    @Test
+    void aListingInAnyOrderWithNamesThatAreNotValidUtf8SortsToScansOrder() throws Exception {
+        file("bad/ok.txt", "o");
+        file("bad/sub/z.txt", "z");
+        run("printf x > \"$(printf 'caf\\351.txt')\"; printf y > \"$(printf 'ca\\303\\251.txt')\"; "
+                + "mkdir \"$(printf 'd\\377')\" && printf z > \"$(printf 'd\\377/in.txt')\"", dir.resolve("bad"));
+        List<Path> in = List.of(dir.resolve("bad"));
+        InputTree.Listing scanned = InputTree.scan(in, List.of());
+        List<InputFile> sorted = new ArrayList<>(InputTree.scanInAnyOrder(in, List.of()).files());
+        InputTree.sortByName(sorted, InputFile::name);
+        assertThat(sorted).hasSize(5).containsExactlyElementsOf(scanned.files());
+        assertThat(sorted).extracting(InputFile::name).isSorted();
     }
 
     @Test

@@ -92,7 +92,7 @@ if [ -n "$(git -C "$repo" status --porcelain --untracked-files=no -- core store 
   commit="$commit+dirty"
 fi
 code_commit=$(git -C "$repo" log -1 --format=%h -- core store reports batch-app pom.xml 2>/dev/null || echo unknown)
-java_opts=${WIREARCHIVE_JAVA_OPTS:--Xmx704m -XX:+UseParallelGC -XX:Tier4InvocationThreshold=20000 -XX:Tier4MinInvocationThreshold=2400 -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=160000 -XX:InlineSmallCode=500 -XX:Tier0InvokeNotifyFreqLog=10 -XX:Tier3BackEdgeThreshold=6000} # the launcher's default
+java_opts=${WIREARCHIVE_JAVA_OPTS:--Xmx704m -XX:+UseParallelGC -XX:Tier4InvocationThreshold=20000 -XX:Tier4MinInvocationThreshold=2400 -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=160000 -XX:InlineSmallCode=500} # the launcher's default
 # the store floor runs on the java the launcher chooses for the ingest (a Java 25+ JDK when one is installed)
 floor_java=$("$launcher" --which-java)
 echo "== java: $floor_java ($("$floor_java" -version 2>&1 | head -1))" >&2

@@ -146,16 +146,12 @@ public final class InputTree {
         } catch (OrderMatters | InputPathException e) {
             return scan(inputs, excluded);
         }
-        List<Integer> order = new ArrayList<>(walk.skipped.size());
+        List<Map.Entry<String, Skipped>> keyed = new ArrayList<>(walk.skipped.size());
         for (int i = 0; i < walk.skipped.size(); i++) {
-            order.add(i);
+            keyed.add(Map.entry(walk.skippedKeys.get(i), walk.skipped.get(i)));
         }
-        order.sort((a, b) -> walk.skippedKeys.get(a).compareTo(walk.skippedKeys.get(b)));
-        List<Skipped> skipped = new ArrayList<>(order.size());
-        for (int i : order) {
-            skipped.add(walk.skipped.get(i));
-        }
-        return new Listing(walk.files, skipped, false);
+        keyed.sort(Map.Entry.comparingByKey());
+        return new Listing(walk.files, keyed.stream().map(Map.Entry::getValue).toList(), false);
     }
 
     /**

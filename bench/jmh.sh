@@ -15,9 +15,12 @@ repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 bench_dir=${BENCH_DIR:-/tmp/wirearchive-bench}
 mkdir -p "$bench_dir"
 
-(cd "$repo" && mvn -B -q -o -pl core -am package -DskipTests) >&2
-(cd "$repo" && mvn -B -q -o -pl core dependency:build-classpath -Dmdep.includeScope=runtime \
-  -Dmdep.outputFile="$bench_dir/jmh-core.classpath") >&2
+# offline first; online once when a plugin or its dependencies are not in the local repository yet (a fresh machine:
+# the dependency plugin's own dependencies)
+(cd "$repo" && { mvn -B -q -o -pl core -am package -DskipTests || mvn -B -q -pl core -am package -DskipTests; }) >&2
+classpath() { mvn -B -q "$@" -pl core dependency:build-classpath -Dmdep.includeScope=runtime \
+  -Dmdep.outputFile="$bench_dir/jmh-core.classpath"; }
+(cd "$repo" && { classpath -o >/dev/null 2>&1 || classpath; }) >&2
 (cd "$repo/bench/jmh" && { mvn -B -q -o clean package || mvn -B -q clean package; }) >&2
 cp "$repo"/core/target/wirearchive-core-*.jar "$bench_dir/jmh-core.jar"
 cp "$repo/bench/jmh/target/benchmarks.jar" "$bench_dir/jmh-benchmarks.jar"

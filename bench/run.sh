@@ -8,8 +8,9 @@
 #
 # Environment:
 #   BENCH_DIR              scratch directory (default: /tmp/wirearchive-bench); never inside the repository
-#   WIREARCHIVE_JAVA_OPTS  JVM options of the ingest (default: the launcher's, -Xmx704m -XX:+UseParallelGC and its C2
-#                          thresholds and inlining limit)
+#   WIREARCHIVE_JAVA_OPTS  JVM options of the ingest (default: the launcher's, `wirearchive --which-java-opts`:
+#                          -Xmx704m -XX:+UseParallelGC, its C2 thresholds and inlining limit, compact object headers on
+#                          Java 25+)
 #   BENCH_JAR              use this application jar instead of building batch-app/target/wirearchive.jar
 #
 # See docs/BENCHMARKS.md for what every column means.
@@ -97,9 +98,14 @@ if [ -n "$(git -C "$repo" status --porcelain --untracked-files=no -- core store 
   commit="$commit+dirty"
 fi
 code_commit=$(git -C "$repo" log -1 --format=%h -- core store reports batch-app pom.xml 2>/dev/null || echo unknown)
-java_opts=${WIREARCHIVE_JAVA_OPTS:--Xmx704m -XX:+UseParallelGC -XX:Tier4InvocationThreshold=20000 -XX:Tier4MinInvocationThreshold=2400 -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=160000 -XX:InlineSmallCode=500} # the launcher's default
-# the store floor runs on the java the launcher chooses for the ingest (a Java 25+ JDK when one is installed)
+java_opts=$("$launcher" --which-java-opts) # WIREARCHIVE_JAVA_OPTS, else the launcher's default for its java
+# the store floor runs on the java the launcher chooses for the ingest (a Java 25+ JDK when one is installed), with
+# the ingest's object layout: compact object headers when the launcher gives them to the ingest
 floor_java=$("$launcher" --which-java)
+floor_opts="-Xmx704m -XX:+UseParallelGC"
+case " $java_opts " in
+  *" -XX:+UseCompactObjectHeaders "*) floor_opts+=" -XX:+UseCompactObjectHeaders" ;;
+esac
 echo "== java: $floor_java ($("$floor_java" -version 2>&1 | head -1))" >&2
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 
@@ -167,7 +173,8 @@ for n in ${pages//,/ }; do
   store_cpus=()
   store_floor() { # $1: before|after
     rm -rf "$work/store-floor"
-    if ! /usr/bin/time -v -o "$work/store-floor.time" "$floor_java" -Xmx704m -XX:+UseParallelGC -cp "$h2_jar:$floor_cp/classes" \
+    # shellcheck disable=SC2086
+    if ! /usr/bin/time -v -o "$work/store-floor.time" "$floor_java" $floor_opts -cp "$h2_jar:$floor_cp/classes" \
         StoreFloor "$archive" "$work/store-floor" >"$work/store-floor.log" 2>&1; then
       echo "bench/run.sh: the store floor of $n pages failed; see $work/store-floor.log" >&2
       exit 1
@@ -251,7 +258,7 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')
 report=$(
   echo "### $started, commit $commit (code $code_commit)"
   echo
-  echo "Machine: $(nproc) cores ($cpu), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); load (1/5/15 min) at start $load_start, at end $(load). JVM: \`$java_opts\`$( [ "$jfr" = 1 ] && echo ' + JFR (profile settings)'). Generator: seed $seed, mix $mix."
+  echo "Machine: $(nproc) cores ($cpu), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo); load (1/5/15 min) at start $load_start, at end $(load). JVM: \`$java_opts\`$( [ "$jfr" = 1 ] && echo ' + JFR (profile settings)'); store floor: \`$floor_opts\`. Generator: seed $seed, mix $mix."
   echo
   echo "$header"
   echo "$sep"

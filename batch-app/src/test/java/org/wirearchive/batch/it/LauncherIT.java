@@ -5,8 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -68,5 +74,56 @@ class LauncherIT {
                 Launcher.root().resolve("samples/archive/2023-03-07/0000015_8747adbbc5a84baa.txt").toString());
         assertThat(parse.exit()).isZero();
         assertThat(parse.out().strip()).startsWith("{").contains("\"status\":\"rejected\"").contains("\"reason\":\"empty\"");
+    }
+
+    /**
+     * The launcher's default JVM options, as a run without {@code WIREARCHIVE_JAVA_OPTS} gets them, start every JDK
+     * installed here: compact object headers (JEP 519) only for Java 25 and later, which know the option (a Java 17
+     * given it would not start at all).
+     */
+    @Test
+    void defaultJvmOptionsStartEveryInstalledJava() throws Exception {
+        Map<Integer, Path> javas = installedJavas();
+        Assumptions.assumeTrue(!javas.isEmpty(), "no JDK under /usr/lib/jvm");
+        for (Map.Entry<Integer, Path> java : javas.entrySet()) {
+            Map<String, String> env = new HashMap<>();
+            env.put("JAVA", java.getValue().toString());
+            env.put("WIREARCHIVE_JAVA_OPTS", null); // the launcher's defaults
+            env.put("WIREARCHIVE_CDS", "off"); // no training: only whether the JVM takes the options
+            Launcher.Result opts = Launcher.run(work, env, "--which-java-opts");
+            assertThat(opts.exit()).as(opts.err()).isZero();
+            assertThat(opts.out()).as("Java " + java.getKey()).contains("-Xmx704m");
+            if (java.getKey() >= 25) {
+                assertThat(opts.out()).as("Java " + java.getKey()).contains("-XX:+UseCompactObjectHeaders");
+            } else {
+                assertThat(opts.out()).as("Java " + java.getKey()).doesNotContain("CompactObjectHeaders");
+            }
+            Launcher.Result version = Launcher.run(work, env, "--version");
+            assertThat(version.exit()).as("Java " + java.getKey() + ": " + version.err()).isZero();
+            assertThat(version.out()).startsWith("wirearchive ");
+        }
+    }
+
+    /** One java executable per feature version installed under /usr/lib/jvm (from each JDK's release file). */
+    private static Map<Integer, Path> installedJavas() throws Exception {
+        Map<Integer, Path> javas = new TreeMap<>();
+        Path jvm = Path.of("/usr/lib/jvm");
+        if (!Files.isDirectory(jvm)) {
+            return javas;
+        }
+        Pattern version = Pattern.compile("^JAVA_VERSION=\"(\\d+)", Pattern.MULTILINE);
+        try (Stream<Path> jdks = Files.list(jvm)) {
+            for (Path jdk : jdks.sorted().toList()) {
+                Path release = jdk.resolve("release");
+                Path java = jdk.resolve("bin/java");
+                if (Files.isRegularFile(release) && Files.isExecutable(java)) {
+                    Matcher m = version.matcher(Files.readString(release, StandardCharsets.UTF_8));
+                    if (m.find()) {
+                        javas.putIfAbsent(Integer.parseInt(m.group(1)), java);
+                    }
+                }
+            }
+        }
+        return javas;
     }
 }

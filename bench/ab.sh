@@ -70,17 +70,22 @@ if [ ! -d "$archive" ]; then
   echo "n=$pages seed=7 mix=FULL" >"$bench_dir/pages-$pages/gen/.bench-spec"
 fi
 
-# run CONFIG_INDEX RUN_DATE DATA_DIR: one night, prints "wall cpu"
+# the launcher with configuration $1's jar, JVM options and AOT cache directory; the rest of the arguments its own
+launch() {
+  local i=$1 c=${configs[$1]} opts=$default_opts
+  shift
+  [ "$c" != "${c%%@*}" ] && opts="$opts ${c#*@}"
+  WIREARCHIVE_JAR=${c%%@*} WIREARCHIVE_CDS_DIR=$work/cds-$i WIREARCHIVE_JAVA_OPTS=$opts "$@"
+}
+
+# night CONFIG_INDEX RUN_DATE DATA_DIR: one night, prints "wall cpu"
 night() {
-  local i=$1 date=$2 data=$3 c=${configs[$1]} jar opts
-  jar=${c%%@*}
-  opts=$default_opts
-  [ "$c" != "$jar" ] && opts="$opts ${c#*@}"
+  local i=$1 date=$2 data=$3
   mkdir -p "$work/run-$i"
-  if ! (cd "$work/run-$i" && WIREARCHIVE_JAR=$jar WIREARCHIVE_CDS_DIR=$work/cds-$i WIREARCHIVE_JAVA_OPTS=$opts \
-      /usr/bin/time -f '%e %U %S' -o "$work/run-$i/time" "$launcher" ingest --input "$archive" --data "$data" \
-      --out "$work/run-$i/out" --run-date "$date" >"$work/run-$i/log" 2>"$work/run-$i/err"); then
-    echo "bench/ab.sh: configuration $i ($c) failed on $date; see $work/run-$i/log and err" >&2
+  if ! (cd "$work/run-$i" && launch "$i" /usr/bin/time -f '%e %U %S' -o "$work/run-$i/time" "$launcher" ingest \
+      --input "$archive" --data "$data" --out "$work/run-$i/out" --run-date "$date" \
+      >"$work/run-$i/log" 2>"$work/run-$i/err"); then
+    echo "bench/ab.sh: configuration $i (${configs[$i]}) failed on $date; see $work/run-$i/log and err" >&2
     exit 1
   fi
   awk '{ printf "%s %.2f\n", $1, $2 + $3 }' "$work/run-$i/time"
@@ -89,9 +94,7 @@ night() {
 echo "== $mode nights, $rounds rounds, $pages pages; configurations:" >&2
 for i in "${!configs[@]}"; do
   echo "   $i: ${configs[$i]}" >&2
-  # each configuration's AOT cache, trained before anything is timed
-  c=${configs[$i]}; jar=${c%%@*}; opts=$default_opts; [ "$c" != "$jar" ] && opts="$opts ${c#*@}"
-  WIREARCHIVE_JAR=$jar WIREARCHIVE_CDS_DIR=$work/cds-$i WIREARCHIVE_JAVA_OPTS=$opts "$launcher" --version >/dev/null
+  launch "$i" "$launcher" --version >/dev/null # its AOT cache, trained before anything is timed
   if [ "$mode" = nothing-new ]; then
     rm -rf "$work/data-$i"
     echo "   $i: the untimed full night of its kept database..." >&2

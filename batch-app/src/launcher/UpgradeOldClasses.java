@@ -57,16 +57,10 @@ public final class UpgradeOldClasses {
             return 0;
         }
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        boolean old = false;
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(jar))) {
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
-                byte[] bytes = in.readAllBytes();
-                entries.put(e.getName(), bytes);
-                old |= isClass(e.getName()) && major(bytes) < OLDEST_ARCHIVABLE;
+                entries.put(e.getName(), in.readAllBytes());
             }
-        }
-        if (!old) {
-            return 0;
         }
         // the stack maps need the classes' supertypes: the jar's own classes first, then the platform's
         ClassHierarchyResolver own = ClassHierarchyResolver.ofResourceParsing(desc -> {

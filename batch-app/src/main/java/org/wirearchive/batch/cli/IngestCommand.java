@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -231,7 +232,10 @@ public class IngestCommand implements Callable<Integer> {
     static void requireWritableDirectory(Path dir) {
         try {
             Files.createDirectories(dir);
-            Path probe = Files.createTempFile(dir, ".write-test", ".tmp");
+            // named by the process (a temporary file's random name would initialise SecureRandom on the way)
+            Path probe = dir.resolve(".write-test-" + ProcessHandle.current().pid() + ".tmp");
+            Files.deleteIfExists(probe); // left by an earlier process of the same number that was killed
+            Files.newOutputStream(probe, StandardOpenOption.CREATE_NEW).close();
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
             throw new UserError(ExitCodes.ENVIRONMENT, "cannot write to the output directory " + dir + ": "

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,76 @@ class EarlyWalkTests {
                 in + "/2023-03-06/a.txt", in + "/2023-03-06/b b.html", in + "/2023-03-07/z.gz",
                 in + "/2023-03-07/é.txt");
         assertThat(EarlyWalk.take(input, excluded)).as("taken once").isNull();
+    }
+
+    @Test
+    void theWalkKeepsEachFilesSizeAndTimeToTheMillisecondBelowItAndCountsNamesThatDoNotOpen() throws Exception {
+        Path in = archive();
+        // times with a part of a millisecond, and a whole second (stored in seconds); before 1970 only in the test
+        // below (file systems may refuse such times: Java then sets 1970)
+        long[][] times = {{1_700_000_000L, 123_456_789L}, {1L, 999_999_999L}, {86_400L * 365 * 3, 1L},
+            {1_600_000_000L, 0L}};
+        List<String> names = List.of("2023-03-06/a.txt", "2023-03-06/b b.html", "2023-03-07/é.txt", "2023-03-07/z.gz");
+        for (int i = 0; i < names.size(); i++) {
+            java.time.Instant t = java.time.Instant.ofEpochSecond(times[i][0], times[i][1]);
+            Files.setLastModifiedTime(in.resolve(names.get(i)), java.nio.file.attribute.FileTime.from(t));
+        }
+        boolean utf8 = "UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding"));
+        boolean oddName = false;
+        if (utf8) {
+            // a name whose bytes are not UTF-8: listed under its escaped name, counted as one that does not open
+            Process p = new ProcessBuilder("sh", "-c", "printf x > \"$(printf 'caf\\351.txt')\"")
+                    .directory(in.resolve("2023-03-07").toFile()).start();
+            oddName = p.waitFor() == 0;
+        }
+        FreezeInputsTasklet.Walked walked = FreezeInputsTasklet.walk(EarlyWalk.inputParameter(List.of(in)), List.of(
+                in.resolve("reports"), in.resolve("data")));
+
+        for (FreezeInputsTasklet.Found f : walked.inNameOrder()) {
+            if (f.size() == InputFile.UNREADABLE_NAME) {
+                // caf\xE9.txt; or, where names are not UTF-8 (LANG unset), é.txt too: \xC3\xA9.txt
+                assertThat(f.name()).matches(".*/2023-03-07/(caf\\\\xE9|\\\\xC3\\\\xA9)\\.txt");
+                continue;
+            }
+            Path path = Path.of(f.name());
+            // the reference: the instant's millisecond (at or before it), as the manifest records it
+            assertThat(f.modifiedMillis()).as(f.name())
+                    .isEqualTo(Files.getLastModifiedTime(path).toInstant().toEpochMilli());
+            assertThat(f.size()).isEqualTo(Files.size(path));
+        }
+        assertThat(walked.inNameOrder()).extracting(FreezeInputsTasklet.Found::modifiedMillis)
+                .contains(1_700_000_000_123L, 1_999L, 86_400_000L * 365 * 3, 1_600_000_000_000L);
+        assertThat(walked.files()).hasSize(oddName ? 5 : 4);
+        long unreadable = walked.files().stream().filter(f -> f.size() == InputFile.UNREADABLE_NAME).count();
+        assertThat(walked.badNames()).isEqualTo(unreadable);
+        if (utf8) {
+            assertThat(unreadable).isEqualTo(oddName ? 1 : 0);
+        }
+    }
+
+    @Test
+    void epochMillisIsTheInstantsMillisecondForEveryFileTime() {
+        List<java.nio.file.attribute.FileTime> times = new ArrayList<>();
+        for (long seconds : new long[] {0, 1, -1, 1_700_000_000L, -1_700_000_000L, 9_223_372_036L, -9_223_372_037L,
+            31_556_889_864_403_199L, -31_557_014_167_219_200L}) {
+            for (long nanos : new long[] {0, 1, 999_999, 1_000_000, 123_456_789, 999_999_999}) {
+                times.add(java.nio.file.attribute.FileTime.from(java.time.Instant.ofEpochSecond(seconds, nanos)));
+            }
+            times.add(java.nio.file.attribute.FileTime.from(seconds, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        times.add(java.nio.file.attribute.FileTime.from(-1_500L, java.util.concurrent.TimeUnit.MICROSECONDS));
+        times.add(java.nio.file.attribute.FileTime.from(-1L, java.util.concurrent.TimeUnit.NANOSECONDS));
+        for (java.nio.file.attribute.FileTime t : times) {
+            long expected;
+            try {
+                expected = t.toInstant().toEpochMilli();
+            } catch (ArithmeticException tooFar) {
+                continue; // beyond a long of milliseconds: no file has such a time
+            }
+            assertThat(FreezeInputsTasklet.epochMillis(t)).as(t.toString()).isEqualTo(expected);
+        }
+        assertThat(FreezeInputsTasklet.epochMillis(java.nio.file.attribute.FileTime.from(
+                java.time.Instant.ofEpochSecond(-1, 999_999_999)))).isEqualTo(-1L);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Lists every regular file under the input paths, recursively, in a fixed order: sorted by {@link InputFile#name()}
@@ -72,6 +74,39 @@ public final class InputTree {
         }
     }
 
+    /**
+     * Receives each regular file a walk lists, as the walk meets it: a caller that keeps less than an
+     * {@link InputFile} per file (a name, a size, a time) keeps the walk's paths from outliving it.
+     */
+    @FunctionalInterface
+    public interface FileSink {
+        /** A file listed: its path, its size and its modification time as the walk read them. */
+        void file(Path path, long size, FileTime lastModified);
+    }
+
+    /**
+     * What {@link #scanInAnyOrder(List, Collection, Supplier)} found: the sink that received the files (in the walk's
+     * order unless {@code ordered}), and the paths skipped, in {@link #scan}'s order.
+     */
+    public record Scanned<S extends FileSink>(S files, List<Skipped> skipped, boolean ordered) {
+        public Scanned {
+            skipped = List.copyOf(skipped);
+        }
+    }
+
+    /** The sink of {@link #scan}: the files as a list. */
+    private static final class ListSink implements FileSink {
+        final List<InputFile> files = new ArrayList<>();
+
+        @Override
+        public void file(Path path, long size, FileTime lastModified) {
+            files.add(new InputFile(path, size, lastModified.toInstant()));
+        }
+    }
+
+    private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
+    private static final LinkOption[] FOLLOW = {};
+
     /** A walk met a symbolic link below its input: the order of the walk decides which path of a file is listed. */
     private static final class OrderMatters extends RuntimeException {
         private static final OrderMatters INSTANCE = new OrderMatters();
@@ -108,9 +143,10 @@ public final class InputTree {
     public static Listing scan(List<Path> inputs, Collection<Path> excluded) {
         Objects.requireNonNull(inputs, "inputs");
         requireExisting(inputs);
-        Walk walk = new Walk(excludedIds(excluded), false, false);
+        ListSink sink = new ListSink();
+        Walk walk = new Walk(excludedIds(excluded), false, false, sink);
         walk.inputs(inputs);
-        List<InputFile> files = walk.files;
+        List<InputFile> files = sink.files;
         // one input whose names are all path strings is in name order by construction (see Walk): not checked again
         if ((inputs.size() > 1 || walk.escapedNames) && !sortedByName(files)) {
             // each name once (a name that is not valid in the file-name encoding is rebuilt from its bytes)
@@ -135,23 +171,44 @@ public final class InputTree {
      * compares no file, and sorting 100,000 names (and compiling the sort) was a sixth of its walk.
      */
     public static Listing scanInAnyOrder(List<Path> inputs, Collection<Path> excluded) {
+        Scanned<ListSink> scanned = scanInAnyOrder(inputs, excluded, ListSink::new);
+        return new Listing(scanned.files().files, scanned.skipped(), scanned.ordered());
+    }
+
+    /**
+     * As {@link #scanInAnyOrder(List, Collection)}, handing each file to a sink as the walk meets it instead of
+     * listing it: the files go to the sink {@link Scanned#files()} returns, the last one {@code sinks} supplied (a
+     * walk that has to be redone in name order, as {@link #scan}, starts a new sink; the one before it is dropped).
+     *
+     * <p>For a caller that keeps a name and two numbers per file: at 100,000 files the walk's own listing (paths,
+     * their strings, instants) was 41 MB still reachable at the walk's end, copied by the young collection that
+     * met it.
+     */
+    public static <S extends FileSink> Scanned<S> scanInAnyOrder(List<Path> inputs, Collection<Path> excluded,
+                                                                 Supplier<S> sinks) {
         Objects.requireNonNull(inputs, "inputs");
         requireExisting(inputs);
-        if (inputs.size() != 1) {
-            return scan(inputs, excluded);
+        if (inputs.size() == 1) {
+            S sink = sinks.get();
+            Walk walk = new Walk(excludedIds(excluded), false, true, sink);
+            try {
+                walk.inputs(inputs);
+                List<Map.Entry<String, Skipped>> keyed = new ArrayList<>(walk.skipped.size());
+                for (int i = 0; i < walk.skipped.size(); i++) {
+                    keyed.add(Map.entry(walk.skippedKeys.get(i), walk.skipped.get(i)));
+                }
+                keyed.sort(Map.Entry.comparingByKey());
+                return new Scanned<>(sink, keyed.stream().map(Map.Entry::getValue).toList(), false);
+            } catch (OrderMatters | InputPathException e) {
+                // walked again in name order below
+            }
         }
-        Walk walk = new Walk(excludedIds(excluded), false, true);
-        try {
-            walk.inputs(inputs);
-        } catch (OrderMatters | InputPathException e) {
-            return scan(inputs, excluded);
+        Listing listing = scan(inputs, excluded);
+        S sink = sinks.get();
+        for (InputFile f : listing.files()) {
+            sink.file(f.path(), f.size(), FileTime.from(f.lastModified()));
         }
-        List<Map.Entry<String, Skipped>> keyed = new ArrayList<>(walk.skipped.size());
-        for (int i = 0; i < walk.skipped.size(); i++) {
-            keyed.add(Map.entry(walk.skippedKeys.get(i), walk.skipped.get(i)));
-        }
-        keyed.sort(Map.Entry.comparingByKey());
-        return new Listing(walk.files, keyed.stream().map(Map.Entry::getValue).toList(), false);
+        return new Scanned<>(sink, listing.skipped(), true);
     }
 
     /**
@@ -185,9 +242,9 @@ public final class InputTree {
      */
     public static boolean hasFiles(List<Path> inputs, Collection<Path> excluded) {
         requireExisting(inputs);
-        Walk walk = new Walk(excludedIds(excluded), true, false);
+        Walk walk = new Walk(excludedIds(excluded), true, false, (path, size, lastModified) -> { });
         walk.inputs(inputs);
-        return !walk.files.isEmpty();
+        return walk.listed > 0;
     }
 
     private static Set<Path> excludedIds(Collection<Path> excluded) {
@@ -234,9 +291,10 @@ public final class InputTree {
 
     /**
      * A directory entry with what the walk needs of its attributes (read once: {@code lstat}, and {@code stat} for a
-     * symbolic link only). {@code key} orders a directory's entries: the file's name, or a directory's with '/'.
+     * symbolic link only; null when it is neither a directory nor a regular file). {@code key} orders a directory's
+     * entries: the file's name, or a directory's with '/'.
      */
-    private record Entry(Path path, Kind kind, boolean link, BasicFileAttributes attrs, InputFile file, String key) {
+    private record Entry(Path path, Kind kind, boolean link, BasicFileAttributes attrs, String key) {
     }
 
     /**
@@ -251,13 +309,15 @@ public final class InputTree {
         private final boolean firstOnly;
         /** Entries visited in each directory's own order; a symbolic link below the input ends the walk. */
         private final boolean anyOrder;
-        final List<InputFile> files = new ArrayList<>();
+        private final FileSink sink;
+        /** The files handed to the sink. */
+        int listed;
         final List<Skipped> skipped = new ArrayList<>();
         /** With {@link #anyOrder}: each skipped path's sort key (a directory's with '/'), to put them in order. */
         final List<String> skippedKeys = new ArrayList<>();
         /** The real path of each file listed, once a file can be reached twice; null before. */
         private Set<Path> seen;
-        /** The inputs walked so far, their real paths and the index of their first file in {@link #files}. */
+        /** The inputs walked so far, their real paths and the number of files listed before each. */
         private final List<Path> roots = new ArrayList<>();
         private final List<Path> realRoots = new ArrayList<>();
         private final List<Integer> firstFile = new ArrayList<>();
@@ -268,10 +328,11 @@ public final class InputTree {
         /** Whether a name met was rebuilt from its bytes ({@link PathNames#display}) instead of the path's string. */
         boolean escapedNames;
 
-        Walk(Set<Path> excluded, boolean firstOnly, boolean anyOrder) {
+        Walk(Set<Path> excluded, boolean firstOnly, boolean anyOrder, FileSink sink) {
             this.excluded = excluded;
             this.firstOnly = firstOnly;
             this.anyOrder = anyOrder;
+            this.sink = sink;
         }
 
         private void skip(String name, SkipReason reason, String key) {
@@ -292,7 +353,7 @@ public final class InputTree {
             for (int i = 0; i < inputs.size() && !done; i++) {
                 roots.add(inputs.get(i));
                 realRoots.add(reals.get(i));
-                firstFile.add(files.size());
+                firstFile.add(listed);
                 input(inputs.get(i));
             }
         }
@@ -337,24 +398,23 @@ public final class InputTree {
 
         /** The entry's attributes: its own, or its target's when it is a symbolic link whose target exists. */
         private Entry entry(Path path, boolean keyed) throws IOException {
-            BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class, NO_FOLLOW);
             boolean link = attrs.isSymbolicLink();
             String name = keyed ? name(path) : null;
             if (link) {
                 try {
-                    attrs = Files.readAttributes(path, BasicFileAttributes.class);
+                    attrs = Files.readAttributes(path, BasicFileAttributes.class, FOLLOW);
                 } catch (IOException dangling) {
-                    return new Entry(path, Kind.DANGLING, true, null, null, name);
+                    return new Entry(path, Kind.DANGLING, true, null, name);
                 }
             }
             if (attrs.isDirectory()) {
-                return new Entry(path, Kind.DIRECTORY, link, attrs, null, keyed ? name + "/" : null);
+                return new Entry(path, Kind.DIRECTORY, link, attrs, keyed ? name + "/" : null);
             }
             if (attrs.isRegularFile()) {
-                InputFile file = new InputFile(path, attrs.size(), attrs.lastModifiedTime().toInstant());
-                return new Entry(path, Kind.REGULAR, link, null, file, name);
+                return new Entry(path, Kind.REGULAR, link, attrs, name);
             }
-            return new Entry(path, attrs.isOther() ? Kind.OTHER : Kind.DANGLING, link, null, null, name);
+            return new Entry(path, attrs.isOther() ? Kind.OTHER : Kind.DANGLING, link, null, name);
         }
 
         /** The path's {@link PathNames#display} name (its {@link InputFile#name()} when it is a file). */
@@ -451,7 +511,8 @@ public final class InputTree {
                     return;
                 }
             }
-            files.add(e.file());
+            sink.file(e.path(), e.attrs().size(), e.attrs().lastModifiedTime());
+            listed++;
             if (firstOnly) {
                 done = true;
             }
@@ -466,6 +527,10 @@ public final class InputTree {
             if (seen != null || firstOnly) {
                 return;
             }
+            if (!(sink instanceof ListSink list)) {
+                throw OrderMatters.INSTANCE; // not reached: a walk in any order ends at its first symbolic link
+            }
+            List<InputFile> files = list.files;
             seen = new HashSet<>(Math.max(16, files.size() * 2));
             for (int r = 0; r < roots.size(); r++) {
                 int end = r + 1 < roots.size() ? firstFile.get(r + 1) : files.size();

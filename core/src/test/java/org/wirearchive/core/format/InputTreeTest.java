@@ -284,6 +284,56 @@ class InputTreeTest {
         assertThat(any.files()).hasSize(2);
     }
 
+    /** A sink that records what it was handed, one line per file. */
+    private static final class Recorded implements InputTree.FileSink {
+        final List<String> lines = new ArrayList<>();
+
+        @Override
+        public void file(Path path, long size, java.nio.file.attribute.FileTime lastModified) {
+            lines.add(InputTree.nameOf(path) + " " + size + " " + lastModified.toInstant());
+        }
+    }
+
+    @Test
+    void aSinkGetsEachFileOnceWithItsSizeAndTimeAndAWalkRedoneInNameOrderStartsANewSink() throws IOException {
+        Path a = file("s/real/a.txt", "aaa");
+        file("s/b.txt", "bb");
+        file("s/real/deeper/c.txt", "c");
+        Files.setLastModifiedTime(a, java.nio.file.attribute.FileTime.fromMillis(86_400_000L * 365 * 30 + 123));
+        List<Path> in = List.of(dir.resolve("s"));
+        List<String> expected = new ArrayList<>();
+        for (InputFile f : InputTree.scan(in, List.of()).files()) { // the reference: the listing scan returns
+            expected.add(f.name() + " " + Files.size(f.path()) + " " + Files.getLastModifiedTime(f.path()).toInstant());
+        }
+        List<Recorded> supplied = new ArrayList<>();
+        InputTree.Scanned<Recorded> any = InputTree.scanInAnyOrder(in, List.of(), () -> {
+            supplied.add(new Recorded());
+            return supplied.get(supplied.size() - 1);
+        });
+        assertThat(any.ordered()).isFalse();
+        assertThat(supplied).containsExactly(any.files());
+        assertThat(any.files().lines).hasSize(3).containsExactlyInAnyOrderElementsOf(expected)
+                .anyMatch(l -> l.endsWith("/s/real/a.txt 3 " + java.time.Instant.ofEpochMilli(86_400_000L * 365 * 30 + 123)));
+        try {
+            // a link met below the input: the walk in any order stops there and is redone in name order
+            Files.createSymbolicLink(dir.resolve("s/real/a-link.txt"), a);
+        } catch (UnsupportedOperationException | IOException e) {
+            return; // no links here
+        }
+        expected.clear();
+        for (InputFile f : InputTree.scan(in, List.of()).files()) {
+            expected.add(f.name() + " " + f.size() + " " + f.lastModified());
+        }
+        supplied.clear();
+        InputTree.Scanned<Recorded> redone = InputTree.scanInAnyOrder(in, List.of(), () -> {
+            supplied.add(new Recorded());
+            return supplied.get(supplied.size() - 1);
+        });
+        assertThat(redone.ordered()).isTrue();
+        assertThat(supplied).hasSize(2).last().isSameAs(redone.files());
+        assertThat(redone.files().lines).hasSize(3).containsExactlyElementsOf(expected);
+    }
+
     @Test
     void aListingInAnyOrderWithNamesThatAreNotValidUtf8SortsToScansOrder() throws Exception {
         file("bad/ok.txt", "o");

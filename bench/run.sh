@@ -100,12 +100,17 @@ fi
 code_commit=$(git -C "$repo" log -1 --format=%h -- core store reports batch-app pom.xml 2>/dev/null || echo unknown)
 java_opts=$("$launcher" --which-java-opts) # WIREARCHIVE_JAVA_OPTS, else the launcher's default for its java
 # the store floor runs on the java the launcher chooses for the ingest (a Java 25+ JDK when one is installed), with
-# the ingest's object layout: compact object headers when the launcher gives them to the ingest
+# the ingest's heap, collector and object layout (its -Xm*, -XX:NewSize, -XX:+Use*GC and compact object headers);
+# not its JIT thresholds, which were tuned for the application's code
 floor_java=$("$launcher" --which-java)
-floor_opts="-Xmx704m -XX:+UseParallelGC"
-case " $java_opts " in
-  *" -XX:+UseCompactObjectHeaders "*) floor_opts+=" -XX:+UseCompactObjectHeaders" ;;
-esac
+floor_opts=""
+for opt in $java_opts; do
+  case "$opt" in
+    -Xmx*|-Xms*|-Xmn*|-XX:NewSize=*|-XX:MaxNewSize=*|-XX:+Use*GC|-XX:+UseCompactObjectHeaders) floor_opts+=" $opt" ;;
+  esac
+done
+floor_opts=${floor_opts# }
+[ -n "$floor_opts" ] || floor_opts="-Xmx704m -XX:+UseParallelGC"
 echo "== java: $floor_java ($("$floor_java" -version 2>&1 | head -1))" >&2
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 

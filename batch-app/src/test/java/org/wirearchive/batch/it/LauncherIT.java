@@ -78,8 +78,8 @@ class LauncherIT {
 
     /**
      * The launcher's default JVM options, as a run without {@code WIREARCHIVE_JAVA_OPTS} gets them, start every JDK
-     * installed here: compact object headers (JEP 519) only for Java 25 and later, which know the option (a Java 17
-     * given it would not start at all).
+     * installed here and run whole nights: compact object headers (JEP 519) only for Java 25 and later, which know
+     * the option (a Java 17 given it would not start at all); the young generation's initial size on every java.
      */
     @Test
     void defaultJvmOptionsStartEveryInstalledJava() throws Exception {
@@ -98,9 +98,24 @@ class LauncherIT {
             } else {
                 assertThat(opts.out()).as("Java " + java.getKey()).doesNotContain("CompactObjectHeaders");
             }
+            assertThat(opts.out()).as("Java " + java.getKey()).contains("-XX:NewSize=224m");
             Launcher.Result version = Launcher.run(work, env, "--version");
             assertThat(version.exit()).as("Java " + java.getKey() + ": " + version.err()).isZero();
             assertThat(version.out()).startsWith("wirearchive ");
+
+            // whole nights with them (every other test of the launcher sets its own options): the sample, then a
+            // night that finds nothing new
+            String samples = Launcher.root().resolve("samples/archive").toString();
+            String data = work.resolve("data-" + java.getKey()).toString();
+            String out = work.resolve("out-" + java.getKey()).toString();
+            Launcher.Result night = Launcher.run(work, env, "ingest", "--input", samples, "--data", data, "--out", out,
+                    "--run-date", "2026-11-27");
+            assertThat(night.exit()).as("Java " + java.getKey() + ": " + night.err()).isZero();
+            assertThat(night.out()).contains("30 seen: 30 new").contains("accepted 21, duplicates 8, rejected 1");
+            Launcher.Result next = Launcher.run(work, env, "ingest", "--input", samples, "--data", data, "--out", out,
+                    "--run-date", "2026-11-28");
+            assertThat(next.exit()).as("Java " + java.getKey() + ": " + next.err()).isZero();
+            assertThat(next.out()).contains("30 seen: 0 new, 0 changed, 30 unchanged; 0 to process");
         }
     }
 

@@ -132,23 +132,24 @@ public class FreezeInputsTasklet implements Tasklet {
         List<RunInputTable.Entry> rows = new ArrayList<>(BATCH);
         if (sameAs != null) { // not --full: nothing to record
             unchanged = files.size();
-        }
-        for (int i = 0; sameAs == null && i < files.size(); i++) {
-            Found f = files.get(i);
-            Known k = known == null ? null : known[i];
-            if (known == null || (k != null && k.size() == f.size() && k.modifiedMillis() == f.modifiedMillis())) {
-                unchanged++;
-                if (!full) {
-                    continue;
+        } else {
+            for (int i = 0; i < files.size(); i++) {
+                Found f = files.get(i);
+                Known k = known[i];
+                if (k != null && k.size() == f.size() && k.modifiedMillis() == f.modifiedMillis()) {
+                    unchanged++;
+                    if (!full) {
+                        continue;
+                    }
+                } else if (k == null) {
+                    fresh++;
+                } else {
+                    changed++;
                 }
-            } else if (k == null) {
-                fresh++;
-            } else {
-                changed++;
-            }
-            rows.add(new RunInputTable.Entry(seq++, f.name(), f.size(), Instant.ofEpochMilli(f.modifiedMillis())));
-            if (rows.size() == BATCH) {
-                insertRunInputs(instanceId, rows);
+                rows.add(new RunInputTable.Entry(seq++, f.name(), f.size(), Instant.ofEpochMilli(f.modifiedMillis())));
+                if (rows.size() == BATCH) {
+                    insertRunInputs(instanceId, rows);
+                }
             }
         }
         insertRunInputs(instanceId, rows);

@@ -6,8 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,8 +73,8 @@ class EarlyWalkTests {
             {1_600_000_000L, 0L}};
         List<String> names = List.of("2023-03-06/a.txt", "2023-03-06/b b.html", "2023-03-07/é.txt", "2023-03-07/z.gz");
         for (int i = 0; i < names.size(); i++) {
-            java.time.Instant t = java.time.Instant.ofEpochSecond(times[i][0], times[i][1]);
-            Files.setLastModifiedTime(in.resolve(names.get(i)), java.nio.file.attribute.FileTime.from(t));
+            Instant t = Instant.ofEpochSecond(times[i][0], times[i][1]);
+            Files.setLastModifiedTime(in.resolve(names.get(i)), FileTime.from(t));
         }
         boolean utf8 = "UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding"));
         boolean oddName = false;
@@ -108,17 +111,17 @@ class EarlyWalkTests {
 
     @Test
     void epochMillisIsTheInstantsMillisecondForEveryFileTime() {
-        List<java.nio.file.attribute.FileTime> times = new ArrayList<>();
+        List<FileTime> times = new ArrayList<>();
         for (long seconds : new long[] {0, 1, -1, 1_700_000_000L, -1_700_000_000L, 9_223_372_036L, -9_223_372_037L,
             31_556_889_864_403_199L, -31_557_014_167_219_200L}) {
             for (long nanos : new long[] {0, 1, 999_999, 1_000_000, 123_456_789, 999_999_999}) {
-                times.add(java.nio.file.attribute.FileTime.from(java.time.Instant.ofEpochSecond(seconds, nanos)));
+                times.add(FileTime.from(Instant.ofEpochSecond(seconds, nanos)));
             }
-            times.add(java.nio.file.attribute.FileTime.from(seconds, java.util.concurrent.TimeUnit.SECONDS));
+            times.add(FileTime.from(seconds, TimeUnit.SECONDS));
         }
-        times.add(java.nio.file.attribute.FileTime.from(-1_500L, java.util.concurrent.TimeUnit.MICROSECONDS));
-        times.add(java.nio.file.attribute.FileTime.from(-1L, java.util.concurrent.TimeUnit.NANOSECONDS));
-        for (java.nio.file.attribute.FileTime t : times) {
+        times.add(FileTime.from(-1_500L, TimeUnit.MICROSECONDS));
+        times.add(FileTime.from(-1L, TimeUnit.NANOSECONDS));
+        for (FileTime t : times) {
             long expected;
             try {
                 expected = t.toInstant().toEpochMilli();
@@ -127,8 +130,8 @@ class EarlyWalkTests {
             }
             assertThat(FreezeInputsTasklet.epochMillis(t)).as(t.toString()).isEqualTo(expected);
         }
-        assertThat(FreezeInputsTasklet.epochMillis(java.nio.file.attribute.FileTime.from(
-                java.time.Instant.ofEpochSecond(-1, 999_999_999)))).isEqualTo(-1L);
+        assertThat(FreezeInputsTasklet.epochMillis(FileTime.from(
+                Instant.ofEpochSecond(-1, 999_999_999)))).isEqualTo(-1L);
     }
 
     @Test
